@@ -1,0 +1,34 @@
+namespace StatService.Core.Disclosure;
+
+/// <summary>
+/// How a product's tables are protected. The Danish default: counts 1..4 are sensitive ("&lt;5"),
+/// zeros are published, and every suppressed cell must stay unpinned and must not be provably below 5.
+/// </summary>
+public sealed record DisclosurePolicy
+{
+    public static DisclosurePolicy DanishDefault { get; } = new();
+
+    public string Name { get; init; } = "danish-default";
+
+    /// <summary>Counts from 1 up to and including this value are primary suppressions.</summary>
+    public int MaxSensitiveCount { get; init; } = 4;
+
+    /// <summary>When false, zero cells are published and an attacker knows every suppressed cell is at least 1.</summary>
+    public bool ZerosSensitive { get; init; }
+
+    /// <summary>What the secondary suppression minimises.</summary>
+    public InformationLoss Loss { get; init; } = InformationLoss.CellCount;
+
+    /// <summary>Wall-clock budget for the optimal secondary suppression of one release.</summary>
+    public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The smallest value an attacker's upper bound of a suppressed cell must reach.</summary>
+    public int Threshold => MaxSensitiveCount + 1;
+
+    /// <summary>The rule in words, as delivered with every release.</summary>
+    public string Describe() =>
+        $"Counts 1-{MaxSensitiveCount} are suppressed (shown as <{Threshold}); " +
+        (ZerosSensitive ? "zeros are suppressed; " : "zeros are published; ") +
+        "complementary cells are suppressed so that no suppressed cell can be recomputed or shown to be below " +
+        $"{Threshold} from the published cells and margins (verified by a linear-programming audit).";
+}

@@ -1,0 +1,10 @@
+namespace StatService.Core.Orders;
+
+public enum OrderStatus
+{
+    Submitted,
+    Queued,
+    Running,
+    Delivered,
+    Failed,
+}

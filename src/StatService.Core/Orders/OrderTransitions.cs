@@ -19,11 +19,11 @@ public static class OrderTransitions
     public static Order Queue(this Order order, DateTimeOffset at) =>
         Move(order, OrderStatus.Queued) with { QueuedAt = at };
 
-    public static Order Start(this Order order, DateTimeOffset at, string extractVersion) =>
-        Move(order, OrderStatus.Running) with { StartedAt = at, ExtractVersion = extractVersion };
+    public static Order Start(this Order order, DateTimeOffset at) =>
+        Move(order, OrderStatus.Running) with { StartedAt = at };
 
-    public static Order Deliver(this Order order, DateTimeOffset at) =>
-        Move(order, OrderStatus.Delivered) with { DeliveredAt = at };
+    public static Order Deliver(this Order order, DateTimeOffset at, string extractVersion) =>
+        Move(order, OrderStatus.Delivered) with { DeliveredAt = at, ExtractVersion = extractVersion };
 
     public static Order Fail(this Order order, DateTimeOffset at, string reason) =>
         Move(order, OrderStatus.Failed) with { FailedAt = at, FailureReason = reason };

@@ -1,0 +1,6 @@
+namespace StatService.Core.Catalogue;
+
+public interface IProductCatalogue
+{
+    IReadOnlyList<ProductSummary> List();
+}

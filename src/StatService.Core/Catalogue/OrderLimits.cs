@@ -1,0 +1,10 @@
+namespace StatService.Core.Catalogue;
+
+/// <summary>Hard limits on what one order may ask for, so that no order can exhaust the service.</summary>
+public sealed record OrderLimits
+{
+    public int MaxCodesPerCriterion { get; init; } = 50;
+
+    /// <summary>Largest accepted request body, in bytes.</summary>
+    public int MaxBodyBytes { get; init; } = 64 * 1024;
+}

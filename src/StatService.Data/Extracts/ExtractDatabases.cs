@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using DuckDB.NET.Data;
+
+namespace StatService.Data.Extracts;
+
+/// <summary>
+/// One in-memory DuckDB database per extract version, with a view per register over its Parquet file.
+/// An anchor connection keeps each database (and its settings) alive for the process lifetime;
+/// every query gets its own duplicate connection, since DuckDB connections are not shared across threads.
+/// </summary>
+public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions options) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<DuckDBConnection>> _anchors = new(StringComparer.Ordinal);
+    private readonly Lock _duplicateGate = new();
+
+    /// <summary>A new connection to the version's database; the caller disposes it.</summary>
+    public DuckDBConnection Connect(string version)
+    {
+        var anchor = _anchors.GetOrAdd(version, v => new Lazy<DuckDBConnection>(() => Open(v))).Value;
+        lock (_duplicateGate)
+        {
+            return anchor.Duplicate();
+        }
+    }
+
+    private DuckDBConnection Open(string version)
+    {
+        var folder = registry.FolderOf(version) ?? throw new DirectoryNotFoundException($"Extract version '{version}' does not exist.");
+        var manifest = ExtractManifest.Read(folder);
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        Execute(connection, "SET autoinstall_known_extensions = false");
+        Execute(connection, "SET autoload_known_extensions = false");
+        if (options.Threads > 0)
+        {
+            Execute(connection, $"SET threads = {options.Threads}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.MemoryLimit))
+        {
+            // Validated by ExtractOptions' pattern: digits and a unit only.
+            Execute(connection, $"SET memory_limit = '{options.MemoryLimit}'");
+        }
+
+        foreach (var (table, file) in manifest.Tables)
+        {
+            if (!RegisterNames.IsKnown(table))
+            {
+                throw new InvalidDataException($"Extract '{version}' lists an unknown table '{table}'.");
+            }
+
+            // Paths come from our own manifest and folder, never from an order; quotes are still escaped.
+            var path = Path.GetFullPath(Path.Combine(folder, file.File)).Replace("'", "''", StringComparison.Ordinal);
+            Execute(connection, $"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')");
+        }
+
+        return connection;
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var anchor in _anchors.Values.Where(a => a.IsValueCreated))
+        {
+            anchor.Value.Dispose();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using StatService.Core.Catalogue;
+
+namespace StatService.Data.Extracts;
+
+/// <summary>
+/// The extract versions in the extracts folder: every sub-folder with a manifest. A folder without
+/// a manifest is still being written and is ignored. The newest is the one created last.
+/// </summary>
+public sealed class ExtractRegistry(string directory) : IExtractRegistry
+{
+    private readonly Lock _gate = new();
+    private (DateTime ScannedAt, IReadOnlyList<(ExtractManifest Manifest, string Folder)> Extracts) _cache;
+
+    public string Directory { get; } = directory;
+
+    public ExtractInfo? Newest() => All().Select(e => Info(e.Manifest)).FirstOrDefault();
+
+    public ExtractInfo? Find(string version) =>
+        All().Where(e => e.Manifest.ExtractVersion == version).Select(e => Info(e.Manifest)).FirstOrDefault();
+
+    /// <summary>The folder of a version, or null when it does not exist.</summary>
+    public string? FolderOf(string version) =>
+        All().Where(e => e.Manifest.ExtractVersion == version).Select(e => e.Folder).FirstOrDefault();
+
+    public ExtractManifest? ManifestOf(string version) =>
+        All().Where(e => e.Manifest.ExtractVersion == version).Select(e => e.Manifest).FirstOrDefault();
+
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<(ExtractManifest Manifest, string Folder)> All()
+    {
+        lock (_gate)
+        {
+            // A short cache: validation asks on every order, new extracts appear rarely.
+            if (_cache.Extracts is not null && DateTime.UtcNow - _cache.ScannedAt < TimeSpan.FromSeconds(2))
+            {
+                return _cache.Extracts;
+            }
+
+            var extracts = System.IO.Directory.Exists(Directory)
+                ? System.IO.Directory.EnumerateDirectories(Directory)
+                    .Where(folder => File.Exists(Path.Combine(folder, ExtractManifest.FileName)))
+                    .Select(folder => (Manifest: ExtractManifest.Read(folder), Folder: folder))
+                    .OrderByDescending(e => e.Manifest.CreatedAt)
+                    .ThenByDescending(e => e.Manifest.ExtractVersion, StringComparer.Ordinal)
+                    .ToArray()
+                : [];
+            _cache = (DateTime.UtcNow, extracts);
+            return extracts;
+        }
+    }
+
+    /// <summary>Forget the cached scan, e.g. right after an extract was written.</summary>
+    public void Refresh()
+    {
+        lock (_gate)
+        {
+            _cache = default;
+        }
+    }
+
+    private static ExtractInfo Info(ExtractManifest manifest) =>
+        new(manifest.ExtractVersion, manifest.CoverageFrom, manifest.CoverageTo);
+}

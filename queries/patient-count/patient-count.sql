@@ -11,7 +11,10 @@ population AS (
         pnr,
         reg AS region,
         CASE koen WHEN '1' THEN 'male' WHEN '2' THEN 'female' END AS sex,
-        date_sub('year', foed_dag, CAST($index_date AS DATE)) AS age
+        -- completed years; a birthday counts from the same month and day (29 February: from 1 March)
+        year(CAST($index_date AS DATE)) - year(foed_dag)
+            - CASE WHEN month(CAST($index_date AS DATE)) * 100 + day(CAST($index_date AS DATE))
+                        < month(foed_dag) * 100 + day(foed_dag) THEN 1 ELSE 0 END AS age
     FROM cpr_person
     WHERE foed_dag <= CAST($index_date AS DATE)
       -- resident at the index date: still resident, or left/died after it

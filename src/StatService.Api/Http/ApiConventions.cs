@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace StatService.Api.Http;
+
+public static class ApiConventions
+{
+    /// <summary>
+    /// How the API speaks: camelCase JSON with lower-case enum values, RFC 9457 problems for every error
+    /// (with a trace id to quote), and unreadable requests answered as 4xx problems, never as 500.
+    /// </summary>
+    public static IHostApplicationBuilder AddApiConventions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // Binding failures throw (and reach BadRequestExceptionHandler) in every environment, not only Development.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "StatService";
+                document.Info.Description =
+                    "Order aggregated, disclosure-protected statistics from the Danish national health registers.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<ApiKeySecurityTransformer>();
+            options.AddOperationTransformer<DocumentedRequestBodyTransformer>();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,49 @@
+using StatService.Api.Auth;
+using StatService.Api.Http;
+using StatService.Api.Orders;
+using StatService.Api.Products;
+using StatService.Data.Orders;
+using StatService.Worker;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// 1. What every StatService process has: OpenTelemetry, health checks, problem details.
+builder.AddServiceDefaults();
+
+// 2. How the API speaks: JSON conventions, problem answers, OpenAPI.
+builder.AddApiConventions();
+
+// 3. Who is calling: API keys from Auth:ApiKeys.
+builder.AddApiKeyAuthentication();
+
+// 4. Orders: the order store and the Quartz worker (in-process unless Worker:RunJobs is false).
+builder.AddOrderStore();
+builder.AddOrderWorker();
+
+// 5. The domain, registered by its own components (until they are, the API starts but cannot take orders):
+//    the product catalogue and order validator (IProductCatalogue, IOrderRequestValidator) ...
+// builder.AddStatServiceCatalogue();
+//    ... and the order pipeline (IOrderPipeline) that RunOrderJob calls.
+// builder.AddOrderPipeline();
+
+var app = builder.Build();
+
+// 6. Errors: unhandled exceptions and bare status codes become problem+json.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+// 7. Authentication before any endpoint.
+app.UseAuthentication();
+app.UseAuthorization();
+
+// 8. Endpoints.
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapProducts();
+app.MapOrders();
+
+app.LogListeningUrls();
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

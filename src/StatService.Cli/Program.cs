@@ -1,0 +1,9 @@
+using System.CommandLine;
+using StatService.Cli.Commands;
+
+var root = new RootCommand("StatService command-line tools.")
+{
+    ExtractCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,26 @@
+namespace StatService.Data.Extracts.Synthetic;
+
+/// <summary>
+/// One generated register. Its script (<c>Sql/registers/{Table}.sql</c>) builds what it needs from
+/// the population tables and defines a view named like the table; the view is written to
+/// <c>{Table}.parquet</c> in <see cref="OrderBy"/> order. The order is total (ties are identical rows)
+/// so a seed always gives the same files, and leading columns let readers prune row groups.
+/// A new register (procedures, cancer) is a script plus an entry here.
+/// </summary>
+internal sealed record SyntheticRegister(string Table, string OrderBy)
+{
+    public string Script => $"registers/{Table}.sql";
+
+    public string FileName => $"{Table}.parquet";
+
+    /// <summary>In generation order: later scripts may use tables made by earlier ones.</summary>
+    public static IReadOnlyList<SyntheticRegister> All { get; } =
+    [
+        new("cpr_person", "pnr"),
+        new("dodsaarsag", "pnr"),
+        new("lpr_f_kontakter", "dw_ek_kontakt"),
+        new("lpr_f_diagnoser", "diagnosekode, dw_ek_kontakt, diagnosetype, senere_afkraeftet"),
+        new("lmdb_produkt", "vnr"),
+        new("lmdb", "atc, eksd, pnr, vnr, apk, indo"),
+    ];
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace StatService.Data.Orders;
+
+/// <summary>Ready only when the order database answers: without it no order can be taken or delivered.</summary>
+internal sealed class OrderStoreHealthCheck(SqliteOrderStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await store.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The order database did not answer.");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The order database cannot be reached.", exception);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace StatService.Data.Storage;
+
+/// <summary>Where the service keeps its files: the order database, the Quartz database and (by default) extracts.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The data directory; a relative path is taken from the content root.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The full path of the data directory, created if it is missing.</summary>
+    public string ResolveDataDirectory(string contentRoot)
+    {
+        var path = Path.GetFullPath(DataDirectory, contentRoot);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>
+    /// For registrations that must know the path while the host is being built (Quartz's connection string),
+    /// before options can be resolved; reads the same configuration the bound options do.
+    /// </summary>
+    public static string ResolveDataDirectory(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(Section).Get<StorageOptions>() ?? new StorageOptions();
+        return options.ResolveDataDirectory(environment.ContentRootPath);
+    }
+}

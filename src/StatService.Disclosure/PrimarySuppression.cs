@@ -1,0 +1,27 @@
+using StatService.Core.Disclosure;
+
+namespace StatService.Disclosure;
+
+/// <summary>The threshold rule: which cells, inner cells and margins alike, are sensitive by themselves.</summary>
+public static class PrimarySuppression
+{
+    public static bool IsSensitive(long value, DisclosurePolicy policy) =>
+        value == 0 ? policy.ZerosSensitive : value <= policy.MaxSensitiveCount;
+
+    /// <summary>A cell of one person: that person knows the whole cell.</summary>
+    public static bool IsSingleton(long value) => value == 1;
+
+    public static CellRole[] Classify(ProtectionProblem problem, DisclosurePolicy policy)
+    {
+        var values = problem.Values;
+        var roles = new CellRole[values.Length];
+        for (var c = 0; c < roles.Length; c++)
+        {
+            roles[c] = IsSensitive(values[c], policy) ? CellRole.Primary
+                : values[c] == 0 ? CellRole.AlwaysPublished
+                : CellRole.Candidate;
+        }
+
+        return roles;
+    }
+}

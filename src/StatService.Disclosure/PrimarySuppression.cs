@@ -11,6 +11,9 @@ public static class PrimarySuppression
     /// <summary>A cell of one person: that person knows the whole cell.</summary>
     public static bool IsSingleton(long value) => value == 1;
 
+    /// <summary>Zeros stay published unless they are sensitive themselves (see <see cref="CellRole.AlwaysPublished"/>).</summary>
+    public static bool CanBeSuppressed(long value, DisclosurePolicy policy) => value != 0 || policy.ZerosSensitive;
+
     public static CellRole[] Classify(ProtectionProblem problem, DisclosurePolicy policy)
     {
         var values = problem.Values;
@@ -18,7 +21,7 @@ public static class PrimarySuppression
         for (var c = 0; c < roles.Length; c++)
         {
             roles[c] = IsSensitive(values[c], policy) ? CellRole.Primary
-                : values[c] == 0 ? CellRole.AlwaysPublished
+                : !CanBeSuppressed(values[c], policy) ? CellRole.AlwaysPublished
                 : CellRole.Candidate;
         }
 

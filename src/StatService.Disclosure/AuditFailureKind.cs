@@ -1,0 +1,13 @@
+namespace StatService.Disclosure;
+
+public enum AuditFailureKind
+{
+    /// <summary>The published cells leave the suppressed cell only one possible count.</summary>
+    Pinned,
+
+    /// <summary>The published cells prove the suppressed cell is below the threshold.</summary>
+    BelowThreshold,
+
+    /// <summary>The holder of a suppressed singleton could recompute another suppressed cell of a relation.</summary>
+    SingletonExposed,
+}

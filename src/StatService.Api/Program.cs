@@ -4,6 +4,7 @@ using StatService.Api.Orders;
 using StatService.Api.Products;
 using StatService.Data.Orders;
 using StatService.Worker;
+using StatService.Worker.Pipeline;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,11 +21,10 @@ builder.AddApiKeyAuthentication();
 builder.AddOrderStore();
 builder.AddOrderWorker();
 
-// 5. The domain, registered by its own components (until they are, the API starts but cannot take orders):
-//    the product catalogue and order validator (IProductCatalogue, IOrderRequestValidator) ...
-// builder.AddStatServiceCatalogue();
-//    ... and the order pipeline (IOrderPipeline) that RunOrderJob calls.
-// builder.AddOrderPipeline();
+// 5. The domain: product catalogue, code lists, extracts and order validation; the order pipeline
+//    (compile -> query -> protect -> render) that RunOrderJob calls.
+builder.AddStatServiceCatalogue();
+builder.AddOrderPipeline();
 
 var app = builder.Build();
 
@@ -42,8 +42,11 @@ app.MapDefaultEndpoints();
 app.MapProducts();
 app.MapOrders();
 
+// 9. The embedded default answers orders from the first start: a synthetic demo extract if none exists.
+await app.Services.EnsureDemoExtractAsync();
+
 app.LogListeningUrls();
-app.Run();
+await app.RunAsync();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,7 +1,24 @@
 namespace StatService.Disclosure;
 
 /// <summary>
-/// A condition every safe pattern meets: whenever <see cref="Guard"/> is suppressed, at least
-/// <see cref="MinSuppressed"/> of <see cref="Cells"/> are suppressed too (problem cell indices, ascending).
+/// A condition every safe pattern meets: whenever <see cref="Guard"/> is suppressed, the weights of
+/// the suppressed cells among <see cref="Cells"/> add up to at least <see cref="Required"/>
+/// (problem cell indices, ascending, with positive weights of the same order).
 /// </summary>
-public sealed record SuppressionCut(int Guard, IReadOnlyList<int> Cells, int MinSuppressed = 1);
+public sealed record SuppressionCut(int Guard, IReadOnlyList<int> Cells, IReadOnlyList<int> Weights, int Required)
+{
+    /// <summary>At least <paramref name="count"/> of the cells must be suppressed.</summary>
+    public static SuppressionCut AtLeast(int guard, IReadOnlyList<int> cells, int count) =>
+        new(guard, cells, Enumerable.Repeat(1, cells.Count).ToArray(), count);
+
+    public bool IsSatisfiedBy(ReadOnlySpan<bool> suppressed)
+    {
+        var sum = 0L;
+        for (var i = 0; i < Cells.Count; i++)
+        {
+            sum += suppressed[Cells[i]] ? Weights[i] : 0;
+        }
+
+        return sum >= Required;
+    }
+}

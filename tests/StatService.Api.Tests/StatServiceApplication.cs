@@ -41,6 +41,12 @@ public sealed class StatServiceApplication : WebApplicationFactory<Program>
 
     public FixedResultPipeline Pipeline { get; } = new();
 
+    /// <summary>
+    /// When set, the application runs the real catalogue, validator and pipeline on the extracts in this folder
+    /// instead of the test doubles: the whole service end to end.
+    /// </summary>
+    public string? ExtractsDirectory { get; init; }
+
     /// <summary>Configuration over the defaults, e.g. <c>Worker:RunJobs</c>.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -50,8 +56,13 @@ public sealed class StatServiceApplication : WebApplicationFactory<Program>
         builder.UseSetting("Worker:SchedulerName", SchedulerName);
         // Tests run sweeps themselves; the periodic one would only add noise.
         builder.UseSetting("Worker:SweepInterval", "01:00:00");
-        // The pipeline is a test double here, so no extract is needed.
+        // Extracts come from the test (or are not needed by the test doubles); never generate a demo one.
         builder.UseSetting("Extracts:GenerateDemoIfMissing", "false");
+        if (ExtractsDirectory is not null)
+        {
+            builder.UseSetting("Extracts:Directory", ExtractsDirectory);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -59,6 +70,11 @@ public sealed class StatServiceApplication : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
+            if (ExtractsDirectory is not null)
+            {
+                return;
+            }
+
             var catalogue = new TestCatalogue();
             services.AddSingleton<IProductCatalogue>(catalogue);
             services.AddSingleton<IOrderRequestValidator>(catalogue);

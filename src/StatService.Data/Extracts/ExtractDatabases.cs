@@ -17,10 +17,14 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
     public DuckDBConnection Connect(string version)
     {
         var anchor = _anchors.GetOrAdd(version, v => new Lazy<DuckDBConnection>(() => Open(v))).Value;
+        DuckDBConnection connection;
         lock (_duplicateGate)
         {
-            return anchor.Duplicate();
+            connection = anchor.Duplicate();
         }
+
+        connection.Open();
+        return connection;
     }
 
     private DuckDBConnection Open(string version)

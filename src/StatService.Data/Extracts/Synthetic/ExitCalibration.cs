@@ -20,14 +20,15 @@ internal static class ExitCalibration
             "SELECT sum(emigration * exposure) FROM person_hazard", ct).ConfigureAwait(false);
         var emigration = Round(emigrations / emigrationExposure);
 
-        // Death hazards of the very old are not small: fixed-point steps on sum(1 - exp(-c h t)).
+        // Death hazards of the very old are not small: fixed-point steps on sum(1 - exp(-c H)),
+        // H the cumulative hazard over the person's exposure.
         var deathExposure = await db.ScalarAsync<double>(
-            "SELECT sum(death * exposure) FROM person_hazard", ct).ConfigureAwait(false);
+            "SELECT sum(death_cum) FROM person_hazard", ct).ConfigureAwait(false);
         var death = deaths / deathExposure;
         for (var step = 0; step < 6; step++)
         {
             var expected = await db.ScalarAsync<double>(
-                $"SELECT sum(1 - exp(-{SyntheticDatabase.Literal(death)} * death * exposure)) FROM person_hazard", ct)
+                $"SELECT sum(1 - exp(-{SyntheticDatabase.Literal(death)} * death_cum)) FROM person_hazard", ct)
                 .ConfigureAwait(false);
             death *= deaths / expected;
         }

@@ -56,6 +56,25 @@ internal sealed class SyntheticDatabase : IDisposable
         return (T)Convert.ChangeType(value!, typeof(T), CultureInfo.InvariantCulture);
     }, ct);
 
+    public Task<IReadOnlyList<object?[]>> QueryAsync(string sql, CancellationToken ct) => RunAsync<IReadOnlyList<object?[]>>(cmd =>
+    {
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }, ct);
+
     /// <summary>Sets a DuckDB variable read by the scripts with <c>getvariable</c>.</summary>
     public Task SetVariableAsync(string name, object value, CancellationToken ct) =>
         ExecuteAsync($"SET VARIABLE {name} = {Literal(value)};", ct);

@@ -39,16 +39,19 @@ public static class SyntheticExtractGenerator
         }
 
         Directory.CreateDirectory(work);
+        var tables = new Dictionary<string, ExtractTable>(StringComparer.Ordinal);
+        var written = new List<string>();
         try
         {
-            var tables = new Dictionary<string, ExtractTable>(StringComparer.Ordinal);
             using (var db = await SyntheticDatabase.OpenAsync(work, options.EffectiveMemoryLimitBytes, options.EffectiveThreads, ct)
                        .ConfigureAwait(false))
             {
                 await BuildPopulationAsync(db, options, progress, ct).ConfigureAwait(false);
+                var writer = new SortedParquetWriter(db, work, options.MaxSortRows);
                 foreach (var register in SyntheticRegister.All)
                 {
-                    tables[register.Table] = await WriteRegisterAsync(db, register, output, progress, ct).ConfigureAwait(false);
+                    written.Add(Path.Combine(output, register.FileName));
+                    tables[register.Table] = await WriteRegisterAsync(db, writer, register, output, progress, ct).ConfigureAwait(false);
                 }
             }
 
@@ -66,6 +69,12 @@ public static class SyntheticExtractGenerator
             };
             manifest.Write(output);
             return manifest;
+        }
+        catch
+        {
+            // Without a manifest the files are no extract; do not leave them looking like one.
+            written.ForEach(File.Delete);
+            throw;
         }
         finally
         {
@@ -100,15 +109,13 @@ public static class SyntheticExtractGenerator
             $"population: {persons:N0} persons, {clock.Elapsed.TotalSeconds:F1} s"));
     }
 
-    private static async Task<ExtractTable> WriteRegisterAsync(
-        SyntheticDatabase db, SyntheticRegister register, string output, IProgress<string>? progress, CancellationToken ct)
+    private static async Task<ExtractTable> WriteRegisterAsync(SyntheticDatabase db, SortedParquetWriter writer,
+        SyntheticRegister register, string output, IProgress<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var file = Path.Combine(output, register.FileName);
         await db.ExecuteAsync(SyntheticSql.Load(register.Script), ct).ConfigureAwait(false);
-        await db.ExecuteAsync(
-            $"COPY (SELECT * FROM {register.Table} ORDER BY {register.OrderBy}) TO {SyntheticDatabase.Literal(file)} " +
-            "(FORMAT parquet, COMPRESSION zstd)", ct).ConfigureAwait(false);
+        await writer.WriteAsync(register, file, ct).ConfigureAwait(false);
         var rows = await db.ScalarAsync<long>(
             $"SELECT count(*) FROM read_parquet({SyntheticDatabase.Literal(file)})", ct).ConfigureAwait(false);
         progress?.Report(string.Create(CultureInfo.InvariantCulture,

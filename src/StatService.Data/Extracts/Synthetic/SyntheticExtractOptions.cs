@@ -46,4 +46,10 @@ public sealed record SyntheticExtractOptions
         MemoryLimitBytes ?? (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.6);
 
     internal int EffectiveThreads => Threads ?? Environment.ProcessorCount;
+
+    /// <summary>
+    /// Rows DuckDB sorts at once when writing a register: a generous 400 bytes a row of the memory
+    /// limit (a sorted dispensing row, with its share of hash tables and buffers, takes about 200).
+    /// </summary>
+    internal long MaxSortRows => Math.Max(100_000, EffectiveMemoryLimitBytes / 400);
 }

@@ -5,9 +5,11 @@ namespace StatService.Data.Extracts.Synthetic;
 /// the population tables and defines a view named like the table; the view is written to
 /// <c>{Table}.parquet</c> in <see cref="OrderBy"/> order. The order is total (ties are identical rows)
 /// so a seed always gives the same files, and leading columns let readers prune row groups.
+/// <see cref="ChunkBy"/>, an expression that never decreases along that order, splits large tables
+/// into sorts that fit in memory (see <see cref="SortedParquetWriter"/>).
 /// A new register (procedures, cancer) is a script plus an entry here.
 /// </summary>
-internal sealed record SyntheticRegister(string Table, string OrderBy)
+internal sealed record SyntheticRegister(string Table, string OrderBy, string? ChunkBy = null)
 {
     public string Script => $"registers/{Table}.sql";
 
@@ -16,11 +18,11 @@ internal sealed record SyntheticRegister(string Table, string OrderBy)
     /// <summary>In generation order: later scripts may use tables made by earlier ones.</summary>
     public static IReadOnlyList<SyntheticRegister> All { get; } =
     [
-        new("cpr_person", "pnr"),
+        new("cpr_person", "pnr", ChunkBy: "left(pnr, 3)"),
         new("dodsaarsag", "pnr"),
-        new("lpr_f_kontakter", "dw_ek_kontakt"),
-        new("lpr_f_diagnoser", "diagnosekode, dw_ek_kontakt, diagnosetype, senere_afkraeftet"),
+        new("lpr_f_kontakter", "dw_ek_kontakt", ChunkBy: "dw_ek_kontakt // 1000000000"),
+        new("lpr_f_diagnoser", "diagnosekode, dw_ek_kontakt, diagnosetype, senere_afkraeftet", ChunkBy: "diagnosekode"),
         new("lmdb_produkt", "vnr"),
-        new("lmdb", "atc, eksd, pnr, vnr, apk, indo"),
+        new("lmdb", "atc, eksd, pnr, vnr, apk, indo", ChunkBy: "atc"),
     ];
 }

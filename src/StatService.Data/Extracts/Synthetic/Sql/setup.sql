@@ -3,12 +3,14 @@
 -- what is drawn for whom, never on thread scheduling or row order, so a seed reproduces an extract.
 
 -- Uniform in [0, 1) from the top 53 bits of the hash (a double holds exactly 53).
+-- hash() of several values xors the last one's hash in, so draws of one key for two purposes would
+-- differ by a constant xor and be strongly correlated; hashing the hash again mixes that away.
 CREATE MACRO u(k, purpose) AS
-    (hash(getvariable('seed'), k::BIGINT, purpose) >> 11)::DOUBLE / 9007199254740992.0;
+    (hash(hash(getvariable('seed'), k::BIGINT, purpose)) >> 11)::DOUBLE / 9007199254740992.0;
 
 -- A second key for draws repeated within one entity (the j-th contact of a person, ...).
 CREATE MACRO u2(k, j, purpose) AS
-    (hash(getvariable('seed'), k::BIGINT, j::BIGINT, purpose) >> 11)::DOUBLE / 9007199254740992.0;
+    (hash(hash(getvariable('seed'), k::BIGINT, j::BIGINT, purpose)) >> 11)::DOUBLE / 9007199254740992.0;
 
 -- Exponential with mean 1 (waiting times, frailty); 1 - u avoids ln(0).
 CREATE MACRO expo(x) AS -ln(1.0 - x);
@@ -33,4 +35,4 @@ CREATE MACRO stratum(band, koen) AS band * 2 + koen::INTEGER - 1;
 
 -- Uniform keyed by a number and a text (a diagnosis on a contact, ...).
 CREATE MACRO ut(k, t, purpose) AS
-    (hash(getvariable('seed'), k::BIGINT, t, purpose) >> 11)::DOUBLE / 9007199254740992.0;
+    (hash(hash(getvariable('seed'), k::BIGINT, t, purpose)) >> 11)::DOUBLE / 9007199254740992.0;

@@ -1,10 +1,11 @@
 -- Deaths and emigrations during coverage from the calibrated hazards (variables death_scale and
--- emigration_scale): waiting times are exponential draws, the earlier one wins if it falls inside
--- the person's exposure. A few emigrations are recorded as disappearances ('70').
+-- emigration_scale): waiting times invert the cumulative hazard at an exponential draw (Gompertz
+-- for death), the earlier one wins if it falls inside the person's exposure. A few emigrations are
+-- recorded as disappearances ('70').
 CREATE TABLE person_exit AS
 WITH t AS (
     SELECT h.pidx, h.exposure,
-           expo(u(h.pidx, 'death')) / (getvariable('death_scale') * h.death) AS t_death,
+           ln(1 + gompertz_slope() * expo(u(h.pidx, 'death')) / (getvariable('death_scale') * h.death)) / gompertz_slope() AS t_death,
            expo(u(h.pidx, 'emigration')) / (getvariable('emigration_scale') * h.emigration) AS t_emigration
     FROM person_hazard h
 )

@@ -30,7 +30,7 @@ INSERT INTO ref_profile VALUES
 CREATE TABLE ref_rate AS
 SELECT (i - 1) AS band,
        [2.2, 1.6, 2.0, 2.4, 2.5, 2.9, 3.6, 4.6, 5.6, 5.8][i] AS contacts,
-       [2.6, 1.5, 1.9, 2.0, 2.1, 2.4, 2.8, 3.4, 3.9, 3.9][i] AS acute_drugs,
+       [3.2, 1.9, 2.4, 2.5, 2.6, 3.0, 3.5, 4.2, 4.8, 4.8][i] AS acute_drugs,
        -- emigration weight: mostly young adults
        [0.5, 0.35, 2.6, 1.6, 0.6, 0.3, 0.2, 0.1, 0.05, 0.05][i] AS emigration
 FROM range(1, 11) t(i);

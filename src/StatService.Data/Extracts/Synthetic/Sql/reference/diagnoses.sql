@@ -46,7 +46,7 @@ INSERT INTO ref_diagnosis VALUES
     ('DN40', 'main', 0.4, 'old', '1', 'urologi', 0.1, 0.5),
     ('DN185', 'main', 0.3, 'veryold', NULL, 'nefrologi', 0.1, 1),
     ('DN979', 'main', 0.2, 'fertile', '2', 'gynækologi og obstetrik', 0, 0),
-    ('DO800', 'main', 1.2, 'fertile', '2', 'gynækologi og obstetrik', 1.0, 2),
+    ('DO800', 'main', 0.4, 'fertile', '2', 'gynækologi og obstetrik', 1.0, 2),
     ('DC349', 'main', 0.15, 'old', NULL, 'lungesygdomme', 0.3, 3),
     ('DC619', 'main', 0.15, 'old', '1', 'urologi', 0, 1),
     ('DC189', 'main', 0.12, 'old', NULL, 'kirurgi', 0.3, 5),

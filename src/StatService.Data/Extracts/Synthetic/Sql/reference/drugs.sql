@@ -91,7 +91,7 @@ INSERT INTO ref_drug VALUES
 -- Long-term background treatments: national users, share of women, age profile, dispensings a year.
 CREATE TABLE ref_chronic_drug (atc VARCHAR, users INTEGER, female_share DOUBLE, profile VARCHAR, refills DOUBLE);
 INSERT INTO ref_chronic_drug VALUES
-    ('N02BE01', 620000, 0.62, 'veryold', 8), ('C10AA05', 540000, 0.45, 'old', 6),
+    ('N02BE01', 620000, 0.62, 'veryold', 9), ('C10AA05', 600000, 0.45, 'old', 6),
     ('C10AA01', 180000, 0.45, 'old', 6), ('C09AA05', 180000, 0.42, 'old', 6),
     ('C09AA02', 90000, 0.45, 'old', 6), ('C09CA01', 380000, 0.5, 'old', 6),
     ('C08CA01', 420000, 0.5, 'old', 6), ('C07AB02', 250000, 0.5, 'old', 6),

@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace StatService.Core.Catalogue;
+
+/// <summary>Validates order bodies against the catalogue, the code lists and the newest extract.</summary>
+public sealed class OrderRequestValidator(ProductCatalogue catalogue, CohortParametersReader reader, IExtractRegistry extracts)
+    : IOrderRequestValidator
+{
+    public OrderValidation Validate(JsonElement body)
+    {
+        var errors = new ValidationErrors();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("$", "The order must be a JSON object with 'product' and 'parameters'.");
+            return OrderValidation.Invalid(errors.ToDictionary());
+        }
+
+        foreach (var property in body.EnumerateObject())
+        {
+            if (property.Name is not ("product" or "parameters"))
+            {
+                errors.Add(property.Name, "Unknown field. An order has 'product' and 'parameters'.");
+            }
+        }
+
+        var productId = body.TryGetProperty("product", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        var product = productId is null ? null : catalogue.Find(productId);
+        if (product is null)
+        {
+            errors.Add("product", productId is null
+                ? $"Required: one of {string.Join(", ", catalogue.Ids.Order(StringComparer.Ordinal))}."
+                : $"Unknown product. Available products: {string.Join(", ", catalogue.Ids.Order(StringComparer.Ordinal))}.");
+            return OrderValidation.Invalid(errors.ToDictionary()) with { UnknownProduct = productId is not null };
+        }
+
+        if (extracts.Newest() is not { } extract)
+        {
+            errors.Add("product", "No register extract is available yet; try again later.");
+            return OrderValidation.Invalid(errors.ToDictionary());
+        }
+
+        if (!body.TryGetProperty("parameters", out var parameters))
+        {
+            errors.Add("parameters", "Required: the product's parameters.");
+            return OrderValidation.Invalid(errors.ToDictionary());
+        }
+
+        var cohort = reader.Read(parameters, extract, product.Breakdowns, errors);
+        return cohort is null || errors.Any
+            ? OrderValidation.Invalid(errors.ToDictionary())
+            : OrderValidation.Valid(product.Id, CohortParametersJson.Serialize(cohort));
+    }
+}

@@ -1,0 +1,191 @@
+using Google.OrTools.LinearSolver;
+using StatService.Core.Disclosure;
+
+namespace StatService.Disclosure;
+
+/// <summary>
+/// The attacker's knowledge as one linear program (GLOP), built once per pattern and re-solved
+/// with only the objective changed. Published cells are constants, so the program holds just the
+/// suppressed cells and the relations that touch them. Every suppressed cell lies in
+/// [attacker's lower bound, cap]: the generous cap keeps every program bounded (an unbounded one
+/// gives no solution to learn from), and a cell reaching it counts as having no ceiling.
+/// </summary>
+internal sealed class AttackerLp : IDisposable
+{
+    private readonly ProtectionProblem _problem;
+    private readonly Solver _solver;
+    private readonly Objective _objective;
+    private readonly Variable[] _variables;
+    private readonly int[] _cells;
+    private readonly Constraint[] _rows;
+    private readonly int[] _rowRelations;
+    private readonly double[] _reducedCost;
+    private int _target = -1;
+
+    public AttackerLp(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy)
+    {
+        _problem = problem;
+        Cap = 10.0 * (problem.MaxValue + policy.Threshold);
+        _solver = Solver.CreateSolver("GLOP") ?? throw new DisclosureException("The linear-programming solver for the audit is not available.");
+        _objective = _solver.Objective();
+        _reducedCost = new double[problem.CellCount];
+
+        var variableOf = new int[problem.CellCount];
+        var cells = new List<int>();
+        var lowerBound = (double)RelationRules.AttackerLowerBound(policy);
+        for (var c = 0; c < variableOf.Length; c++)
+        {
+            variableOf[c] = suppressed[c] ? cells.Count : -1;
+            if (suppressed[c])
+            {
+                cells.Add(c);
+            }
+        }
+
+        _cells = cells.ToArray();
+        _variables = new Variable[_cells.Length];
+        for (var v = 0; v < _variables.Length; v++)
+        {
+            _variables[v] = _solver.MakeNumVar(lowerBound, Cap, string.Empty);
+        }
+
+        var values = problem.Values;
+        var rows = new List<Constraint>();
+        var rowRelations = new List<int>();
+        for (var r = 0; r < problem.RelationCount; r++)
+        {
+            var relation = problem.RelationCells(r);
+            var hidden = false;
+            var published = 0.0;
+            for (var i = 0; i < relation.Length; i++)
+            {
+                var c = relation[i];
+                hidden |= suppressed[c];
+                published += suppressed[c] ? 0 : Sign(i) * values[c];
+            }
+
+            if (!hidden)
+            {
+                continue;
+            }
+
+            // total - sum(parts) = 0, with the published cells moved to the right-hand side.
+            var row = _solver.MakeConstraint(-published, -published, string.Empty);
+            for (var i = 0; i < relation.Length; i++)
+            {
+                if (variableOf[relation[i]] >= 0)
+                {
+                    row.SetCoefficient(_variables[variableOf[relation[i]]], Sign(i));
+                }
+            }
+
+            rows.Add(row);
+            rowRelations.Add(r);
+        }
+
+        _rows = rows.ToArray();
+        _rowRelations = rowRelations.ToArray();
+    }
+
+    /// <summary>The ceiling every suppressed cell is held under; reaching it means no real ceiling.</summary>
+    public double Cap { get; }
+
+    public int VariableCount => _variables.Length;
+
+    public int SolveCount { get; private set; }
+
+    public int CellOf(int variable) => _cells[variable];
+
+    /// <summary>The largest or smallest value the attacker can give the cell of <paramref name="variable"/>.</summary>
+    public double Optimise(int variable, bool maximise)
+    {
+        if (_target != variable)
+        {
+            if (_target >= 0)
+            {
+                _objective.SetCoefficient(_variables[_target], 0);
+            }
+
+            _objective.SetCoefficient(_variables[variable], 1);
+            _target = variable;
+        }
+
+        _objective.SetOptimizationDirection(maximise);
+        var status = _solver.Solve();
+        SolveCount++;
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            // The true table is feasible and every cell is capped, so anything else is a solver fault.
+            throw new DisclosureException($"The audit's linear program ended with status {status}; the release cannot be verified.");
+        }
+
+        return _objective.Value();
+    }
+
+    /// <summary>The value of a variable in the last solution: a table the attacker cannot rule out.</summary>
+    public double Value(int variable) => _variables[variable].SolutionValue();
+
+    /// <summary>
+    /// What suppressing each published cell could do to the last bound, as a share of
+    /// <paramref name="need"/> (the distance the bound must move), added to <paramref name="gains"/>.
+    /// With the last dual solution y fixed, the bound is y'b plus the sum of reduced cost times value
+    /// over the cells. Suppressing a published cell j frees its value: if its reduced cost points the
+    /// bound's way, the cell can grow without limit and the bound breaks; otherwise the cell can only
+    /// shrink to the attacker's lower bound and the bound moves by |reduced cost| times that. A pattern
+    /// that moves the bound less than <paramref name="need"/> leaves the cell exposed, whatever else it hides.
+    /// </summary>
+    public void AddUnfixingGains(ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, bool maximise, double need, SortedDictionary<int, double> gains)
+    {
+        const double zero = 1e-9;
+        var values = _problem.Values;
+        var lowerBound = RelationRules.AttackerLowerBound(policy);
+        var touched = new List<int>();
+        for (var k = 0; k < _rows.Length; k++)
+        {
+            var dual = _rows[k].DualValue();
+            if (Math.Abs(dual) <= zero)
+            {
+                continue;
+            }
+
+            var relation = _problem.RelationCells(_rowRelations[k]);
+            for (var i = 0; i < relation.Length; i++)
+            {
+                var c = relation[i];
+                if (suppressed[c])
+                {
+                    continue;
+                }
+
+                if (_reducedCost[c] == 0)
+                {
+                    touched.Add(c);
+                }
+
+                // Reduced cost of a published cell: its objective coefficient (0) minus its column times y.
+                _reducedCost[c] -= Sign(i) * dual;
+            }
+        }
+
+        foreach (var c in touched)
+        {
+            var reducedCost = _reducedCost[c];
+            _reducedCost[c] = 0;
+            if (Math.Abs(reducedCost) <= zero || !PrimarySuppression.CanBeSuppressed(values[c], policy))
+            {
+                continue;
+            }
+
+            var unlimited = (maximise ? reducedCost : -reducedCost) > 0;
+            var gain = unlimited ? 1.0 : Math.Min(1.0, Math.Abs(reducedCost) * (values[c] - lowerBound) / need);
+            if (gain > 0)
+            {
+                gains[c] = Math.Min(1.0, gains.GetValueOrDefault(c) + gain);
+            }
+        }
+    }
+
+    public void Dispose() => _solver.Dispose();
+
+    private static int Sign(int positionInRelation) => positionInRelation == 0 ? 1 : -1;
+}

@@ -1,0 +1,140 @@
+using StatService.Core.Disclosure;
+
+namespace StatService.Disclosure;
+
+/// <summary>
+/// Necessary conditions on a single relation, checked without solving anything. The secondary
+/// suppression model states the same rules as constraints; the greedy fallback and the audit check them here.
+/// <list type="bullet">
+/// <item>A suppressed cell is never the only suppressed cell of a relation (it would be recomputed).</item>
+/// <item>A suppressed singleton needs two other suppressed cells: its holder knows the singleton
+/// and would recompute a lone partner, primary or not.</item>
+/// <item>A primary part must be able to reach the threshold: the other suppressed cells of the relation
+/// must absorb the difference, either through a suppressed total or by parts that can shrink that much
+/// (down to the attacker's lower bound). Two small primaries cannot cover each other.</item>
+/// </list>
+/// </summary>
+public static class RelationRules
+{
+    /// <summary>The smallest value an attacker assumes for a suppressed cell.</summary>
+    public static long AttackerLowerBound(DisclosurePolicy policy) => policy.ZerosSensitive ? 0 : 1;
+
+    /// <summary>
+    /// Two, unless the relation has fewer other cells that could be hidden at all; then the other
+    /// cells are the total and zeros, and the total is the singleton itself, so nobody else is exposed.
+    /// </summary>
+    public static int OthersNeededBesideSingleton(int suppressibleCells) => Math.Min(2, suppressibleCells - 1);
+
+    /// <summary>How much a suppressed part may shrink in the attacker's eyes, counted up to <paramref name="need"/>.</summary>
+    public static long ShrinkCapacity(long value, long need, DisclosurePolicy policy) =>
+        Math.Clamp(value - AttackerLowerBound(policy), 0, need);
+
+    public static bool Holds(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, int relation) =>
+        !IsViolated(problem, suppressed, policy, relation, out _);
+
+    /// <summary>True when the singleton rule holds for the relation (the one rule a linear program cannot see).</summary>
+    public static bool SingletonRuleHolds(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, int relation, out int deficit)
+    {
+        var values = problem.Values;
+        int suppressedCount = 0, suppressible = 0;
+        var singleton = false;
+        foreach (var cell in problem.RelationCells(relation))
+        {
+            if (PrimarySuppression.CanBeSuppressed(values[cell], policy))
+            {
+                suppressible++;
+            }
+
+            if (suppressed[cell])
+            {
+                suppressedCount++;
+                singleton |= PrimarySuppression.IsSingleton(values[cell]);
+            }
+        }
+
+        deficit = singleton ? Math.Max(0, OthersNeededBesideSingleton(suppressible) - (suppressedCount - 1)) : 0;
+        return deficit == 0;
+    }
+
+    /// <summary>
+    /// True when a rule fails for the relation; <paramref name="remedy"/> is then the published cell
+    /// whose suppression helps most cheaply (-1 when no cell can help).
+    /// </summary>
+    public static bool IsViolated(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, int relation, out int remedy)
+    {
+        remedy = -1;
+        var cells = problem.RelationCells(relation);
+        var suppressedCount = 0;
+        foreach (var c in cells)
+        {
+            suppressedCount += suppressed[c] ? 1 : 0;
+        }
+
+        if (suppressedCount == 0)
+        {
+            return false;
+        }
+
+        if (suppressedCount == 1 || !SingletonRuleHolds(problem, suppressed, policy, relation, out _))
+        {
+            remedy = SmallestPublished(problem, suppressed, policy, cells, 1);
+            return true;
+        }
+
+        var values = problem.Values;
+        var total = cells[0];
+        if (suppressed[total])
+        {
+            return false;
+        }
+
+        for (var i = 1; i < cells.Length; i++)
+        {
+            var part = cells[i];
+            if (!suppressed[part] || values[part] >= policy.Threshold)
+            {
+                continue;
+            }
+
+            var need = policy.Threshold - values[part];
+            var capacity = 0L;
+            for (var j = 1; j < cells.Length && capacity < need; j++)
+            {
+                if (j != i && suppressed[cells[j]])
+                {
+                    capacity += ShrinkCapacity(values[cells[j]], need, policy);
+                }
+            }
+
+            if (capacity < need)
+            {
+                // A part that can shrink by the rest is cheapest; otherwise the total, which absorbs anything.
+                remedy = SmallestPublished(problem, suppressed, policy, cells[1..], need - capacity + AttackerLowerBound(policy));
+                if (remedy < 0 && PrimarySuppression.CanBeSuppressed(values[total], policy))
+                {
+                    remedy = total;
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SmallestPublished(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, ReadOnlySpan<int> cells, long atLeast)
+    {
+        var values = problem.Values;
+        var best = -1;
+        foreach (var c in cells)
+        {
+            if (!suppressed[c] && values[c] >= atLeast && PrimarySuppression.CanBeSuppressed(values[c], policy)
+                && (best < 0 || values[c] < values[best]))
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+}

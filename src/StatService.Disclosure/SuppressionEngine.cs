@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using StatService.Core.Disclosure;
+using StatService.Core.Tables;
+
+namespace StatService.Disclosure;
+
+/// <summary>
+/// Cell suppression for frequency tables: the threshold rule marks primaries, an optimisation model
+/// adds complementary suppressions, and a linear-programming audit (the attacker's view) decides
+/// whether the pattern is safe, feeding cuts back until it is.
+/// </summary>
+public sealed class SuppressionEngine : IDisclosureControl
+{
+    public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(policy);
+        foreach (var table in tables)
+        {
+            EnsureProtectable(table);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var status = tables.Select(t => new CellStatus[t.CellCount]).ToArray();
+        var bounds = new List<SuppressedCellBounds>();
+        int primaries = 0, suppressedCells = 0, audited = 0;
+        var groups = LinkedTables.Groups(tables);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            // Each problem gets an equal share of what is left of the release's budget.
+            var share = (policy.SolverTimeLimit - clock.Elapsed) / (groups.Count - g);
+            var problem = ProtectionProblem.FromTables(groups[g].Select(t => tables[t]).ToArray(), groups[g]);
+            var pattern = PatternSearch.Run(problem, policy, share, cancellationToken);
+            primaries += pattern.Roles.Count(r => r == CellRole.Primary);
+            suppressedCells += pattern.Suppressed.Count(s => s);
+            audited += pattern.Audit.AuditedCells;
+
+            for (var k = 0; k < problem.TableIndices.Count; k++)
+            {
+                var table = problem.TableIndices[k];
+                var cells = problem.TableCells(k);
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    status[table][c] = pattern.Suppressed[cells[c]] ? CellStatus.Suppressed : CellStatus.Published;
+                }
+            }
+
+            bounds.AddRange(ToReleaseBounds(problem, pattern.Audit.Bounds));
+        }
+
+        var summary = new DisclosureSummary(
+            policy.Describe(), policy.Name, primaries, suppressedCells - primaries, AuditPassed: true, audited);
+        var protectedTables = tables.Select((t, i) => new ProtectedTable(t, status[i])).ToArray();
+        return new ProtectedRelease(protectedTables, summary) { Audit = new AuditReport(bounds) };
+    }
+
+    private static void EnsureProtectable(CountTable table)
+    {
+        if (table.Values.Any(v => v < 0))
+        {
+            throw new DisclosureException($"Table '{table.Name}' has negative counts; it cannot be protected.");
+        }
+
+        if (!table.IsAdditive())
+        {
+            // The audit reasons from additivity; a table that breaks it would be audited against the wrong equations.
+            throw new DisclosureException($"Table '{table.Name}' is not additive; it cannot be protected.");
+        }
+    }
+
+    private static List<SuppressedCellBounds> ToReleaseBounds(ProtectionProblem problem, IReadOnlyList<CellBounds> bounds)
+    {
+        var byCell = bounds.ToDictionary(b => b.Cell);
+        var result = new List<SuppressedCellBounds>(bounds.Count);
+        for (var k = 0; k < problem.TableIndices.Count; k++)
+        {
+            var cells = problem.TableCells(k);
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (byCell.TryGetValue(cells[c], out var b))
+                {
+                    result.Add(new SuppressedCellBounds(problem.TableIndices[k], c, b.Lower, b.Upper));
+                }
+            }
+        }
+
+        return result;
+    }
+}

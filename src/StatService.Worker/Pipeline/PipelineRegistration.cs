@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StatService.Core.Catalogue;
+using StatService.Core.Disclosure;
+using StatService.Data.Extracts;
+using StatService.Data.Storage;
+using StatService.Disclosure;
+
+namespace StatService.Worker.Pipeline;
+
+public static class PipelineRegistration
+{
+    /// <summary>Where products and code lists are read from: the queries folder shipped beside the binaries.</summary>
+    public static string DefaultQueriesDirectory => Path.Combine(AppContext.BaseDirectory, "queries");
+
+    /// <summary>
+    /// The product catalogue, code lists, extract registry and order validator: what the API needs to
+    /// accept an order and the worker needs to run it.
+    /// </summary>
+    public static IHostApplicationBuilder AddStatServiceCatalogue(this IHostApplicationBuilder builder)
+    {
+        var queries = builder.Configuration["Catalogue:QueriesDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : DefaultQueriesDirectory;
+        builder.Services.AddSingleton(_ => Core.CodeLists.CodeListSet.Load(Path.Combine(queries, "codelists")));
+        builder.Services.AddSingleton(_ => ProductCatalogue.Load(queries));
+        builder.Services.AddSingleton<IProductCatalogue>(sp => sp.GetRequiredService<ProductCatalogue>());
+        builder.Services.AddSingleton(new OrderLimits());
+        builder.Services.AddSingleton<Breakdowns>();
+        builder.Services.AddSingleton<CohortParametersReader>();
+        builder.Services.AddSingleton<IOrderRequestValidator, OrderRequestValidator>();
+
+        builder.Services.AddOptions<ExtractOptions>().BindConfiguration(ExtractOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExtractOptions>>().Value);
+        builder.Services.AddSingleton(sp => new ExtractRegistry(ExtractsDirectory(builder.Configuration, builder.Environment, sp.GetRequiredService<ExtractOptions>())));
+        builder.Services.AddSingleton<IExtractRegistry>(sp => sp.GetRequiredService<ExtractRegistry>());
+        return builder;
+    }
+
+    /// <summary>compile -> query -> protect -> render, used by RunOrderJob.</summary>
+    public static IHostApplicationBuilder AddOrderPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ExtractDatabases>();
+        builder.Services.AddSingleton<ExtractQueryRunner>();
+        builder.Services.AddSingleton<IDisclosureControl, SuppressionEngine>();
+        builder.Services.AddSingleton<IOrderPipeline, OrderPipeline>();
+        return builder;
+    }
+
+    private static string ExtractsDirectory(IConfiguration configuration, IHostEnvironment environment, ExtractOptions options) =>
+        Path.GetFullPath(options.Directory, StorageOptions.ResolveDataDirectory(configuration, environment));
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using StatService.Core.Catalogue;
+using StatService.Core.Tables;
+using StatService.Data.Extracts;
+using StatService.Data.Extracts.Synthetic;
+using StatService.Worker.Pipeline;
+
+namespace StatService.Data.Tests.Cohorts;
+
+/// <summary>One generated extract (20,000 persons, 2019-2023) shared by the query tests, plus its raw rows.</summary>
+public sealed class SharedExtract : IAsyncLifetime, IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"statservice-query-tests-{Guid.NewGuid():N}");
+    private ExtractDatabases? _databases;
+
+    public RegisterRows Rows { get; private set; } = null!;
+
+    public ExtractInfo Extract { get; private set; } = null!;
+
+    public ProductCatalogue Catalogue { get; } = ProductCatalogue.Load(PipelineRegistration.DefaultQueriesDirectory);
+
+    public Core.CodeLists.CodeListSet CodeLists { get; } = Core.CodeLists.CodeListSet.Load(Path.Combine(PipelineRegistration.DefaultQueriesDirectory, "codelists"));
+
+    private ExtractQueryRunner Runner { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var manifest = await SyntheticExtractGenerator.GenerateAsync(new SyntheticExtractOptions
+        {
+            Persons = 20_000,
+            From = new DateOnly(2019, 1, 1),
+            To = new DateOnly(2023, 12, 31),
+            Seed = 11,
+            OutputDirectory = Path.Combine(_root, "synthetic-20000-s11"),
+        });
+        var registry = new ExtractRegistry(_root);
+        Extract = registry.Find(manifest.ExtractVersion)!;
+        _databases = new ExtractDatabases(registry, new ExtractOptions());
+        Runner = new ExtractQueryRunner(_databases);
+        Rows = RegisterRows.Read(registry.FolderOf(manifest.ExtractVersion)!);
+    }
+
+    /// <summary>Validated parameters, exactly as the API would store them.</summary>
+    public CohortParameters Read(string parametersJson)
+    {
+        using var document = JsonDocument.Parse(parametersJson);
+        var errors = new ValidationErrors();
+        var product = Catalogue.Find("patient-count")!;
+        var parameters = new CohortParametersReader(CodeLists, new OrderLimits()).Read(document.RootElement, Extract, product.Breakdowns, errors);
+        Assert.False(errors.Any, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        return parameters!;
+    }
+
+    public async Task<CountTable> RunPatientCountAsync(CohortParameters parameters)
+    {
+        var product = Catalogue.Find("patient-count")!;
+        var rows = await Runner.RunAsync(Extract.Version, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters), CancellationToken.None);
+        var breakdowns = new Breakdowns(CodeLists);
+        var dimensions = parameters.Breakdown.Select(breakdowns.Dimension).ToArray();
+        var codeColumns = parameters.Breakdown.Select(rows.Ordinal).ToArray();
+        var count = rows.Ordinal(product.Measure);
+        return CohortTableBuilder.Build(product.Id, dimensions,
+            rows.Rows.Select(r => (codeColumns.Select(c => (string?)r[c]).ToArray(), Convert.ToInt64(r[count], System.Globalization.CultureInfo.InvariantCulture))).ToList());
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _databases?.Dispose();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedExtractCollection : ICollectionFixture<SharedExtract>
+{
+    public const string Name = "Shared generated extract";
+}

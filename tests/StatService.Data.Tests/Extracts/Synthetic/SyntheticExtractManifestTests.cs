@@ -1,0 +1,61 @@
+using StatService.Data.Extracts;
+using StatService.Data.Extracts.Synthetic;
+
+namespace StatService.Data.Tests.Extracts.Synthetic;
+
+[Collection(SyntheticExtractCollection.Name)]
+public sealed class SyntheticExtractManifestTests(SyntheticExtractFixture fixture)
+{
+    [Fact]
+    public void Manifest_names_a_synthetic_extract_with_its_seed_persons_and_coverage()
+    {
+        var manifest = ExtractManifest.Read(fixture.Main.Folder);
+
+        Assert.Equal(ExtractManifest.CurrentSchemaVersion, manifest.SchemaVersion);
+        Assert.Equal("synthetic", manifest.Kind);
+        Assert.Equal($"synthetic-{SyntheticExtractFixture.Persons}-s{SyntheticExtractFixture.Seed}", manifest.ExtractVersion);
+        Assert.Equal(SyntheticExtractFixture.From, manifest.CoverageFrom);
+        Assert.Equal(SyntheticExtractFixture.To, manifest.CoverageTo);
+        Assert.Equal(SyntheticExtractFixture.Seed, manifest.Seed);
+        Assert.Equal(SyntheticExtractFixture.Persons, manifest.Persons);
+    }
+
+    [Fact]
+    public void Manifest_lists_every_register_file_and_nothing_else_is_left_in_the_folder()
+    {
+        var manifest = ExtractManifest.Read(fixture.Main.Folder);
+        string[] registers = ["cpr_person", "dodsaarsag", "lmdb", "lmdb_produkt", "lpr_f_diagnoser", "lpr_f_kontakter"];
+
+        Assert.Equal(registers, manifest.Tables.Keys.Order(StringComparer.Ordinal));
+        var files = Directory.EnumerateFileSystemEntries(fixture.Main.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(manifest.Tables.Values.Select(t => t.File).Append(ExtractManifest.FileName).Order(StringComparer.Ordinal), files);
+    }
+
+    [Fact]
+    public void Manifest_row_counts_equal_the_files_row_counts()
+    {
+        foreach (var (table, entry) in fixture.Main.Manifest.Tables)
+        {
+            Assert.Equal(entry.Rows, fixture.Main.Scalar<long>($"SELECT count(*) FROM {table}"));
+            Assert.True(entry.Rows > 0, $"{table} is empty");
+        }
+    }
+
+    [Fact]
+    public async Task Refuses_to_write_into_a_folder_that_already_holds_an_extract()
+    {
+        var options = fixture.Options("main");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => SyntheticExtractGenerator.GenerateAsync(options));
+    }
+
+    [Fact]
+    public async Task Rejects_coverage_that_ends_before_it_starts()
+    {
+        var options = fixture.Options("backwards") with { From = new DateOnly(2023, 1, 1), To = new DateOnly(2022, 1, 1) };
+
+        await Assert.ThrowsAsync<System.ComponentModel.DataAnnotations.ValidationException>(
+            () => SyntheticExtractGenerator.GenerateAsync(options));
+        Assert.False(Directory.Exists(options.OutputDirectory));
+    }
+}

@@ -1,0 +1,54 @@
+using StatService.Core.Disclosure;
+using StatService.Core.Tables;
+
+namespace StatService.Disclosure.Tests;
+
+/// <summary>Property: on random additive tables with many small counts, the independent attacker never wins.</summary>
+public class RandomTableTests
+{
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 60)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void The_attacker_never_wins(int seed)
+    {
+        var random = new Random(seed);
+        var table = TestTables.Random(random);
+        var policy = (seed % 5) switch
+        {
+            0 => DisclosurePolicy.DanishDefault with { Name = "zeros-sensitive", ZerosSensitive = true },
+            1 => DisclosurePolicy.DanishDefault with { Name = "cell-value", Loss = InformationLoss.CellValue },
+            2 => DisclosurePolicy.DanishDefault with { Name = "max-2", MaxSensitiveCount = 2 },
+            _ => DisclosurePolicy.DanishDefault,
+        };
+
+        var release = new SuppressionEngine().Protect([table], policy);
+
+        var small = release.Tables[0].SuppressedCount <= 12;
+        ReleaseAssertions.AssertSafe(release, [table], policy, wholeNumbers: small);
+    }
+
+    [Fact]
+    public void Protects_the_tables_of_one_release_together()
+    {
+        var random = new Random(99);
+        CountTable[] tables = [TestTables.Random(random), TestTables.Random(random), TestTables.RegionBySex()];
+
+        var release = new SuppressionEngine().Protect(tables, DisclosurePolicy.DanishDefault);
+
+        ReleaseAssertions.AssertSafe(release, tables, DisclosurePolicy.DanishDefault);
+        Assert.Equal(release.Summary.SuppressedCells, release.Audit!.Cells.Count);
+        Assert.All(release.Audit.Cells, b => Assert.Equal(CellStatus.Suppressed, release.Tables[b.Table].Status[b.Cell]));
+    }
+
+    [Fact]
+    public void The_same_table_always_gets_the_same_pattern()
+    {
+        var table = TestTables.Random(new Random(7), maxLeaves: 6);
+
+        var first = new SuppressionEngine().Protect([table], DisclosurePolicy.DanishDefault);
+        var second = new SuppressionEngine().Protect([table], DisclosurePolicy.DanishDefault);
+
+        Assert.Equal(first.Tables[0].Status, second.Tables[0].Status);
+    }
+}

@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ops/install-prerequisites.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-exec dotnet run --project src/StatService.Api -c Release -- --urls "${STATSERVICE_URLS:-http://127.0.0.1:5080}" "$@"
+# Data (orders, Quartz store, extracts) goes to ./data at the top of the checkout unless configured.
+exec dotnet run --project src/StatService.Api -c Release -- \
+    --urls "${STATSERVICE_URLS:-http://127.0.0.1:5080}" \
+    --Storage:DataDirectory "${STATSERVICE_DATA:-$PWD/data}" "$@"

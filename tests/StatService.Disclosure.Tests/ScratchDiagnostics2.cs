@@ -9,11 +9,12 @@ public class ScratchDiagnostics2(ITestOutputHelper output)
     [Theory]
     [InlineData(46)]
     [InlineData(57)]
+    [InlineData(1046)]
     public void Loop(int seed)
     {
-        var random = new Random(seed);
+        var random = new Random(seed % 1000);
         var table = TestTables.Random(random);
-        var policy = DisclosurePolicy.DanishDefault with { MaxSensitiveCount = seed % 5 == 2 ? 2 : 4, Loss = seed % 5 == 1 ? InformationLoss.CellValue : InformationLoss.CellCount, ZerosSensitive = seed % 5 == 0 };
+        var policy = DisclosurePolicy.DanishDefault with { MaxSensitiveCount = seed % 5 == 2 ? 2 : 4, Loss = seed % 5 == 1 && seed < 1000 ? InformationLoss.CellValue : InformationLoss.CellCount, ZerosSensitive = seed % 5 == 0 };
         var problem = ProtectionProblem.FromTables([table], [0]);
         var roles = PrimarySuppression.Classify(problem, policy);
         var model = new SecondarySuppression(problem, roles, policy);

@@ -4,6 +4,7 @@ using StatService.Cli.Commands;
 var root = new RootCommand("StatService command-line tools.")
 {
     ExtractCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

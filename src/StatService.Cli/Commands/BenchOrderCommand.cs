@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using StatService.Core.Catalogue;
+using StatService.Core.CodeLists;
+using StatService.Core.Orders;
+using StatService.Core.Telemetry;
+using StatService.Data.Extracts;
+using StatService.Disclosure;
+using StatService.Worker.Pipeline;
+
+namespace StatService.Cli.Commands;
+
+/// <summary>
+/// <c>statservice bench order</c>: runs one order through the real pipeline (validate, query, protect,
+/// render) several times on an extract and prints the cold run and the medians of the warm runs,
+/// per stage, as the pipeline's own telemetry spans measured them.
+/// </summary>
+internal static class BenchOrderCommand
+{
+    public static Command Create()
+    {
+        var extract = new Option<DirectoryInfo>("--extract")
+        {
+            Description = "An extract folder (with manifest.json).",
+            Required = true,
+        };
+        var order = new Option<FileInfo?>("--order")
+        {
+            Description = "An order body (JSON); default: the product's documented example.",
+        };
+        var product = new Option<string>("--product")
+        {
+            Description = "Product whose example to run when no --order is given.",
+            DefaultValueFactory = _ => "patient-count",
+        };
+        var runs = new Option<int>("--runs")
+        {
+            Description = "Warm runs after the first (cold) one.",
+            DefaultValueFactory = _ => 5,
+        };
+        var command = new Command("order", "Time an order through the pipeline: query, protection and rendering.")
+        {
+            extract, order, product, runs,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), ct);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(DirectoryInfo extractFolder, FileInfo? orderFile, string productId, int runs, CancellationToken ct)
+    {
+        var queries = PipelineRegistration.DefaultQueriesDirectory;
+        var codeLists = CodeListSet.Load(Path.Combine(queries, "codelists"));
+        var catalogue = ProductCatalogue.Load(queries);
+        var registry = new ExtractRegistry(extractFolder.Parent!.FullName);
+        var manifest = ExtractManifest.Read(extractFolder.FullName);
+        using var databases = new ExtractDatabases(registry, new ExtractOptions());
+        var pipeline = new OrderPipeline(catalogue, new Breakdowns(codeLists), registry, new ExtractQueryRunner(databases), new SuppressionEngine(), TimeProvider.System);
+
+        var body = orderFile is null
+            ? catalogue.Find(productId)?.Example.GetRawText() ?? throw new ArgumentException($"Unknown product '{productId}'.")
+            : await File.ReadAllTextAsync(orderFile.FullName, ct);
+        using var document = JsonDocument.Parse(body);
+        var validation = new OrderRequestValidator(catalogue, new CohortParametersReader(codeLists, new OrderLimits()), new PinnedExtract(registry, manifest.ExtractVersion))
+            .Validate(document.RootElement);
+        if (!validation.IsValid)
+        {
+            throw new ArgumentException("The order is not valid: " + string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        }
+
+        var spans = new SpanTimes();
+        using var listener = spans.Listen();
+        Console.WriteLine($"extract {manifest.ExtractVersion} ({manifest.Persons:N0} persons), product {validation.Product}, {Environment.ProcessorCount} cores");
+        var measured = new List<Measurement>();
+        for (var run = 0; run <= runs; run++)
+        {
+            spans.Clear();
+            var order = new Order
+            {
+                Id = Guid.NewGuid(),
+                Product = validation.Product!,
+                ParametersJson = validation.ParametersJson!,
+                RequesterId = "bench",
+                SubmittedAt = DateTimeOffset.UtcNow,
+                ExtractVersion = manifest.ExtractVersion,
+            };
+            var started = Stopwatch.GetTimestamp();
+            var delivery = await pipeline.RunAsync(order, ct);
+            var total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            using var result = JsonDocument.Parse(delivery.Json);
+            var disclosure = result.RootElement.GetProperty("disclosure");
+            var m = new Measurement(total, spans.Get("duckdb.query"), spans.Get("disclosure.protect"),
+                result.RootElement.GetProperty("tables").EnumerateArray().Sum(t => t.GetProperty("cells").GetArrayLength()),
+                disclosure.GetProperty("suppressedCells").GetInt32());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(run == 0 ? "cold" : $"run {run}"),-6} total {m.Total,8:F0} ms   query {m.Query,8:F0} ms   protect {m.Protect,8:F0} ms   cells {m.Cells}, suppressed {m.Suppressed}"));
+            if (run > 0)
+            {
+                measured.Add(m);
+            }
+        }
+
+        if (measured.Count > 0)
+        {
+            static double Median(IEnumerable<double> values)
+            {
+                var sorted = values.Order().ToArray();
+                return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"median of {measured.Count} warm runs: total {Median(measured.Select(m => m.Total)):F0} ms, query {Median(measured.Select(m => m.Query)):F0} ms, protect {Median(measured.Select(m => m.Protect)):F0} ms; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB"));
+        }
+    }
+
+    private sealed record Measurement(double Total, double Query, double Protect, int Cells, int Suppressed);
+
+    /// <summary>Validates against the extract being measured, not whichever is newest beside it.</summary>
+    private sealed class PinnedExtract(ExtractRegistry registry, string version) : IExtractRegistry
+    {
+        public ExtractInfo? Newest() => registry.Find(version);
+
+        public ExtractInfo? Find(string name) => registry.Find(name);
+    }
+
+    /// <summary>Durations of the pipeline's own spans, by name.</summary>
+    private sealed class SpanTimes
+    {
+        private readonly Dictionary<string, double> _times = new(StringComparer.Ordinal);
+        private readonly Lock _gate = new();
+
+        public ActivityListener Listen()
+        {
+            var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == StatServiceTelemetry.Name,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = activity =>
+                {
+                    lock (_gate)
+                    {
+                        _times[activity.OperationName] = _times.GetValueOrDefault(activity.OperationName) + activity.Duration.TotalMilliseconds;
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(listener);
+            return listener;
+        }
+
+        public double Get(string name)
+        {
+            lock (_gate)
+            {
+                return _times.GetValueOrDefault(name);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_gate)
+            {
+                _times.Clear();
+            }
+        }
+    }
+}

@@ -1,4 +1,6 @@
 using StatService.Api.Auth;
+using StatService.Api.Codes;
+using StatService.Api.Extracts;
 using StatService.Api.Http;
 using StatService.Api.Orders;
 using StatService.Api.Products;
@@ -40,6 +42,8 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapProducts();
+app.MapCodes();
+app.MapExtracts();
 app.MapOrders();
 
 // 9. The embedded default answers orders from the first start: a synthetic demo extract if none exists.

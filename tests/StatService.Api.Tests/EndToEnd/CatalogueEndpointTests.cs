@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace StatService.Api.Tests.EndToEnd;
+
+/// <summary>What a client reads before ordering: products with a runnable example, code search, extracts.</summary>
+[Collection(GeneratedExtractCollection.Name)]
+public sealed class CatalogueEndpointTests(GeneratedExtract extract)
+{
+    [Fact]
+    public async Task Every_product_lists_an_example_order_that_is_accepted_as_it_is()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient("demo-company");
+
+        using var products = JsonDocument.Parse(await client.GetStringAsync("/api/products"));
+
+        Assert.NotEmpty(products.RootElement.EnumerateArray());
+        foreach (var product in products.RootElement.EnumerateArray())
+        {
+            var example = product.GetProperty("example").GetRawText();
+            using var response = await client.PostAsync("/api/orders", new StringContent(example, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("icd10", "sukkersyge", "DE11")]
+    [InlineData("icd10", "type 2 diabetes", "DE11")]
+    [InlineData("icd10", "DG35", "DG35")]
+    [InlineData("atc", "metformin", "A10BA02")]
+    [InlineData("region", "Hovedstaden", "1084")]
+    public async Task Code_search_finds_codes_by_word_and_prefix(string system, string query, string expected)
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient();
+
+        using var found = JsonDocument.Parse(await client.GetStringAsync($"/api/codes?system={system}&q={Uri.EscapeDataString(query)}"));
+
+        Assert.Contains(found.RootElement.EnumerateArray(), c => c.GetProperty("code").GetString() == expected);
+        Assert.All(found.RootElement.EnumerateArray(), c => Assert.False(string.IsNullOrEmpty(c.GetProperty("labelDa").GetString())));
+    }
+
+    [Fact]
+    public async Task Code_search_with_an_unknown_system_names_the_field()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient();
+
+        using var response = await client.GetAsync("/api/codes?system=snomed&q=x");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("system", out _));
+    }
+
+    [Fact]
+    public async Task Extracts_are_listed_with_their_coverage_and_no_file_locations()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient();
+
+        var text = await client.GetStringAsync("/api/extracts");
+        using var extracts = JsonDocument.Parse(text);
+
+        var only = Assert.Single(extracts.RootElement.EnumerateArray());
+        Assert.Equal(extract.Version, only.GetProperty("version").GetString());
+        Assert.Equal("2019-01-01", only.GetProperty("coverageFrom").GetString());
+        Assert.Equal("2023-12-31", only.GetProperty("coverageTo").GetString());
+        Assert.True(only.GetProperty("rows").GetProperty("cpr_person").GetInt64() >= 20_000);
+        Assert.DoesNotContain(extract.Directory, text, StringComparison.Ordinal);
+    }
+}

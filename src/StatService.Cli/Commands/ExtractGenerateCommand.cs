@@ -69,10 +69,11 @@ internal static class ExtractGenerateCommand
     private static async Task<int> RunAsync(SyntheticExtractOptions options, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"generating {options.ExtractVersion}, {options.From:yyyy-MM-dd}..{options.To:yyyy-MM-dd}"));
         try
         {
+            options.Validate();
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"generating {options.ExtractVersion}, {options.From:yyyy-MM-dd}..{options.To:yyyy-MM-dd}"));
             var manifest = await SyntheticExtractGenerator.GenerateAsync(options, new ConsoleProgress(), ct).ConfigureAwait(false);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {manifest.ExtractVersion} ({manifest.Tables.Count} tables) in {clock.Elapsed.TotalSeconds:F1} s"));

@@ -10,10 +10,10 @@ internal static class ExitCalibration
     private const double NationalEmigrationsPerYear = 52_000;
 
     public static async Task<(double Death, double Emigration)> CalibrateAsync(
-        SyntheticDatabase db, SyntheticExtractOptions options, double years, CancellationToken ct)
+        SyntheticDatabase db, SyntheticExtractOptions options, CancellationToken ct)
     {
-        var deaths = NationalDeathsPerYear * options.Scale * years;
-        var emigrations = NationalEmigrationsPerYear * options.Scale * years;
+        var deaths = NationalDeathsPerYear * options.Scale * options.Years;
+        var emigrations = NationalEmigrationsPerYear * options.Scale * options.Years;
 
         // Emigration hazards are small: expected count is linear in the scale.
         var emigrationExposure = await db.ScalarAsync<double>(

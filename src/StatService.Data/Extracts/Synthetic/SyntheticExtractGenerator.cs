@@ -47,7 +47,7 @@ public static class SyntheticExtractGenerator
                        .ConfigureAwait(false))
             {
                 await BuildPopulationAsync(db, options, progress, ct).ConfigureAwait(false);
-                var writer = new SortedParquetWriter(db, work, options.MaxSortRows);
+                var writer = new SortedParquetWriter(db, work, options.MaxSortRows, options.Persons * options.Years, progress);
                 foreach (var register in SyntheticRegister.All)
                 {
                     written.Add(Path.Combine(output, register.FileName));
@@ -86,20 +86,19 @@ public static class SyntheticExtractGenerator
         SyntheticDatabase db, SyntheticExtractOptions options, IProgress<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var years = (options.To.DayNumber - options.From.DayNumber + 1) / 365.25;
         await db.SetVariableAsync("seed", options.Seed, ct).ConfigureAwait(false);
         await db.SetVariableAsync("persons", options.Persons, ct).ConfigureAwait(false);
         await db.SetVariableAsync("from_date", options.From, ct).ConfigureAwait(false);
         await db.SetVariableAsync("to_date", options.To, ct).ConfigureAwait(false);
         await db.SetVariableAsync("scale", options.Scale, ct).ConfigureAwait(false);
-        await db.SetVariableAsync("years", years, ct).ConfigureAwait(false);
+        await db.SetVariableAsync("years", options.Years, ct).ConfigureAwait(false);
 
         foreach (var script in SyntheticSql.Reference.Concat(SyntheticSql.Population))
         {
             await db.ExecuteAsync(SyntheticSql.Load(script), ct).ConfigureAwait(false);
         }
 
-        var (death, emigration) = await ExitCalibration.CalibrateAsync(db, options, years, ct).ConfigureAwait(false);
+        var (death, emigration) = await ExitCalibration.CalibrateAsync(db, options, ct).ConfigureAwait(false);
         await db.SetVariableAsync("death_scale", death, ct).ConfigureAwait(false);
         await db.SetVariableAsync("emigration_scale", emigration, ct).ConfigureAwait(false);
         await db.ExecuteAsync(SyntheticSql.Load(SyntheticSql.Exits), ct).ConfigureAwait(false);

@@ -33,6 +33,8 @@ public sealed record SyntheticExtractOptions
 
     public double Scale => (double)Persons / NationalPersons;
 
+    public double Years => (To.DayNumber - From.DayNumber + 1) / 365.25;
+
     public void Validate()
     {
         Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);

@@ -1,5 +1,4 @@
 using StatService.Data.Extracts;
-using StatService.Data.Extracts.Synthetic;
 
 namespace StatService.Data.Tests.Extracts.Synthetic;
 
@@ -39,23 +38,5 @@ public sealed class SyntheticExtractManifestTests(SyntheticExtractFixture fixtur
             Assert.Equal(entry.Rows, fixture.Main.Scalar<long>($"SELECT count(*) FROM {table}"));
             Assert.True(entry.Rows > 0, $"{table} is empty");
         }
-    }
-
-    [Fact]
-    public async Task Refuses_to_write_into_a_folder_that_already_holds_an_extract()
-    {
-        var options = fixture.Options("main");
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => SyntheticExtractGenerator.GenerateAsync(options));
-    }
-
-    [Fact]
-    public async Task Rejects_coverage_that_ends_before_it_starts()
-    {
-        var options = fixture.Options("backwards") with { From = new DateOnly(2023, 1, 1), To = new DateOnly(2022, 1, 1) };
-
-        await Assert.ThrowsAsync<System.ComponentModel.DataAnnotations.ValidationException>(
-            () => SyntheticExtractGenerator.GenerateAsync(options));
-        Assert.False(Directory.Exists(options.OutputDirectory));
     }
 }

@@ -34,7 +34,9 @@ diagnosed AS (
     FROM lpr_f_diagnoser d
     JOIN diagnosis_ranges r ON d.diagnosekode >= r.low AND d.diagnosekode < r.high
     JOIN lpr_f_kontakter k ON k.dw_ek_kontakt = d.dw_ek_kontakt
-    WHERE d.diagnosetype IN ('A', 'B')
+    -- the span of all included ranges, as a plain filter DuckDB can check against row-group min/max
+    WHERE d.diagnosekode >= CAST($dx_include_min AS VARCHAR) AND d.diagnosekode < CAST($dx_include_max AS VARCHAR)
+      AND d.diagnosetype IN ('A', 'B')
       AND d.senere_afkraeftet = 'Nej'
       AND k.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
 ),
@@ -43,7 +45,8 @@ excluded AS (
     FROM lpr_f_diagnoser d
     JOIN exclusion_ranges r ON d.diagnosekode >= r.low AND d.diagnosekode < r.high
     JOIN lpr_f_kontakter k ON k.dw_ek_kontakt = d.dw_ek_kontakt
-    WHERE d.diagnosetype IN ('A', 'B')
+    WHERE d.diagnosekode >= CAST($dx_exclude_min AS VARCHAR) AND d.diagnosekode < CAST($dx_exclude_max AS VARCHAR)
+      AND d.diagnosetype IN ('A', 'B')
       AND d.senere_afkraeftet = 'Nej'
       AND k.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
 ),
@@ -51,7 +54,8 @@ medicated AS (
     SELECT DISTINCT l.pnr
     FROM lmdb l
     JOIN medication_ranges r ON l.atc >= r.low AND l.atc < r.high
-    WHERE l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+    WHERE l.atc >= CAST($atc_include_min AS VARCHAR) AND l.atc < CAST($atc_include_max AS VARCHAR)
+      AND l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
 ),
 cohort AS (
     SELECT

@@ -33,5 +33,10 @@ public static class CohortQueryParameters
         var ranges = prefixes.Select(PrefixRange.Of).ToArray();
         values[$"{name}_low"] = ranges.Select(r => r.Low).ToList();
         values[$"{name}_high"] = ranges.Select(r => r.High).ToList();
+
+        // The span of all ranges as two scalars: a filter DuckDB checks against row-group min/max
+        // (a join against the range list alone would read every row group). Empty lists match nothing.
+        values[$"{name}_min"] = ranges.Length == 0 ? string.Empty : ranges.Select(r => r.Low).Min(StringComparer.Ordinal)!;
+        values[$"{name}_max"] = ranges.Length == 0 ? string.Empty : ranges.Select(r => r.High).Max(StringComparer.Ordinal)!;
     }
 }

@@ -8,7 +8,8 @@ namespace StatService.Disclosure;
 /// with only the objective changed. Published cells are constants, so the program holds just the
 /// suppressed cells and the relations that touch them. Every suppressed cell lies in
 /// [attacker's lower bound, cap]: the generous cap keeps every program bounded (an unbounded one
-/// gives no solution to learn from), and a cell reaching it counts as having no ceiling.
+/// gives no solution to learn from), and a cell reaching it counts as having no ceiling. The cap only
+/// shrinks what the attacker may assume, so it can make the audit stricter, never laxer.
 /// </summary>
 internal sealed class AttackerLp : IDisposable
 {
@@ -20,6 +21,9 @@ internal sealed class AttackerLp : IDisposable
     private readonly Constraint[] _rows;
     private readonly int[] _rowRelations;
     private readonly double[] _reducedCost;
+    private readonly int[] _variableOf;
+    private readonly double _lowerBound;
+    private const int Several = -2;
     private int _target = -1;
 
     public AttackerLp(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy)
@@ -27,12 +31,18 @@ internal sealed class AttackerLp : IDisposable
         _problem = problem;
         Cap = 10.0 * (problem.MaxValue + policy.Threshold);
         _solver = Solver.CreateSolver("GLOP") ?? throw new DisclosureException("The linear-programming solver for the audit is not available.");
+        // Without presolve each re-solve starts from the last optimal basis: only the objective changes.
+        if (!_solver.SetSolverSpecificParametersAsString("use_preprocessing:false"))
+        {
+            throw new DisclosureException("The audit's linear-programming solver rejected its parameters.");
+        }
+
         _objective = _solver.Objective();
         _reducedCost = new double[problem.CellCount];
 
-        var variableOf = new int[problem.CellCount];
+        var variableOf = _variableOf = new int[problem.CellCount];
         var cells = new List<int>();
-        var lowerBound = (double)RelationRules.AttackerLowerBound(policy);
+        var lowerBound = _lowerBound = RelationRules.AttackerLowerBound(policy);
         for (var c = 0; c < variableOf.Length; c++)
         {
             variableOf[c] = suppressed[c] ? cells.Count : -1;
@@ -96,6 +106,15 @@ internal sealed class AttackerLp : IDisposable
 
     public int CellOf(int variable) => _cells[variable];
 
+    /// <summary>The variable of a suppressed cell, -1 for a published one.</summary>
+    public int VariableOf(int cell) => _variableOf[cell];
+
+    /// <summary>Gives the attacker one more fact: the value of a suppressed cell (an insider's own cell).</summary>
+    public void Know(int variable, double value) => _variables[variable].SetBounds(value, value);
+
+    /// <summary>Takes back <see cref="Know"/>.</summary>
+    public void Forget(int variable) => _variables[variable].SetBounds(_lowerBound, Cap);
+
     /// <summary>The largest or smallest value the attacker can give the cell of <paramref name="variable"/>.</summary>
     public double Optimise(int variable, bool maximise)
     {
@@ -105,12 +124,41 @@ internal sealed class AttackerLp : IDisposable
             {
                 _objective.SetCoefficient(_variables[_target], 0);
             }
+            else if (_target == Several)
+            {
+                _objective.Clear();
+            }
 
             _objective.SetCoefficient(_variables[variable], 1);
             _target = variable;
         }
 
         _objective.SetOptimizationDirection(maximise);
+        return Solve();
+    }
+
+    /// <summary>
+    /// Moves all the given cells at once along a direction that differs from round to round (a
+    /// fixed pseudo-random sign per cell, so audits repeat exactly). Nobody needs the optimum
+    /// itself: the solution is a table the attacker cannot rule out, and one such table pushes many
+    /// cells away from their true values at a time.
+    /// </summary>
+    public void Scatter(ReadOnlySpan<int> variables, int round)
+    {
+        _objective.Clear();
+        foreach (var v in variables)
+        {
+            var hash = unchecked((uint)(v * 2654435761u) ^ (uint)(round * 40503u));
+            _objective.SetCoefficient(_variables[v], (hash >> 7 & 1) == 0 ? 1 : -1);
+        }
+
+        _target = Several;
+        _objective.SetOptimizationDirection(true);
+        Solve();
+    }
+
+    private double Solve()
+    {
         var status = _solver.Solve();
         SolveCount++;
         if (status != Solver.ResultStatus.OPTIMAL)

@@ -4,8 +4,9 @@ namespace StatService.Disclosure;
 
 /// <summary>
 /// The safe fallback when the optimisation cannot finish: grow the pattern one cheap cell at a time
-/// until the audit passes. It always ends, because hiding every non-zero cell of a table is safe
-/// (all of them could be scaled up together), so each round either helps or gets closer to that.
+/// until the audit passes. It always ends: each round hides at least one more cell, and hiding every
+/// non-zero cell is safe, because any person (other than an attacking singleton) could be counted
+/// any number of times more without contradicting a published cell.
 /// </summary>
 public static class GreedySuppression
 {

@@ -4,7 +4,8 @@ namespace StatService.Disclosure;
 
 /// <summary>
 /// Necessary conditions on a single relation, checked without solving anything. The secondary
-/// suppression model states the same rules as constraints; the greedy fallback and the audit check them here.
+/// suppression model states the same rules as constraints and the greedy fallback checks them here;
+/// they only save rounds, the audit alone decides.
 /// <list type="bullet">
 /// <item>A suppressed cell is never the only suppressed cell of a relation (it would be recomputed).</item>
 /// <item>A suppressed singleton needs two other suppressed cells: its holder knows the singleton
@@ -29,10 +30,7 @@ public static class RelationRules
     public static long ShrinkCapacity(long value, long need, DisclosurePolicy policy) =>
         Math.Clamp(value - AttackerLowerBound(policy), 0, need);
 
-    public static bool Holds(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, int relation) =>
-        !IsViolated(problem, suppressed, policy, relation, out _);
-
-    /// <summary>True when the singleton rule holds for the relation (the one rule a linear program cannot see).</summary>
+    /// <summary>True when the singleton rule holds for the relation.</summary>
     public static bool SingletonRuleHolds(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, int relation, out int deficit)
     {
         var values = problem.Values;

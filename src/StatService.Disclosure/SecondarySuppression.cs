@@ -11,10 +11,14 @@ namespace StatService.Disclosure;
 /// </summary>
 public sealed class SecondarySuppression
 {
-    // Fixed seed and interleaved search: the same table gives the same pattern on every run
-    // (unless the time limit cuts the search short).
+    // Interleaved search with a fixed seed and an effort budget in deterministic time: the same
+    // table gives the same pattern on every run and machine. The wall-clock limit is only a backstop.
     private const int Seed = 20210318;
     private const int Workers = 2;
+
+    // A pattern within 1 % of the best possible is accepted: proving the last percent costs far more
+    // than it saves, and the search must leave time for the audit rounds.
+    private const double RelativeGap = 0.01;
 
     private readonly ProtectionProblem _problem;
     private readonly CellRole[] _roles;
@@ -28,13 +32,17 @@ public sealed class SecondarySuppression
         _roles = roles;
         _policy = policy;
         _hide = new BoolVar?[problem.CellCount];
+        var candidates = 0;
         for (var c = 0; c < _hide.Length; c++)
         {
             if (roles[c] == CellRole.Candidate)
             {
                 _hide[c] = _model.NewBoolVar(string.Empty);
+                candidates++;
             }
         }
+
+        EffortPerSolve = Math.Clamp(candidates / 4000.0, 0.1, 1.0);
 
         for (var r = 0; r < problem.RelationCount; r++)
         {
@@ -46,7 +54,7 @@ public sealed class SecondarySuppression
 
     public int CutCount { get; private set; }
 
-    /// <summary>Whether the last <see cref="Solve"/> proved its pattern optimal for the model.</summary>
+    /// <summary>Whether the last <see cref="Solve"/> proved its pattern optimal for the model (within the accepted gap).</summary>
     public bool LastSolveOptimal { get; private set; }
 
     /// <summary>Adds a cut; false when no pattern can satisfy it.</summary>
@@ -92,8 +100,14 @@ public sealed class SecondarySuppression
     }
 
     /// <summary>
-    /// The best pattern found within the time limit (primaries included), or null when the model is
-    /// infeasible or no pattern was found in time. <paramref name="hint"/> seeds the search.
+    /// Deterministic effort for one solve (about seconds): grows with the number of cells that may be
+    /// hidden, small tables are solved to optimality long before it binds.
+    /// </summary>
+    public double EffortPerSolve { get; }
+
+    /// <summary>
+    /// The best pattern found within the effort and time limits (primaries included), or null when
+    /// the model is infeasible or no pattern was found. <paramref name="hint"/> seeds the search.
     /// </summary>
     public bool[]? Solve(TimeSpan timeLimit, ReadOnlySpan<bool> hint, CancellationToken cancellationToken)
     {
@@ -112,7 +126,8 @@ public sealed class SecondarySuppression
         using var solver = new CpSolver();
         solver.StringParameters = string.Create(
             CultureInfo.InvariantCulture,
-            $"num_workers:{Workers} random_seed:{Seed} interleave_search:true max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds):0.###}");
+            $"num_workers:{Workers} interleave_search:true random_seed:{Seed} relative_gap_limit:{RelativeGap} " +
+            $"max_deterministic_time:{EffortPerSolve:0.###} max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds):0.###}");
         using var stop = cancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(_model);
         cancellationToken.ThrowIfCancellationRequested();

@@ -7,7 +7,8 @@ namespace StatService.Disclosure;
 /// (0 when zeros are sensitive), every relation holds. A suppressed cell is protected when the
 /// attacker can neither pin it to one whole count nor prove it below the threshold. Counts are whole
 /// numbers, so bounds are rounded inwards: an interval holding a single integer pins the cell.
-/// Singletons are also checked by rule: their holders know them, which no outside view shows.
+/// Besides the outsider, every holder of a suppressed singleton attacks too: they also know their own
+/// cell, and must not learn anyone else's.
 /// </summary>
 public static class SuppressionAudit
 {
@@ -21,68 +22,106 @@ public static class SuppressionAudit
         AuditDepth depth = AuditDepth.Verify,
         CancellationToken cancellationToken = default)
     {
-        var failures = new List<AuditFailure>();
-        CheckRelationsByRule(problem, suppressed, policy, failures);
-        var reported = new HashSet<int>(failures.Select(f => f.Cell));
-
-        using var lp = new AttackerLp(problem, suppressed, policy);
+        var hidden = suppressed.ToArray();
+        using var lp = new AttackerLp(problem, hidden, policy);
+        var attack = new Attack(problem, hidden, policy, lp);
         var exact = depth == AuditDepth.ExactBounds;
+        var failures = new List<AuditFailure>();
+        var reported = new HashSet<int>();
         var bounds = exact ? new List<CellBounds>(lp.VariableCount) : null;
-        var witnesses = exact ? null : new Witnesses(problem, lp, policy.Threshold);
-        var gains = new SortedDictionary<int, double>();
-        for (var v = 0; v < lp.VariableCount; v++)
+
+        var everyone = Enumerable.Range(0, lp.VariableCount).ToArray();
+        var holders = HoldersOfSingletons(problem, lp, attack);
+        var witnesses = new Witnesses(problem, lp, policy.Threshold, everyone) { Holders = holders.Witnesses };
+        if (!exact)
+        {
+            witnesses.Sweep();
+        }
+
+        foreach (var v in everyone)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (witnesses?.IsSettled(v) == true)
+            if (!exact && witnesses.IsSettled(v))
             {
                 continue;
             }
 
+            var kind = attack.Check(v, witnesses, wantLower: exact, out var lower, out var upper);
             var cell = lp.CellOf(v);
-            var value = problem.Values[cell];
-            var upper = lp.Optimise(v, maximise: true);
-            witnesses?.Learn();
-            var lower = (double)RelationRules.AttackerLowerBound(policy);
-            var kind = (AuditFailureKind?)null;
-            gains.Clear();
-            if (Floor(upper) < policy.Threshold)
+            bounds?.Add(ToBounds(cell, lower, upper, lp.Cap));
+            if (kind is { } failure && reported.Add(cell))
             {
-                kind = AuditFailureKind.BelowThreshold;
-                lp.AddUnfixingGains(suppressed, policy, maximise: true, policy.Threshold - upper, gains);
-                lower = exact ? lp.Optimise(v, maximise: false) : lower;
+                failures.Add(new AuditFailure(cell, failure, lower, upper, attack.Cut(cell)));
             }
-            else if (Floor(upper) > Ceiling(witnesses?.Low(v) ?? value))
+        }
+
+        Witnesses? insider = null;
+        foreach (var (knownCells, group) in holders.Insiders)
+        {
+            var others = attack.LinkedTo(group.Known).Where(v => !knownCells.Contains(lp.CellOf(v)) && !reported.Contains(lp.CellOf(v))).ToArray();
+            if (others.Length == 0)
             {
-                // Protected: the ceiling reaches the threshold and leaves a second whole count below it.
-                lower = exact ? lp.Optimise(v, maximise: false) : lower;
+                continue;
             }
-            else
+
+            for (var i = 0; i < group.Known.Length; i++)
             {
-                // Pinned unless the floor can drop: a repair must lift the ceiling to value + 1 or drop the floor to value - 1.
-                lp.AddUnfixingGains(suppressed, policy, maximise: true, value + 1 - upper, gains);
-                lower = lp.Optimise(v, maximise: false);
-                witnesses?.Learn();
-                if (Floor(upper) <= Ceiling(lower))
+                lp.Know(group.Known[i], group.KnownValues[i]);
+            }
+
+            insider ??= new Witnesses(problem, lp, policy.Threshold, others) { Holders = holders.Witnesses };
+            insider.Reset(others, group);
+            insider.Sweep();
+            foreach (var v in others)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (insider.IsSettled(v) || attack.Check(v, insider, wantLower: false, out var lower, out var upper) is null)
                 {
-                    kind = AuditFailureKind.Pinned;
-                    lp.AddUnfixingGains(suppressed, policy, maximise: false, lower - (value - 1), gains);
+                    continue;
+                }
+
+                var cell = lp.CellOf(v);
+                if (reported.Add(cell))
+                {
+                    failures.Add(new AuditFailure(cell, AuditFailureKind.SingletonExposed, lower, upper, attack.Cut(cell)));
                 }
             }
 
-            bounds?.Add(ToBounds(cell, lower, upper, lp.Cap));
-            witnesses?.Settle(v);
-            if (kind is { } failure && reported.Add(cell))
+            foreach (var v in group.Known)
             {
-                failures.Add(new AuditFailure(cell, failure, lower, upper, WeightedCut(cell, gains)));
+                lp.Forget(v);
             }
         }
 
         return new AuditResult(failures, (IReadOnlyList<CellBounds>?)bounds ?? [], lp.VariableCount, lp.SolveCount);
     }
 
-    /// <summary>Gains as integer weights out of <see cref="CutScale"/>, rounded up so the cut stays valid.</summary>
-    private static SuppressionCut WeightedCut(int cell, SortedDictionary<int, double> gains) =>
-        new(cell, gains.Keys.ToArray(), gains.Values.Select(g => (int)Math.Ceiling(g * CutScale - 1e-9)).ToArray(), CutScale);
+    /// <summary>
+    /// One insider per person alone in a suppressed cell: what they know, and the witnesses met for
+    /// them while the outsider is audited.
+    /// </summary>
+    private static (HolderWitnesses Witnesses, List<(HashSet<int> KnownCells, HolderWitnesses.Group Group)> Insiders) HoldersOfSingletons(
+        ProtectionProblem problem, AttackerLp lp, Attack attack)
+    {
+        var witnesses = new HolderWitnesses(lp);
+        var insiders = new List<(HashSet<int>, HolderWitnesses.Group)>();
+        var seen = new HashSet<int>();
+        for (var v = 0; v < lp.VariableCount; v++)
+        {
+            var cell = lp.CellOf(v);
+            if (!PrimarySuppression.IsSingleton(problem.Values[cell]) || seen.Contains(cell))
+            {
+                continue; // not a singleton, or the same person as one already taken
+            }
+
+            var knownCells = attack.KnownToHolderOf(cell);
+            seen.UnionWith(knownCells);
+            var known = knownCells.Select(lp.VariableOf).Where(k => k >= 0).Order().ToArray();
+            insiders.Add((knownCells, witnesses.Add(known, known.Select(k => (double)problem.Values[lp.CellOf(k)]).ToArray())));
+        }
+
+        return (witnesses, insiders);
+    }
 
     /// <summary>Whole counts at most <paramref name="x"/>, allowing for the solver's rounding.</summary>
     internal static long Floor(double x) => (long)Math.Floor(x + Tolerance * (1 + Math.Abs(x) * 1e-3));
@@ -92,49 +131,169 @@ public static class SuppressionAudit
     private static CellBounds ToBounds(int cell, double lower, double upper, double cap) =>
         new(cell, Ceiling(lower), upper >= cap * (1 - 1e-9) ? null : Floor(upper));
 
-    /// <summary>
-    /// What no linear program shows: a relation where a cell is the only suppressed one, and the singleton rule.
-    /// </summary>
-    private static void CheckRelationsByRule(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, List<AuditFailure> failures)
+    /// <summary>One attacker's programs over one pattern, and the cut learnt from the last failure.</summary>
+    private sealed class Attack(ProtectionProblem problem, bool[] suppressed, DisclosurePolicy policy, AttackerLp lp)
     {
-        var values = problem.Values;
-        for (var r = 0; r < problem.RelationCount; r++)
+        private readonly SortedDictionary<int, double> _gains = new();
+        private int[]? _component;
+
+        /// <summary>
+        /// Decides one suppressed cell: null when protected, otherwise how it fails (the cut is then
+        /// ready in <see cref="Cut"/>). The upper bound is always solved, the lower only when needed
+        /// or wanted; witnesses, when given, learn from every solution and may settle the cell early.
+        /// </summary>
+        public AuditFailureKind? Check(int v, Witnesses? witnesses, bool wantLower, out double lower, out double upper)
         {
-            var cells = problem.RelationCells(r);
-            int count = 0, only = -1, singleton = -1;
-            foreach (var c in cells)
+            var value = problem.Values[lp.CellOf(v)];
+            _gains.Clear();
+            lower = RelationRules.AttackerLowerBound(policy);
+            upper = lp.Optimise(v, maximise: true);
+            witnesses?.Learn();
+            witnesses?.Settle(v);
+            if (Floor(upper) < policy.Threshold)
             {
-                if (suppressed[c])
+                lp.AddUnfixingGains(suppressed, policy, maximise: true, policy.Threshold - upper, _gains);
+                lower = wantLower ? Lower(v, witnesses) : lower;
+                return AuditFailureKind.BelowThreshold;
+            }
+
+            if (Floor(upper) > Ceiling(witnesses?.Low(v) ?? value))
+            {
+                // The ceiling reaches the threshold and a second whole count lies below it.
+                lower = wantLower ? Lower(v, witnesses) : lower;
+                return null;
+            }
+
+            // Pinned unless the floor can drop: a repair must lift the ceiling to value + 1 or drop the floor to value - 1.
+            lp.AddUnfixingGains(suppressed, policy, maximise: true, value + 1 - upper, _gains);
+            lower = Lower(v, witnesses);
+            if (Floor(upper) > Ceiling(lower))
+            {
+                return null;
+            }
+
+            lp.AddUnfixingGains(suppressed, policy, maximise: false, lower - (value - 1), _gains);
+            return AuditFailureKind.Pinned;
+        }
+
+        private double Lower(int v, Witnesses? witnesses)
+        {
+            var lower = lp.Optimise(v, maximise: false);
+            witnesses?.Learn();
+            return lower;
+        }
+
+        /// <summary>The last failure's gains as integer weights out of <see cref="CutScale"/>, rounded up so the cut stays valid.</summary>
+        public SuppressionCut Cut(int cell) =>
+            new(cell, _gains.Keys.ToArray(), _gains.Values.Select(g => (int)Math.Ceiling(g * CutScale - 1e-9)).ToArray(), CutScale);
+
+        /// <summary>Suppressed cells linked to any of <paramref name="variables"/> through relations with more than one suppressed cell.</summary>
+        public IEnumerable<int> LinkedTo(IReadOnlyCollection<int> variables)
+        {
+            _component ??= Components();
+            var groups = variables.Select(v => _component[v]).ToHashSet();
+            for (var v = 0; v < _component.Length; v++)
+            {
+                if (groups.Contains(_component[v]))
                 {
-                    count++;
-                    only = c;
-                    singleton = PrimarySuppression.IsSingleton(values[c]) ? c : singleton;
+                    yield return v;
+                }
+            }
+        }
+
+        /// <summary>
+        /// What the holder of a singleton knows without any release: the cells that hold nobody but
+        /// them (value 1, reached from the singleton by going up to a total or down to a part, never
+        /// sideways: a sibling of value 1 is somebody else), and everything below those, which is
+        /// theirs or empty. Learning these reveals nobody else.
+        /// </summary>
+        public HashSet<int> KnownToHolderOf(int singleton)
+        {
+            var own = new HashSet<int> { singleton };
+            var pending = new Stack<int>(own);
+            while (pending.TryPop(out var c))
+            {
+                foreach (var relation in problem.RelationsOf(c))
+                {
+                    var cells = problem.RelationCells(relation);
+                    var reachable = cells[0] == c ? cells[1..] : cells[..1];
+                    foreach (var other in reachable)
+                    {
+                        if (PrimarySuppression.IsSingleton(problem.Values[other]) && own.Add(other))
+                        {
+                            pending.Push(other);
+                        }
+                    }
                 }
             }
 
-            if (count == 1)
+            var known = new HashSet<int>(own);
+            pending = new Stack<int>(own);
+            while (pending.TryPop(out var c))
             {
-                failures.Add(new AuditFailure(only, AuditFailureKind.Pinned, values[only], values[only], SuppressionCut.AtLeast(only, PublishedSuppressible(cells, suppressed, values, policy), 1)));
-            }
-            else if (singleton >= 0 && !RelationRules.SingletonRuleHolds(problem, suppressed, policy, r, out var deficit))
-            {
-                failures.Add(new AuditFailure(singleton, AuditFailureKind.SingletonExposed, values[singleton], values[singleton], SuppressionCut.AtLeast(singleton, PublishedSuppressible(cells, suppressed, values, policy), deficit)));
-            }
-        }
-    }
+                foreach (var relation in problem.RelationsOf(c))
+                {
+                    var cells = problem.RelationCells(relation);
+                    if (cells[0] != c)
+                    {
+                        continue;
+                    }
 
-    private static int[] PublishedSuppressible(ReadOnlySpan<int> cells, ReadOnlySpan<bool> suppressed, ReadOnlySpan<long> values, DisclosurePolicy policy)
-    {
-        var result = new List<int>(cells.Length);
-        foreach (var c in cells)
+                    foreach (var part in cells[1..])
+                    {
+                        if (known.Add(part))
+                        {
+                            pending.Push(part);
+                        }
+                    }
+                }
+            }
+
+            return known;
+        }
+
+        /// <summary>Connected groups of suppressed cells (union-find over relations with two or more of them).</summary>
+        private int[] Components()
         {
-            if (!suppressed[c] && PrimarySuppression.CanBeSuppressed(values[c], policy))
+            var parent = Enumerable.Range(0, lp.VariableCount).ToArray();
+            int Find(int v)
             {
-                result.Add(c);
-            }
-        }
+                while (parent[v] != v)
+                {
+                    v = parent[v] = parent[parent[v]];
+                }
 
-        result.Sort();
-        return result.ToArray();
+                return v;
+            }
+
+            for (var r = 0; r < problem.RelationCount; r++)
+            {
+                var first = -1;
+                foreach (var c in problem.RelationCells(r))
+                {
+                    var v = lp.VariableOf(c);
+                    if (v < 0)
+                    {
+                        continue;
+                    }
+
+                    if (first < 0)
+                    {
+                        first = v;
+                    }
+                    else
+                    {
+                        parent[Find(v)] = Find(first);
+                    }
+                }
+            }
+
+            for (var v = 0; v < parent.Length; v++)
+            {
+                parent[v] = Find(v);
+            }
+
+            return parent;
+        }
     }
 }

@@ -1,12 +1,14 @@
 namespace StatService.Disclosure;
 
 /// <summary>
-/// Tables the attacker cannot rule out, met while solving the audit's programs: the true table and
-/// every optimal solution. If such tables already give a cell a value at or above the threshold and
-/// a second whole count, that cell is protected and its own programs can be skipped.
+/// Tables one attacker cannot rule out, met while solving the audit's programs: the true table and
+/// every solution returned. If such tables already give a cell a value at or above the threshold and
+/// a second whole count, that cell is protected and needs no programs of its own. Most cells of a
+/// pattern are settled this way, which is what keeps the audit affordable.
 /// </summary>
 internal sealed class Witnesses
 {
+    private readonly ProtectionProblem _problem;
     private readonly AttackerLp _lp;
     private readonly long _threshold;
     private readonly double[] _low;
@@ -15,8 +17,10 @@ internal sealed class Witnesses
     private readonly int[] _open;
     private int _openCount;
 
-    public Witnesses(ProtectionProblem problem, AttackerLp lp, long threshold)
+    /// <summary>Witnesses for the given variables; the others count as settled.</summary>
+    public Witnesses(ProtectionProblem problem, AttackerLp lp, long threshold, IReadOnlyList<int> variables)
     {
+        _problem = problem;
         _lp = lp;
         _threshold = threshold;
         var n = lp.VariableCount;
@@ -24,14 +28,56 @@ internal sealed class Witnesses
         _high = new double[n];
         _settled = new bool[n];
         _open = new int[n];
-        for (var v = 0; v < n; v++)
+        Reset(variables);
+    }
+
+    /// <summary>Also feeds every solution to the singleton holders' witnesses.</summary>
+    public HolderWitnesses? Holders { get; init; }
+
+    /// <summary>
+    /// Starts over for another attacker, keeping the buffers, from the true values and the ranges
+    /// <paramref name="seen"/> already met for it.
+    /// </summary>
+    public void Reset(IReadOnlyList<int> variables, HolderWitnesses.Group? seen = null)
+    {
+        Array.Fill(_settled, true);
+        _openCount = 0;
+        foreach (var v in variables)
         {
-            _low[v] = _high[v] = problem.Values[lp.CellOf(v)];
-            _open[_openCount++] = v;
+            _low[v] = _high[v] = _problem.Values[_lp.CellOf(v)];
+            if (seen is not null)
+            {
+                _low[v] = Math.Min(_low[v], seen.Low[v]);
+                _high[v] = Math.Max(_high[v], seen.High[v]);
+            }
+
+            _settled[v] = IsProtected(v);
+            if (!_settled[v])
+            {
+                _open[_openCount++] = v;
+            }
         }
     }
 
     public bool IsSettled(int variable) => _settled[variable];
+
+    /// <summary>
+    /// Meets many witnesses cheaply before any cell gets programs of its own: moves all unsettled
+    /// cells together in varying directions while that still settles a fair share of them.
+    /// </summary>
+    public void Sweep()
+    {
+        for (var round = 0; round < 8 && _openCount > 0; round++)
+        {
+            var before = _openCount;
+            _lp.Scatter(_open.AsSpan(0, _openCount), round);
+            Learn();
+            if (_openCount > before * 9 / 10)
+            {
+                return;
+            }
+        }
+    }
 
     public double Low(int variable) => _low[variable];
 
@@ -41,6 +87,7 @@ internal sealed class Witnesses
     /// <summary>Takes the last solution as a further witness table.</summary>
     public void Learn()
     {
+        Holders?.Learn();
         var kept = 0;
         for (var i = 0; i < _openCount; i++)
         {
@@ -53,8 +100,7 @@ internal sealed class Witnesses
             var x = _lp.Value(v);
             _low[v] = Math.Min(_low[v], x);
             _high[v] = Math.Max(_high[v], x);
-            var high = SuppressionAudit.Floor(_high[v]);
-            if (high >= _threshold && high > SuppressionAudit.Ceiling(_low[v]))
+            if (IsProtected(v))
             {
                 _settled[v] = true;
                 continue;
@@ -64,5 +110,11 @@ internal sealed class Witnesses
         }
 
         _openCount = kept;
+    }
+
+    private bool IsProtected(int v)
+    {
+        var high = SuppressionAudit.Floor(_high[v]);
+        return high >= _threshold && high > SuppressionAudit.Ceiling(_low[v]);
     }
 }

@@ -26,6 +26,7 @@ public class RandomTableTests
 
         var small = release.Tables[0].SuppressedCount <= 12;
         ReleaseAssertions.AssertSafe(release, [table], policy, wholeNumbers: small);
+        ReleaseAssertions.AssertSingletonHoldersLearnNothing(release.Tables[0], policy);
     }
 
     [Fact]

@@ -49,6 +49,66 @@ internal static class ReleaseAssertions
         Assert.Equal(suppressed - primaries, release.Summary.SecondarySuppressions);
     }
 
+    /// <summary>
+    /// Each holder of a suppressed singleton knows the cells that hold only them (value 1 and above
+    /// their own inner cell) and therefore everything below those (theirs or empty). Knowing that,
+    /// they must still neither pin another suppressed cell nor prove it below the threshold.
+    /// </summary>
+    public static void AssertSingletonHoldersLearnNothing(ProtectedTable release, DisclosurePolicy policy)
+    {
+        var truth = release.Table.Values;
+        var view = new PublishedTable(release);
+        var inner = Enumerable.Range(0, view.CellCount).Where(c => IsInner(view, c)).ToArray();
+        foreach (var singleton in view.SuppressedCells.Where(c => truth[c] == 1))
+        {
+            var holder = inner.Single(i => truth[i] == 1 && Contains(view, singleton, i));
+            var own = Enumerable.Range(0, view.CellCount).Where(c => truth[c] == 1 && Contains(view, c, holder)).ToArray();
+            var known = Enumerable.Range(0, view.CellCount)
+                .Where(c => view.Published[c] is null && own.Any(o => Contains(view, o, c)))
+                .ToDictionary(c => c, c => truth[c]);
+            var wins = IndependentAttacker.Wins(IndependentAttacker.Intervals(view, policy.ZerosSensitive, known), policy.Threshold);
+            Assert.True(wins.Count == 0, $"the holder of cell {singleton} wins on '{release.Table.Name}': {string.Join(", ", wins)}");
+        }
+    }
+
+    private static bool IsInner(PublishedTable view, int cell) =>
+        view.Coordinates(cell).Select((code, d) => view.Children[d][code].Length == 0).All(leaf => leaf);
+
+    /// <summary>Whether the cell <paramref name="outer"/> adds up the cell <paramref name="inner"/> (or is it).</summary>
+    private static bool Contains(PublishedTable view, int outer, int inner)
+    {
+        var top = view.Coordinates(outer);
+        var path = view.Coordinates(inner);
+        for (var d = 0; d < top.Length; d++)
+        {
+            var code = path[d];
+            while (code != top[d] && Parent(view, d, code) is { } parent)
+            {
+                code = parent;
+            }
+
+            if (code != top[d])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int? Parent(PublishedTable view, int dimension, int code)
+    {
+        for (var p = 0; p < view.Children[dimension].Length; p++)
+        {
+            if (view.Children[dimension][p].Contains(code))
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The solver-free check: a second whole count and one at or above the threshold exist for every suppressed cell.</summary>
     public static void AssertWholeNumberAttackFails(PublishedTable view, long[] truth, DisclosurePolicy policy)
     {

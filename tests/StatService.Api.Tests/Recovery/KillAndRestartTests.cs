@@ -33,17 +33,18 @@ public sealed class KillAndRestartTests(RecoveryExtract extract, ITestOutputHelp
     private static readonly TimeSpan DeliveryPatience = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Four orders, more than Worker:MaxConcurrency (2), so some wait in the queue at a kill. The documented order
-    /// runs for seconds (disclosure control uses its solver budget), so it is mid-run at a kill; the region x sex one is done in well
-    /// under a second, so one order is delivered early and the rest are still in flight.
+    /// Sixteen orders, far more than Worker:MaxConcurrency (2), so that work is queued and running at every kill
+    /// even though one order takes a fraction of a second: the region x sex ones finish first, so one order is
+    /// delivered early while the rest are still in flight.
     /// </summary>
-    private static readonly string[] Orders =
-    [
-        DocumentedOrder.With("breakdown", """["region", "sex"]"""),
-        DocumentedOrder.Body,
-        DocumentedOrder.Body,
-        DocumentedOrder.With("breakdown", """["region", "sex"]"""),
-    ];
+    private static readonly string[] Orders = Enumerable.Repeat<string[]>(
+        [
+            DocumentedOrder.With("breakdown", """["region", "sex"]"""),
+            DocumentedOrder.Body,
+            DocumentedOrder.Body,
+            DocumentedOrder.With("breakdown", """["region", "sex"]"""),
+        ],
+        4).SelectMany(o => o).ToArray();
 
     private readonly string _dataDirectory = TemporaryDirectory.Create();
     private readonly ServiceLog _log = new();

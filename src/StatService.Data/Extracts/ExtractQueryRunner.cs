@@ -32,17 +32,7 @@ public sealed class ExtractQueryRunner(ExtractDatabases databases)
         using var cancel = cancellationToken.Register(command.Cancel);
         using var reader = command.ExecuteReader();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[columns.Length];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
+        var rows = DataReaderRows.ReadAll(reader);
 
         cancellationToken.ThrowIfCancellationRequested();
         var elapsed = Stopwatch.GetElapsedTime(started);

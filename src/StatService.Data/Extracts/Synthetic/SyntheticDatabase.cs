@@ -60,19 +60,7 @@ internal sealed class SyntheticDatabase : IDisposable
     {
         cmd.CommandText = sql;
         using var reader = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return DataReaderRows.ReadAll(reader);
     }, ct);
 
     /// <summary>Sets a DuckDB variable read by the scripts with <c>getvariable</c>.</summary>

@@ -37,19 +37,7 @@ public sealed class ExtractQueries(string folder, ExtractManifest manifest)
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return DataReaderRows.ReadAll(reader);
     }
 
     /// <summary>Row count and an order-independent hash of a table's content.</summary>

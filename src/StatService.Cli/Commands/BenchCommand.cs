@@ -8,5 +8,6 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Measure StatService on this machine.")
     {
         BenchOrderCommand.Create(),
+        BenchDisclosureCommand.Create(),
     };
 }

@@ -4,7 +4,4 @@ namespace StatService.Core.Catalogue;
 public sealed record OrderLimits
 {
     public int MaxCodesPerCriterion { get; init; } = 50;
-
-    /// <summary>Largest accepted request body, in bytes.</summary>
-    public int MaxBodyBytes { get; init; } = 64 * 1024;
 }

@@ -22,9 +22,6 @@ public sealed class ExtractRegistry(string directory) : IExtractRegistry
     public string? FolderOf(string version) =>
         All().Where(e => e.Manifest.ExtractVersion == version).Select(e => e.Folder).FirstOrDefault();
 
-    public ExtractManifest? ManifestOf(string version) =>
-        All().Where(e => e.Manifest.ExtractVersion == version).Select(e => e.Manifest).FirstOrDefault();
-
     /// <summary>Newest first.</summary>
     public IReadOnlyList<(ExtractManifest Manifest, string Folder)> All()
     {

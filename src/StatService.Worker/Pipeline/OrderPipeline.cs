@@ -30,8 +30,7 @@ public sealed class OrderPipeline(
 
         // 1. compile and 2. query: values bound as parameters, the SQL text is the product's own.
         var rows = await queries.RunAsync(extract.Version, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters), cancellationToken);
-        var dimensions = parameters.Breakdown.Select(breakdowns.Dimension).ToArray();
-        var table = CohortTableBuilder.Build(product.Id, dimensions, ReadCells(rows, parameters.Breakdown, product.Measure));
+        var table = BuildTable(product, parameters, breakdowns, rows);
 
         // 3. protect: nothing is delivered unless the audit passed.
         var release = Protect(table, product.Disclosure, cancellationToken);
@@ -54,12 +53,15 @@ public sealed class OrderPipeline(
             : throw new DisclosureException("The disclosure audit did not pass; nothing was released.");
     }
 
-    private static List<(string?[] Codes, long Count)> ReadCells(QueryRows rows, IReadOnlyList<string> breakdown, string measure)
+    /// <summary>The raw query rows as the product's table, every margin verified (see <see cref="CohortTableBuilder"/>).</summary>
+    public static Core.Tables.CountTable BuildTable(ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, QueryRows rows)
     {
-        var codeColumns = breakdown.Select(rows.Ordinal).ToArray();
-        var countColumn = rows.Ordinal(measure);
-        return rows.Rows
+        var dimensions = parameters.Breakdown.Select(breakdowns.Dimension).ToArray();
+        var codeColumns = parameters.Breakdown.Select(rows.Ordinal).ToArray();
+        var countColumn = rows.Ordinal(product.Measure);
+        var cells = rows.Rows
             .Select(row => (codeColumns.Select(c => (string?)row[c]).ToArray(), Convert.ToInt64(row[countColumn], System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
+        return CohortTableBuilder.Build(product.Id, dimensions, cells);
     }
 }

@@ -55,12 +55,7 @@ public sealed class SharedExtract : IAsyncLifetime, IDisposable
     {
         var product = Catalogue.Find("patient-count")!;
         var rows = await Runner.RunAsync(Extract.Version, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters), CancellationToken.None);
-        var breakdowns = new Breakdowns(CodeLists);
-        var dimensions = parameters.Breakdown.Select(breakdowns.Dimension).ToArray();
-        var codeColumns = parameters.Breakdown.Select(rows.Ordinal).ToArray();
-        var count = rows.Ordinal(product.Measure);
-        return CohortTableBuilder.Build(product.Id, dimensions,
-            rows.Rows.Select(r => (codeColumns.Select(c => (string?)r[c]).ToArray(), Convert.ToInt64(r[count], System.Globalization.CultureInfo.InvariantCulture))).ToList());
+        return OrderPipeline.BuildTable(product, parameters, new Breakdowns(CodeLists), rows);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -10,17 +10,35 @@ public sealed record DisclosurePolicy
 
     public string Name { get; init; } = "danish-default";
 
+    /// <summary>Which protection the release gets: cell suppression (the default), rounding, or cell-key perturbation.</summary>
+    public DisclosureMethod Method { get; init; } = DisclosureMethod.Suppression;
+
     /// <summary>Counts from 1 up to and including this value are primary suppressions.</summary>
     public int MaxSensitiveCount { get; init; } = 4;
 
     /// <summary>When false, zero cells are published and an attacker knows every suppressed cell is at least 1.</summary>
     public bool ZerosSensitive { get; init; }
 
+    /// <summary>Dominance rules for magnitude tables (sums such as defined daily doses); empty for count tables.</summary>
+    public DominanceRules Dominance { get; init; } = DominanceRules.None;
+
+    /// <summary>
+    /// Extra width, in percent of a suppressed cell's value, that the attacker's interval must have on each side
+    /// (tau-Argus' protection level). 0 keeps the default: the interval must reach the threshold and never collapse to one value.
+    /// </summary>
+    public double ProtectionLevelPercent { get; init; }
+
     /// <summary>What the secondary suppression minimises.</summary>
     public InformationLoss Loss { get; init; } = InformationLoss.CellCount;
 
-    /// <summary>Wall-clock budget for the optimal secondary suppression of one release.</summary>
+    /// <summary>Wall-clock budget for the secondary suppression and audit of one release.</summary>
     public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Settings for <see cref="DisclosureMethod.Rounding"/>.</summary>
+    public RoundingSettings Rounding { get; init; } = RoundingSettings.OpenSafely;
+
+    /// <summary>Settings for <see cref="DisclosureMethod.CellKey"/>.</summary>
+    public CellKeySettings CellKey { get; init; } = CellKeySettings.Default;
 
     /// <summary>The smallest value an attacker's upper bound of a suppressed cell must reach.</summary>
     public int Threshold => MaxSensitiveCount + 1;

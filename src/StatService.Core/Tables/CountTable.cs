@@ -31,6 +31,25 @@ public sealed class CountTable
 
     public string Name { get; }
 
+    /// <summary>
+    /// Tables of one release with the same link group count the same persons: a cell of one equals the cell of
+    /// another with the same codes on their common dimensions and totals elsewhere, and both are protected
+    /// as one problem (linked tables). Null: the table shares no cells.
+    /// </summary>
+    public string? LinkGroup { get; init; }
+
+    /// <summary>
+    /// False when a person can fall in several inner cells (e.g. persons per medicine group): every margin is then
+    /// at most the sum of its parts and at least its largest part, and the audit treats it as such a bound.
+    /// </summary>
+    public bool Additive { get; init; } = true;
+
+    /// <summary>
+    /// For magnitude tables under dominance rules: per cell index, the largest contributions of single persons in
+    /// descending order (inner cells at least; margins may be left null and are derived). Never delivered.
+    /// </summary>
+    public IReadOnlyList<long[]?>? Contributions { get; init; }
+
     public IReadOnlyList<TableDimension> Dimensions { get; }
 
     /// <summary>Cell values, indexed by <see cref="CellIndex"/>.</summary>

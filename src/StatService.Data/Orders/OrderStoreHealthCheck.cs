@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace StatService.Data.Orders;
 
 /// <summary>Ready only when the order database answers: without it no order can be taken or delivered.</summary>
-internal sealed class OrderStoreHealthCheck(SqliteOrderStore store) : IHealthCheck
+internal sealed class OrderStoreHealthCheck(AdoOrderStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

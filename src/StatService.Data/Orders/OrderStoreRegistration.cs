@@ -15,7 +15,7 @@ public static class OrderStoreRegistration
     /// </summary>
     public static IHostApplicationBuilder AddOrderStore(this IHostApplicationBuilder builder)
     {
-        if (builder.Services.Any(d => d.ServiceType == typeof(SqliteOrderStore)))
+        if (builder.Services.Any(d => d.ServiceType == typeof(AdoOrderStore)))
         {
             return builder;
         }
@@ -25,14 +25,14 @@ public static class OrderStoreRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(services =>
+        builder.Services.AddSingleton<AdoOrderStore>(services =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var contentRoot = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var directory = storage.ResolveDataDirectory(contentRoot);
             return new SqliteOrderStore(Path.Combine(directory, SqliteOrderStore.FileName), services.GetService<TimeProvider>());
         });
-        builder.Services.TryAddSingleton<IOrderStore>(services => services.GetRequiredService<SqliteOrderStore>());
+        builder.Services.TryAddSingleton<IOrderStore>(services => services.GetRequiredService<AdoOrderStore>());
 
         builder.Services.AddHealthChecks().AddCheck<OrderStoreHealthCheck>("order-store", tags: ["ready"]);
         return builder;

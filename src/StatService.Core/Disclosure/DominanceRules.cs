@@ -1,0 +1,18 @@
+namespace StatService.Core.Disclosure;
+
+/// <summary>
+/// Dominance rules for magnitude tables. A cell is sensitive when any (n,k) rule holds (its n largest
+/// contributions exceed k % of the cell total) or, with a p % rule, when T - x1 - x2 &lt; p/100 * x1.
+/// </summary>
+public sealed record DominanceRules(IReadOnlyList<NkRule> Nk, double? PPercent)
+{
+    public static DominanceRules None { get; } = new([], null);
+
+    public bool IsEmpty => Nk.Count == 0 && PPercent is null;
+
+    /// <summary>How many of a cell's largest contributions the rules need (at least 2 for the p % rule).</summary>
+    public int ContributionsNeeded => Math.Max(Nk.Count == 0 ? 0 : Nk.Max(r => r.N), PPercent is null ? 0 : 2);
+}
+
+/// <summary>The (n,k) rule: sensitive when the n largest contributions exceed k % of the cell total.</summary>
+public sealed record NkRule(int N, double K);

@@ -1,0 +1,254 @@
+using System.Data.Common;
+using StatService.Core.Orders;
+
+namespace StatService.Data.Orders;
+
+/// <summary>
+/// <see cref="IOrderStore"/> in plain ADO.NET over the portable SQL of <see cref="OrderStoreSql"/> and the
+/// migrations of <see cref="OrderStoreSchema"/>; a provider (SQLite, PostgreSQL) only opens connections and
+/// prepares its database. One short-lived connection per operation, from the driver's pool.
+/// </summary>
+public abstract class AdoOrderStore : IOrderStore
+{
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    protected AdoOrderStore(TimeProvider? time)
+    {
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>A new, open connection.</summary>
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Provider settings applied once, before the migrations (SQLite's journal mode, say).</summary>
+    protected virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task CreateAsync(Order order, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, OrderStoreSql.InsertOrder);
+        AddOrderParameters(command, order);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, OrderStoreSql.SelectOrder);
+        Add(command, "id", id.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadOrder(reader) : null;
+    }
+
+    public async Task<bool> UpdateAsync(Order updated, OrderStatus expected, CancellationToken cancellationToken)
+    {
+        if (!OrderTransitions.IsAllowed(expected, updated.Status))
+        {
+            throw new InvalidOperationException($"Order {updated.Id} cannot move from {expected} to {updated.Status}.");
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, OrderStoreSql.UpdateOrder);
+        AddOrderParameters(command, updated);
+        Add(command, "expected", StatusText(expected));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<Order>> ListByStatusAsync(OrderStatus status, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, OrderStoreSql.SelectOrdersByStatus);
+        Add(command, "status", StatusText(status));
+        Add(command, "limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var orders = new List<Order>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orders.Add(ReadOrder(reader));
+        }
+
+        return orders;
+    }
+
+    public async Task<OrderResult> SaveResultAsync(OrderResult result, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = Command(connection, OrderStoreSql.InsertResult, transaction))
+        {
+            Add(insert, "order_id", result.OrderId.ToString());
+            Add(insert, "json", result.Json);
+            Add(insert, "csv", result.Csv);
+            Add(insert, "created_at", result.CreatedAt.ToUnixTimeMilliseconds());
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var stored = await ReadResultAsync(connection, transaction, result.OrderId, cancellationToken)
+            ?? throw new InvalidOperationException($"The result of order {result.OrderId} was not stored.");
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<OrderResult?> GetResultAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ReadResultAsync(connection, null, orderId, cancellationToken);
+    }
+
+    /// <summary>Whether the database answers; for the readiness check.</summary>
+    public async Task<bool> CanConnectAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, OrderStoreSql.Ping);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private static async Task<OrderResult?> ReadResultAsync(
+        DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, OrderStoreSql.SelectResult, transaction);
+        Add(command, "order_id", orderId.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new OrderResult(
+            Guid.Parse(reader.GetString(0)),
+            reader.GetString(1),
+            reader.GetString(2),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+    }
+
+    /// <summary>An open connection on a migrated database.</summary>
+    protected async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (!_schemaReady)
+            {
+                await EnsureSchemaAsync(connection, cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await _schemaGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            await PrepareDatabaseAsync(connection, cancellationToken);
+            await MigrateAsync(connection, cancellationToken);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private async Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = Command(connection, OrderStoreSchema.CreateMigrationTable, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var applied = new HashSet<long>();
+        await using (var select = Command(connection, OrderStoreSchema.SelectAppliedVersions, transaction))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetInt64(0));
+            }
+        }
+
+        foreach (var (version, statements) in OrderStoreSchema.Migrations.Where(m => !applied.Contains(m.Version)))
+        {
+            foreach (var statement in statements)
+            {
+                await using var command = Command(connection, statement, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var record = Command(connection, OrderStoreSchema.RecordVersion, transaction);
+            Add(record, "version", version);
+            Add(record, "applied_at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    protected static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    protected static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static void AddOrderParameters(DbCommand command, Order order)
+    {
+        Add(command, "id", order.Id.ToString());
+        Add(command, "product", order.Product);
+        Add(command, "parameters_json", order.ParametersJson);
+        Add(command, "requester_id", order.RequesterId);
+        Add(command, "status", StatusText(order.Status));
+        Add(command, "submitted_at", order.SubmittedAt.ToUnixTimeMilliseconds());
+        Add(command, "queued_at", order.QueuedAt?.ToUnixTimeMilliseconds());
+        Add(command, "started_at", order.StartedAt?.ToUnixTimeMilliseconds());
+        Add(command, "delivered_at", order.DeliveredAt?.ToUnixTimeMilliseconds());
+        Add(command, "failed_at", order.FailedAt?.ToUnixTimeMilliseconds());
+        Add(command, "failure_reason", order.FailureReason);
+        Add(command, "extract_version", order.ExtractVersion);
+    }
+
+    private static Order ReadOrder(DbDataReader reader) => new()
+    {
+        Id = Guid.Parse(reader.GetString(0)),
+        Product = reader.GetString(1),
+        ParametersJson = reader.GetString(2),
+        RequesterId = reader.GetString(3),
+        Status = Enum.Parse<OrderStatus>(reader.GetString(4), ignoreCase: true),
+        SubmittedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+        QueuedAt = Timestamp(reader, 6),
+        StartedAt = Timestamp(reader, 7),
+        DeliveredAt = Timestamp(reader, 8),
+        FailedAt = Timestamp(reader, 9),
+        FailureReason = reader.IsDBNull(10) ? null : reader.GetString(10),
+        ExtractVersion = reader.IsDBNull(11) ? null : reader.GetString(11),
+    };
+
+    private static DateTimeOffset? Timestamp(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+    private static string StatusText(OrderStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StatService.Api.Auth;
 using StatService.Api.Http;
+using StatService.Api.Results;
 using StatService.Core.Catalogue;
 using StatService.Core.Orders;
 using StatService.Core.Telemetry;
@@ -110,14 +110,13 @@ public static partial class OrdersApi
         return TypedResults.Ok(OrderView.From(order));
     }
 
-    public static async Task<Results<ContentHttpResult, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetOrderResult(
+    public static async Task<IResult> GetOrderResult(
         Guid id, string? format, ClaimsPrincipal user, [FromServices] IOrderStore store, CancellationToken cancellationToken)
     {
-        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
-        if (!csv && format is not null && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        if (ResultDownloads.CheckFormat(format) is { } formatProblem)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["format"] = ["Use 'json' (the default) or 'csv'."] },
+                new Dictionary<string, string[]> { ["format"] = [formatProblem] },
                 $"The result format '{format}' is not offered.",
                 title: "Unknown result format");
         }
@@ -145,9 +144,7 @@ public static partial class OrdersApi
                 });
         }
 
-        return csv
-            ? TypedResults.File(Encoding.UTF8.GetBytes(result.Csv), "text/csv; charset=utf-8", $"order-{id}.csv")
-            : TypedResults.Text(result.Json, "application/json", Encoding.UTF8);
+        return ResultDownloads.Render(result, format, $"order-{id}");
     }
 
     /// <summary>

@@ -182,7 +182,7 @@ public abstract class AdoOrderStore : IOrderStore
             }
         }
 
-        foreach (var (version, statements) in OrderStoreSchema.Migrations.Where(m => !applied.Contains(m.Version)))
+        foreach (var (version, statements) in OrderStoreSchema.All.Where(m => !applied.Contains(m.Version)))
         {
             foreach (var statement in statements)
             {

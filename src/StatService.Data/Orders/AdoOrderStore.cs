@@ -8,7 +8,7 @@ namespace StatService.Data.Orders;
 /// migrations of <see cref="OrderStoreSchema"/>; a provider (SQLite, PostgreSQL) only opens connections and
 /// prepares its database. One short-lived connection per operation, from the driver's pool.
 /// </summary>
-public abstract class AdoOrderStore : IOrderStore
+public abstract partial class AdoOrderStore : IOrderStore
 {
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);

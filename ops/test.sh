@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test of StatService against real components (DuckDB, SQLite, Kestrel/test host).
+# Runs every test of StatService against real components (DuckDB, SQLite, PostgreSQL, Kestrel/test host).
 # Installs what the tests need on a fresh machine first. Prints a closing "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash ops/install-prerequisites.sh
+
+# The PostgreSQL tests (order store contract, clustered workers) run on a private server started here; they
+# read its connection string from STATSERVICE_TEST_POSTGRES and fail (never skip) in CI without it.
+pg_was_running=0
+bash ops/postgres.sh status >/dev/null 2>&1 && pg_was_running=1
+STATSERVICE_TEST_POSTGRES="$(bash ops/postgres.sh start)"
+export STATSERVICE_TEST_POSTGRES
+[ "$pg_was_running" -eq 1 ] || trap 'bash ops/postgres.sh stop || true' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="artifacts/test-results"

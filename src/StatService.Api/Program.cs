@@ -1,9 +1,15 @@
 using StatService.Api.Auth;
 using StatService.Api.Codes;
 using StatService.Api.Extracts;
+using StatService.Api.Form;
 using StatService.Api.Http;
 using StatService.Api.Orders;
+using StatService.Api.Pages;
 using StatService.Api.Products;
+using StatService.Api.RateLimits;
+using StatService.Api.Requesters;
+using StatService.Api.Review;
+using StatService.Api.Status;
 using StatService.Data.Orders;
 using StatService.Worker;
 using StatService.Worker.Pipeline;
@@ -16,8 +22,10 @@ builder.AddServiceDefaults();
 // 2. How the API speaks: JSON conventions, problem answers, OpenAPI.
 builder.AddApiConventions();
 
-// 3. Who is calling: API keys from Auth:ApiKeys.
+// 3. Who is calling: API keys issued by a caseworker (hashed in the order store) or from Auth:ApiKeys (demo);
+//    rate limits per requester and, for the anonymous form, per client address (RateLimits).
 builder.AddApiKeyAuthentication();
+builder.AddRequestRateLimits();
 
 // 4. Orders: the order store and the Quartz worker (in-process unless Worker:RunJobs is false).
 builder.AddOrderStore();
@@ -28,15 +36,24 @@ builder.AddOrderWorker();
 builder.AddStatServiceCatalogue();
 builder.AddOrderPipeline();
 
+// 5a. The order workflow: review policy and price rules per product, placing orders (review or run).
+builder.AddOrderWorkflow();
+
 var app = builder.Build();
 
 // 6. Errors: unhandled exceptions and bare status codes become problem+json.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+// 6a. The pages' scripts and styles (wwwroot): public, so served before authentication.
+app.UseStaticFiles();
+
 // 7. Authentication before any endpoint.
 app.UseAuthentication();
 app.UseAuthorization();
+
+// 7a. Rate limits, after authentication so each requester has its own.
+app.UseRateLimiter();
 
 // 8. Endpoints.
 app.MapOpenApi();
@@ -45,6 +62,11 @@ app.MapProducts();
 app.MapCodes();
 app.MapExtracts();
 app.MapOrders();
+app.MapReview();
+app.MapRequesters();
+app.MapForm();
+app.MapStatus();
+app.MapPages();
 
 // 9. The embedded default answers orders from the first start: a synthetic demo extract if none exists.
 await app.Services.EnsureDemoExtractAsync();

@@ -7,7 +7,8 @@ namespace StatService.Delivery;
 
 /// <summary>
 /// Writes the result document: metadata, the disclosure summary and every table with its
-/// dimensions and all cells (inner and margins). Suppressed cells carry a null value.
+/// dimensions and all cells (inner and margins), and the information-loss report of the release and of each
+/// table. Suppressed cells carry a null value. Only published values are written: never contributions or cell keys.
 /// Written with Utf8JsonWriter because tables can hold many thousands of cells.
 /// </summary>
 public static class ResultJsonWriter
@@ -31,9 +32,9 @@ public static class ResultJsonWriter
             json.WriteString("createdAt", metadata.CreatedAt);
             WriteDisclosure(json, release.Summary);
             json.WriteStartArray("tables");
-            foreach (var table in release.Tables)
+            for (var t = 0; t < release.Tables.Count; t++)
             {
-                WriteTable(json, table);
+                WriteTable(json, release.Tables[t], release.Summary.Method, LossOf(release, t));
             }
 
             json.WriteEndArray();
@@ -43,6 +44,12 @@ public static class ResultJsonWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>Tables derived after protection (rates from published counts) have no loss of their own.</summary>
+    private static TableLoss? LossOf(ProtectedRelease release, int table) =>
+        release.Summary.Loss is { } loss && table < loss.Tables.Count && loss.Tables[table].Table == release.Tables[table].Table.Name
+            ? loss.Tables[table]
+            : null;
+
     private static void WriteDisclosure(Utf8JsonWriter json, DisclosureSummary summary)
     {
         json.WriteStartObject("disclosure");
@@ -51,10 +58,44 @@ public static class ResultJsonWriter
         json.WriteNumber("suppressedCells", summary.SuppressedCells);
         json.WriteBoolean("auditPassed", summary.AuditPassed);
         json.WriteNumber("auditedCells", summary.AuditedCells);
+        json.WriteString("method", DisclosureMethodText.Of(summary.Method));
+        json.WriteBoolean("additive", summary.Additive);
+        if (summary.Loss is { } loss)
+        {
+            json.WriteStartObject("informationLoss");
+            WriteLoss(json, summary.Method, loss.Cells, loss.Suppressed, loss.Adjusted, loss.ShareOfTotalHidden);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
-    private static void WriteTable(Utf8JsonWriter json, ProtectedTable table)
+    /// <summary>
+    /// The same fields for a table and for the release; shares are fractions (0.25 = 25 %). Primary and secondary
+    /// suppressions are not told apart: that would say how many hidden cells are small, which the cells' statuses
+    /// deliberately do not and the audit does not assume an attacker knows.
+    /// </summary>
+    private static void WriteLoss(Utf8JsonWriter json, DisclosureMethod method, int cells, int suppressed, int adjusted, double? shareOfTotalHidden)
+    {
+        json.WriteNumber("cells", cells);
+        json.WriteNumber("cellsSuppressed", suppressed);
+        json.WriteNumber("shareOfCellsSuppressed", Share(suppressed, cells));
+        json.WriteNumber("cellsRounded", method == DisclosureMethod.Rounding ? adjusted : 0);
+        json.WriteNumber("cellsPerturbed", method == DisclosureMethod.CellKey ? adjusted : 0);
+        json.WriteNumber("shareOfCellsAdjusted", Share(adjusted, cells));
+        if (shareOfTotalHidden is { } share)
+        {
+            json.WriteNumber("shareOfTotalHidden", Math.Round(share, 6));
+        }
+        else
+        {
+            json.WriteNull("shareOfTotalHidden");
+        }
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 6);
+
+    private static void WriteTable(Utf8JsonWriter json, ProtectedTable table, DisclosureMethod method, TableLoss? loss)
     {
         var dimensions = table.Table.Dimensions;
         json.WriteStartObject();
@@ -112,6 +153,13 @@ public static class ResultJsonWriter
         }
 
         json.WriteEndArray();
+        if (loss is not null)
+        {
+            json.WriteStartObject("informationLoss");
+            WriteLoss(json, method, loss.Cells, loss.Suppressed, loss.Adjusted, loss.ShareOfTotalHidden);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 }

@@ -19,7 +19,9 @@ internal sealed class AttackerLp : IDisposable
     private readonly Variable[] _variables;
     private readonly int[] _cells;
     private readonly Constraint[] _rows;
-    private readonly int[] _rowRelations;
+    private readonly int[] _rowStart;
+    private readonly int[] _rowCells;
+    private readonly double[] _rowCoefficients;
     private readonly double[] _reducedCost;
     private readonly int[] _variableOf;
     private readonly double _lowerBound;
@@ -59,42 +61,65 @@ internal sealed class AttackerLp : IDisposable
             _variables[v] = _solver.MakeNumVar(lowerBound, Cap, string.Empty);
         }
 
-        var values = problem.Values;
         var rows = new List<Constraint>();
-        var rowRelations = new List<int>();
+        var rowStart = new List<int> { 0 };
+        var rowCells = new List<int>();
+        var rowCoefficients = new List<double>();
         for (var r = 0; r < problem.RelationCount; r++)
         {
             var relation = problem.RelationCells(r);
+            if (problem.IsAdditive(r))
+            {
+                // total - sum(parts) = 0
+                AddRow(relation, i => i == 0 ? 1 : -1, 0, 0);
+                continue;
+            }
+
+            // Persons may sit in several parts: largest part <= total <= sum(parts).
+            AddRow(relation, i => i == 0 ? 1 : -1, double.NegativeInfinity, 0);
+            for (var i = 1; i < relation.Length; i++)
+            {
+                AddRow([relation[0], relation[i]], j => j == 0 ? 1 : -1, 0, double.PositiveInfinity);
+            }
+        }
+
+        _rows = rows.ToArray();
+        _rowStart = rowStart.ToArray();
+        _rowCells = rowCells.ToArray();
+        _rowCoefficients = rowCoefficients.ToArray();
+
+        void AddRow(ReadOnlySpan<int> cells, Func<int, double> coefficient, double lower, double upper)
+        {
             var hidden = false;
             var published = 0.0;
-            for (var i = 0; i < relation.Length; i++)
+            for (var i = 0; i < cells.Length; i++)
             {
-                var c = relation[i];
-                hidden |= suppressed[c];
-                published += suppressed[c] ? 0 : Sign(i) * values[c];
+                var isHidden = variableOf[cells[i]] >= 0;
+                hidden |= isHidden;
+                published += isHidden ? 0 : coefficient(i) * problem.Values[cells[i]];
             }
 
             if (!hidden)
             {
-                continue;
+                return;
             }
 
-            // total - sum(parts) = 0, with the published cells moved to the right-hand side.
-            var row = _solver.MakeConstraint(-published, -published, string.Empty);
-            for (var i = 0; i < relation.Length; i++)
+            // The published cells move to the bounds.
+            var row = _solver.MakeConstraint(lower - published, upper - published, string.Empty);
+            for (var i = 0; i < cells.Length; i++)
             {
-                if (variableOf[relation[i]] >= 0)
+                if (variableOf[cells[i]] >= 0)
                 {
-                    row.SetCoefficient(_variables[variableOf[relation[i]]], Sign(i));
+                    row.SetCoefficient(_variables[variableOf[cells[i]]], coefficient(i));
                 }
+
+                rowCells.Add(cells[i]);
+                rowCoefficients.Add(coefficient(i));
             }
 
             rows.Add(row);
-            rowRelations.Add(r);
+            rowStart.Add(rowCells.Count);
         }
-
-        _rows = rows.ToArray();
-        _rowRelations = rowRelations.ToArray();
     }
 
     /// <summary>The ceiling every suppressed cell is held under; reaching it means no real ceiling.</summary>
@@ -138,9 +163,9 @@ internal sealed class AttackerLp : IDisposable
     }
 
     /// <summary>
-    /// Moves all the given cells at once along a direction that differs from round to round (a
-    /// fixed pseudo-random sign per cell, so audits repeat exactly). Nobody needs the optimum
-    /// itself: the solution is a table the attacker cannot rule out, and one such table pushes many
+    /// Moves all the given cells at once: all up in round 0, all down in round 1, then along directions that
+    /// differ from round to round (a fixed pseudo-random sign per cell, so audits repeat exactly). Nobody needs
+    /// the optimum itself: the solution is a table the attacker cannot rule out, and one such table pushes many
     /// cells away from their true values at a time.
     /// </summary>
     public void Scatter(ReadOnlySpan<int> variables, int round)
@@ -149,7 +174,8 @@ internal sealed class AttackerLp : IDisposable
         foreach (var v in variables)
         {
             var hash = unchecked((uint)(v * 2654435761u) ^ (uint)(round * 40503u));
-            _objective.SetCoefficient(_variables[v], (hash >> 7 & 1) == 0 ? 1 : -1);
+            var up = round switch { 0 => true, 1 => false, _ => (hash >> 7 & 1) == 0 };
+            _objective.SetCoefficient(_variables[v], up ? 1 : -1);
         }
 
         _target = Several;
@@ -196,10 +222,9 @@ internal sealed class AttackerLp : IDisposable
                 continue;
             }
 
-            var relation = _problem.RelationCells(_rowRelations[k]);
-            for (var i = 0; i < relation.Length; i++)
+            for (var i = _rowStart[k]; i < _rowStart[k + 1]; i++)
             {
-                var c = relation[i];
+                var c = _rowCells[i];
                 if (suppressed[c])
                 {
                     continue;
@@ -211,7 +236,7 @@ internal sealed class AttackerLp : IDisposable
                 }
 
                 // Reduced cost of a published cell: its objective coefficient (0) minus its column times y.
-                _reducedCost[c] -= Sign(i) * dual;
+                _reducedCost[c] -= _rowCoefficients[i] * dual;
             }
         }
 
@@ -234,6 +259,4 @@ internal sealed class AttackerLp : IDisposable
     }
 
     public void Dispose() => _solver.Dispose();
-
-    private static int Sign(int positionInRelation) => positionInRelation == 0 ? 1 : -1;
 }

@@ -10,4 +10,7 @@ public enum AuditFailureKind
 
     /// <summary>The holder of a suppressed singleton could recompute another suppressed cell of a relation.</summary>
     SingletonExposed,
+
+    /// <summary>The interval does not reach the policy's protection level on one side.</summary>
+    TooNarrow,
 }

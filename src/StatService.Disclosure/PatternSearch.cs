@@ -4,16 +4,18 @@ using StatService.Core.Disclosure;
 namespace StatService.Disclosure;
 
 /// <summary>
-/// Finds the pattern for one problem: optimise the model, audit the pattern, turn every failure into
-/// a cut and optimise again, until the audit passes. When the model cannot answer (infeasible, out of
-/// time or rounds, a cut it cannot state) the greedy fallback takes over from the last pattern. The final
-/// pattern is audited once more in full, and nothing unaudited is ever returned.
+/// Finds the pattern for one problem within a time limit. A heuristic start (primaries plus what the relation
+/// rules demand) seeds the optimisation model as a hint; the model's pattern is audited, every failure becomes a
+/// cut, and the model is solved again while time remains. When the model cannot answer (out of time or rounds,
+/// infeasible, a cut it cannot state), the heuristic repair takes over from the last pattern: it hides one cheap cell
+/// per failure and re-audits only the cells that can have changed. The final pattern is always audited in full,
+/// after the limit if need be, and nothing unaudited is ever returned.
 /// </summary>
 public static class PatternSearch
 {
     /// <summary>
-    /// Rounds of optimise-audit-cut before the greedy fallback finishes the job. A count, not a
-    /// clock, so that the same table always ends the same way.
+    /// Rounds of optimise-audit-cut before the repair finishes the job: a count as well as a clock, so that a
+    /// table solved well within its time always ends the same way.
     /// </summary>
     public const int MaxModelRounds = 40;
 
@@ -27,58 +29,91 @@ public static class PatternSearch
             return new ProtectedPattern(nothing, roles, SuppressionAudit.Run(problem, nothing, policy, AuditDepth.ExactBounds, cancellationToken), 0, 0, true, false);
         }
 
-        var model = new SecondarySuppression(problem, roles, policy);
-        bool[]? pattern = null;
-        var fallback = false;
+        var start = roles.Select(r => r == CellRole.Primary).ToArray();
+        GreedySuppression.EnforceRelationRules(problem, start, policy);
         var iterations = 0;
-        var optimal = false;
+        var cuts = 0;
+        bool[]? pattern = null;
+        if (timeLimit > TimeSpan.Zero)
+        {
+            var model = new SecondarySuppression(problem, roles, policy);
+            while (iterations < MaxModelRounds && timeLimit - clock.Elapsed is var remaining && remaining > TimeSpan.Zero)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                iterations++;
+                var solution = model.Solve(remaining, pattern ?? start, cancellationToken);
+                if (solution is null)
+                {
+                    break;
+                }
+
+                pattern = solution;
+                var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, cancellationToken);
+                if (audit.Passed)
+                {
+                    audit = Final(problem, pattern, policy, cancellationToken);
+                    if (audit.Passed)
+                    {
+                        return new ProtectedPattern(pattern, roles, audit, iterations, model.CutCount, model.LastSolveOptimal, false);
+                    }
+                }
+
+                if (!audit.Failures.All(f => model.AddCut(f.Cut)))
+                {
+                    break;
+                }
+
+                cuts = model.CutCount;
+            }
+        }
+
+        return Repair(problem, policy, roles, pattern ?? start, iterations, cuts, cancellationToken);
+    }
+
+    /// <summary>
+    /// The heuristic: hide more until the audit passes. It always ends (each round hides at least one more cell),
+    /// and after the first round only failed and newly hidden cells are audited again.
+    /// </summary>
+    private static ProtectedPattern Repair(
+        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] pattern, int iterations, int cuts, CancellationToken cancellationToken)
+    {
+        pattern = (bool[])pattern.Clone();
+        var safe = new bool[problem.CellCount];
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             iterations++;
-            var remaining = timeLimit - clock.Elapsed;
-            if (!fallback && remaining > TimeSpan.Zero && iterations <= MaxModelRounds)
-            {
-                var solution = model.Solve(remaining, pattern, cancellationToken);
-                fallback = solution is null;
-                pattern = solution ?? pattern;
-                optimal = model.LastSolveOptimal;
-            }
-            else
-            {
-                fallback = true;
-            }
-
-            if (pattern is null)
-            {
-                pattern = roles.Select(r => r == CellRole.Primary).ToArray();
-                GreedySuppression.EnforceRelationRules(problem, pattern, policy);
-            }
-
-            var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, cancellationToken);
+            var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, safe, cancellationToken);
             if (audit.Passed)
             {
-                // The release is judged by a full audit of the final pattern, never by the quick one.
-                audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.ExactBounds, cancellationToken);
+                audit = Final(problem, pattern, policy, cancellationToken);
                 if (audit.Passed)
                 {
-                    return new ProtectedPattern(pattern, roles, audit, iterations, model.CutCount, optimal, fallback);
+                    return new ProtectedPattern(pattern, roles, audit, iterations, cuts, false, true);
                 }
             }
 
-            if (!fallback)
+            var failed = audit.Failures.Select(f => f.Cell).ToHashSet();
+            for (var c = 0; c < safe.Length; c++)
             {
-                foreach (var failure in audit.Failures)
+                safe[c] = pattern[c] && !failed.Contains(c);
+            }
+
+            var before = (bool[])pattern.Clone();
+            GreedySuppression.Extend(problem, pattern, audit.Failures, policy);
+            for (var c = 0; c < pattern.Length; c++)
+            {
+                if (pattern[c] && !before[c] && PrimarySuppression.IsSingleton(problem.Values[c]))
                 {
-                    fallback |= !model.AddCut(failure.Cut);
+                    // A newly hidden singleton brings a new attacker (its holder): everything is audited again.
+                    Array.Clear(safe);
+                    break;
                 }
-            }
-
-            if (fallback)
-            {
-                optimal = false;
-                GreedySuppression.Extend(problem, pattern, audit.Failures, policy);
             }
         }
     }
+
+    /// <summary>The release is judged by a full audit of the final pattern, with exact bounds for the report.</summary>
+    private static AuditResult Final(ProtectionProblem problem, bool[] pattern, DisclosurePolicy policy, CancellationToken cancellationToken) =>
+        SuppressionAudit.Run(problem, pattern, policy, AuditDepth.ExactBounds, cancellationToken);
 }

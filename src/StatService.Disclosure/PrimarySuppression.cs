@@ -2,7 +2,10 @@ using StatService.Core.Disclosure;
 
 namespace StatService.Disclosure;
 
-/// <summary>The threshold rule: which cells, inner cells and margins alike, are sensitive by themselves.</summary>
+/// <summary>
+/// The threshold rule, plus the dominance rules' cells of magnitude tables (<see cref="DisclosurePolicy.DominancePrimaries"/>):
+/// which cells, inner cells and margins alike, are sensitive by themselves.
+/// </summary>
 public static class PrimarySuppression
 {
     public static bool IsSensitive(long value, DisclosurePolicy policy) =>
@@ -23,6 +26,22 @@ public static class PrimarySuppression
             roles[c] = IsSensitive(values[c], policy) ? CellRole.Primary
                 : !CanBeSuppressed(values[c], policy) ? CellRole.AlwaysPublished
                 : CellRole.Candidate;
+        }
+
+        if (policy.DominancePrimaries is { } dominance)
+        {
+            for (var k = 0; k < problem.TableIndices.Count; k++)
+            {
+                var table = problem.TableIndices[k];
+                var cells = problem.TableCells(k);
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    if (dominance.Contains(table, c))
+                    {
+                        roles[cells[c]] = CellRole.Primary;
+                    }
+                }
+            }
         }
 
         return roles;

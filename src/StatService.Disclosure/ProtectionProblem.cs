@@ -1,28 +1,32 @@
+using StatService.Core.Disclosure;
 using StatService.Core.Tables;
 
 namespace StatService.Disclosure;
 
 /// <summary>
-/// The cells and additivity relations that one suppression pattern must protect together.
-/// Built from one or more tables of a release; each table cell maps to a problem cell, so tables
-/// that share cells can later map them to the same problem cell and share one decision.
-/// Relations are stored flat (total first, then its parts) because the solvers walk them in hot loops.
+/// The cells and relations that one suppression pattern must protect together. Built from one or more
+/// tables of a release; each table cell maps to a problem cell, and cells that linked tables share (same
+/// persons, same codes on their common dimensions, totals elsewhere) map to the same problem cell, so they
+/// are one decision and one unknown of the attacker. Relations are stored flat (total first, then its parts)
+/// because the solvers walk them in hot loops; a relation of a non-additive table only bounds its total.
 /// </summary>
 public sealed class ProtectionProblem
 {
     private readonly long[] _values;
     private readonly int[] _relationStart;
     private readonly int[] _relationCells;
+    private readonly bool[] _relationAdditive;
     private readonly int[] _cellRelationStart;
     private readonly int[] _cellRelations;
     private readonly int[] _tableIndices;
     private readonly int[][] _tableCells;
 
-    private ProtectionProblem(long[] values, int[] relationStart, int[] relationCells, int[] tableIndices, int[][] tableCells)
+    private ProtectionProblem(long[] values, int[] relationStart, int[] relationCells, bool[] relationAdditive, int[] tableIndices, int[][] tableCells)
     {
         _values = values;
         _relationStart = relationStart;
         _relationCells = relationCells;
+        _relationAdditive = relationAdditive;
         _tableIndices = tableIndices;
         _tableCells = tableCells;
         (_cellRelationStart, _cellRelations) = InvertRelations(values.Length, relationStart, relationCells);
@@ -46,6 +50,12 @@ public sealed class ProtectionProblem
 
     public int RelationTotal(int relation) => _relationCells[_relationStart[relation]];
 
+    /// <summary>
+    /// True when the total equals the sum of the parts; false for a relation of a non-additive table, where the
+    /// total is only known to lie between the largest part and the sum of the parts.
+    /// </summary>
+    public bool IsAdditive(int relation) => _relationAdditive[relation];
+
     /// <summary>The relations a cell takes part in, as total or as part.</summary>
     public ReadOnlySpan<int> RelationsOf(int cell) =>
         _cellRelations.AsSpan(_cellRelationStart[cell], _cellRelationStart[cell + 1] - _cellRelationStart[cell]);
@@ -54,47 +64,108 @@ public sealed class ProtectionProblem
     public ReadOnlySpan<int> TableCells(int k) => _tableCells[k];
 
     /// <summary>
-    /// One problem over the given tables. For now their cells are disjoint; linking shared cells
-    /// (a common margin, the same cell in two years' tables) only needs to change the cell mapping here.
+    /// One problem over the given tables. Tables with the same <see cref="CountTable.LinkGroup"/> share every cell
+    /// they have in common; a relation stated by two tables is kept once.
     /// </summary>
     public static ProtectionProblem FromTables(IReadOnlyList<CountTable> tables, IReadOnlyList<int> tableIndices)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(tableIndices.Count, tables.Count, nameof(tableIndices));
-        var cellCount = tables.Sum(t => t.CellCount);
-        var values = new long[cellCount];
+        var values = new List<long>(tables.Sum(t => t.CellCount));
         var tableCells = new int[tables.Count][];
-        var relationStart = new List<int> { 0 };
-        var relationCells = new List<int>();
-        var offset = 0;
+        var shared = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         for (var k = 0; k < tables.Count; k++)
         {
             var table = tables[k];
-            var map = new int[table.CellCount];
-            for (var c = 0; c < map.Length; c++)
+            var map = tableCells[k] = new int[table.CellCount];
+            var linked = table.LinkGroup is { } group && tables.Count(t => t.LinkGroup == group) > 1;
+            if (!linked)
             {
-                map[c] = offset + c;
-                values[offset + c] = table.Values[c];
-            }
-
-            foreach (var relation in table.Relations())
-            {
-                relationCells.Add(map[relation.Total]);
-                foreach (var part in relation.Parts)
+                for (var c = 0; c < map.Length; c++)
                 {
-                    relationCells.Add(map[part]);
+                    map[c] = values.Count;
+                    values.Add(table.Values[c]);
                 }
 
-                relationStart.Add(relationCells.Count);
+                continue;
             }
 
-            tableCells[k] = map;
-            offset += table.CellCount;
+            var keys = CellKeys(table, tables.Where(t => t.LinkGroup == table.LinkGroup));
+            if (!shared.TryGetValue(table.LinkGroup!, out var known))
+            {
+                shared[table.LinkGroup!] = known = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            for (var c = 0; c < map.Length; c++)
+            {
+                if (known.TryGetValue(keys[c], out var cell))
+                {
+                    if (values[cell] != table.Values[c])
+                    {
+                        throw new DisclosureException(
+                            $"Linked tables disagree: cell {keys[c]} of '{table.Name}' is {table.Values[c]}, another table of link group '{table.LinkGroup}' has {values[cell]}.");
+                    }
+
+                    map[c] = cell;
+                    continue;
+                }
+
+                map[c] = known[keys[c]] = values.Count;
+                values.Add(table.Values[c]);
+            }
         }
 
-        return new ProtectionProblem(values, relationStart.ToArray(), relationCells.ToArray(), tableIndices.ToArray(), tableCells)
+        var relationStart = new List<int> { 0 };
+        var relationCells = new List<int>();
+        var relationAdditive = new List<bool>();
+        var stated = tables.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        for (var k = 0; k < tables.Count; k++)
         {
-            MaxValue = values.Length == 0 ? 0 : values.Max(),
+            var map = tableCells[k];
+            foreach (var relation in tables[k].Relations())
+            {
+                var total = map[relation.Total];
+                var parts = relation.Parts.Select(p => map[p]).ToArray();
+                if (stated is not null && !stated.Add($"{tables[k].Additive}:{total}:{string.Join(',', parts.Order())}"))
+                {
+                    continue; // the same relation from a linked table
+                }
+
+                relationCells.Add(total);
+                relationCells.AddRange(parts);
+                relationStart.Add(relationCells.Count);
+                relationAdditive.Add(tables[k].Additive);
+            }
+        }
+
+        var valueArray = values.ToArray();
+        return new ProtectionProblem(valueArray, relationStart.ToArray(), relationCells.ToArray(), relationAdditive.ToArray(), tableIndices.ToArray(), tableCells)
+        {
+            MaxValue = valueArray.Length == 0 ? 0 : valueArray.Max(),
         };
+    }
+
+    /// <summary>
+    /// A key naming what a cell counts across the linked tables: its code on every dimension any of them has
+    /// (matched by dimension name), the total where the table lacks the dimension.
+    /// </summary>
+    private static string[] CellKeys(CountTable table, IEnumerable<CountTable> linked)
+    {
+        var names = linked.SelectMany(t => t.Dimensions.Select(d => d.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var position = names.Select(n => table.Dimensions.ToList().FindIndex(d => d.Name == n)).ToArray();
+        var keys = new string[table.CellCount];
+        var codes = new string[names.Length];
+        for (var c = 0; c < keys.Length; c++)
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                var d = position[i];
+                codes[i] = d < 0 ? TableDimension.TotalCode : table.Dimensions[d].Codes[table.CodeIndex(c, d)].Code;
+            }
+
+            keys[c] = string.Join('\u001f', codes);
+        }
+
+        return keys;
     }
 
     private static (int[] Start, int[] Relations) InvertRelations(int cellCount, int[] relationStart, int[] relationCells)

@@ -26,6 +26,21 @@ public static class RelationRules
     /// </summary>
     public static int OthersNeededBesideSingleton(int suppressibleCells) => Math.Min(2, suppressibleCells - 1);
 
+    /// <summary>
+    /// How far the attacker must be able to raise a primary above its value: to the threshold and, with a
+    /// protection level of p %, to p % above the value.
+    /// </summary>
+    public static long RaiseNeeded(long value, DisclosurePolicy policy)
+    {
+        var target = (long)policy.Threshold;
+        if (policy.ProtectionLevelPercent > 0)
+        {
+            target = Math.Max(target, value + Math.Max(1, (long)Math.Ceiling(value * policy.ProtectionLevelPercent / 100 - 1e-9)));
+        }
+
+        return Math.Max(0, target - value);
+    }
+
     /// <summary>How much a suppressed part may shrink in the attacker's eyes, counted up to <paramref name="need"/>.</summary>
     public static long ShrinkCapacity(long value, long need, DisclosurePolicy policy) =>
         Math.Clamp(value - AttackerLowerBound(policy), 0, need);
@@ -61,6 +76,11 @@ public static class RelationRules
     public static bool IsViolated(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, int relation, out int remedy)
     {
         remedy = -1;
+        if (!problem.IsAdditive(relation))
+        {
+            return false; // the rules are about equations; the audit judges bounds
+        }
+
         var cells = problem.RelationCells(relation);
         var suppressedCount = 0;
         foreach (var c in cells)
@@ -89,12 +109,12 @@ public static class RelationRules
         for (var i = 1; i < cells.Length; i++)
         {
             var part = cells[i];
-            if (!suppressed[part] || values[part] >= policy.Threshold)
+            var need = suppressed[part] && PrimarySuppression.IsSensitive(values[part], policy) ? RaiseNeeded(values[part], policy) : 0;
+            if (need <= 0)
             {
                 continue;
             }
 
-            var need = policy.Threshold - values[part];
             var capacity = 0L;
             for (var j = 1; j < cells.Length && capacity < need; j++)
             {

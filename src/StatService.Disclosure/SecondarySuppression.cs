@@ -148,6 +148,11 @@ public sealed class SecondarySuppression
 
     private void AddRelationRules(int relation)
     {
+        if (!_problem.IsAdditive(relation))
+        {
+            return; // a bound, not an equation: a lone suppressed part is not recomputed, and the audit judges the rest
+        }
+
         var cells = _problem.RelationCells(relation);
         var values = _problem.Values;
         int primaries = 0, suppressible = 0;
@@ -219,12 +224,12 @@ public sealed class SecondarySuppression
         for (var i = 1; i < cells.Length; i++)
         {
             var part = cells[i];
-            if (_roles[part] != CellRole.Primary || values[part] >= _policy.Threshold)
+            var need = _roles[part] == CellRole.Primary ? RelationRules.RaiseNeeded(values[part], _policy) : 0;
+            if (need <= 0)
             {
                 continue;
             }
 
-            var need = _policy.Threshold - values[part];
             var fixedCapacity = 0L;
             var sum = LinearExpr.NewBuilder();
             if (_hide[total] is { } hideTotal)

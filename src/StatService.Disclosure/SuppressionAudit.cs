@@ -20,19 +20,35 @@ public static class SuppressionAudit
         ReadOnlySpan<bool> suppressed,
         DisclosurePolicy policy,
         AuditDepth depth = AuditDepth.Verify,
+        CancellationToken cancellationToken = default) =>
+        Run(problem, suppressed, policy, depth, knownSafe: default, cancellationToken);
+
+    /// <summary>
+    /// Audits a pattern, skipping in a <see cref="AuditDepth.Verify"/> audit the cells of <paramref name="knownSafe"/>:
+    /// cells that passed an audit of a pattern this one contains. Hiding more cells only widens what every attacker
+    /// cannot rule out (the old tables stay possible), so they pass again; a repair round re-audits only the rest.
+    /// </summary>
+    public static AuditResult Run(
+        ProtectionProblem problem,
+        ReadOnlySpan<bool> suppressed,
+        DisclosurePolicy policy,
+        AuditDepth depth,
+        ReadOnlySpan<bool> knownSafe,
         CancellationToken cancellationToken = default)
     {
         var hidden = suppressed.ToArray();
         using var lp = new AttackerLp(problem, hidden, policy);
-        var attack = new Attack(problem, hidden, policy, lp);
+        var needs = new ProtectionNeeds(problem, lp, PrimarySuppression.Classify(problem, policy), policy);
+        var attack = new Attack(problem, hidden, policy, lp, needs);
         var exact = depth == AuditDepth.ExactBounds;
         var failures = new List<AuditFailure>();
         var reported = new HashSet<int>();
         var bounds = exact ? new List<CellBounds>(lp.VariableCount) : null;
 
-        var everyone = Enumerable.Range(0, lp.VariableCount).ToArray();
+        var skip = exact || knownSafe.IsEmpty ? null : knownSafe.ToArray();
+        var everyone = Enumerable.Range(0, lp.VariableCount).Where(v => skip is null || !skip[lp.CellOf(v)]).ToArray();
         var holders = HoldersOfSingletons(problem, lp, attack);
-        var witnesses = new Witnesses(problem, lp, policy.Threshold, everyone) { Holders = holders.Witnesses };
+        var witnesses = new Witnesses(problem, lp, needs, everyone) { Holders = holders.Count > 0 ? holders : null };
         if (!exact)
         {
             witnesses.Sweep();
@@ -55,72 +71,118 @@ public static class SuppressionAudit
             }
         }
 
-        Witnesses? insider = null;
-        foreach (var (knownCells, group) in holders.Insiders)
+        if (holders.Count > 0)
         {
-            var others = attack.LinkedTo(group.Known).Where(v => !knownCells.Contains(lp.CellOf(v)) && !reported.Contains(lp.CellOf(v))).ToArray();
-            if (others.Length == 0)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < group.Known.Length; i++)
-            {
-                lp.Know(group.Known[i], group.KnownValues[i]);
-            }
-
-            insider ??= new Witnesses(problem, lp, policy.Threshold, others) { Holders = holders.Witnesses };
-            insider.Reset(others, group);
-            insider.Sweep();
-            foreach (var v in others)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (insider.IsSettled(v) || attack.Check(v, insider, wantLower: false, out var lower, out var upper) is null)
-                {
-                    continue;
-                }
-
-                var cell = lp.CellOf(v);
-                if (reported.Add(cell))
-                {
-                    failures.Add(new AuditFailure(cell, AuditFailureKind.SingletonExposed, lower, upper, attack.Cut(cell)));
-                }
-            }
-
-            foreach (var v in group.Known)
-            {
-                lp.Forget(v);
-            }
+            AttackByHolders(problem, lp, needs, attack, holders, failures, reported, skip, cancellationToken);
         }
 
         return new AuditResult(failures, (IReadOnlyList<CellBounds>?)bounds ?? [], lp.VariableCount, lp.SolveCount);
     }
 
     /// <summary>
-    /// One insider per person alone in a suppressed cell: what they know, and the witnesses met for
-    /// them while the outsider is audited.
+    /// The holders of singletons attack with what they know. One program serves them all: the coalition of every
+    /// holder, which knows more than any one of them, so a cell it cannot crack no single holder can. A cell the
+    /// coalition does crack is then tried against each holder alone, and fails only if one of them wins: pooling
+    /// knowledge reveals the poolers' own persons, which is no disclosure. The holders' own cells are attacked
+    /// by the coalition of the others the same way.
     /// </summary>
-    private static (HolderWitnesses Witnesses, List<(HashSet<int> KnownCells, HolderWitnesses.Group Group)> Insiders) HoldersOfSingletons(
-        ProtectionProblem problem, AttackerLp lp, Attack attack)
+    private static void AttackByHolders(
+        ProtectionProblem problem, AttackerLp lp, ProtectionNeeds needs, Attack attack, SingletonHolders holders,
+        List<AuditFailure> failures, HashSet<int> reported, bool[]? skip, CancellationToken cancellationToken)
     {
-        var witnesses = new HolderWitnesses(lp);
-        var insiders = new List<(HashSet<int>, HolderWitnesses.Group)>();
-        var seen = new HashSet<int>();
+        holders.KnowAll();
+        var others = Enumerable.Range(0, lp.VariableCount)
+            .Where(v => holders.HolderOf(v) < 0 && !reported.Contains(lp.CellOf(v)) && skip?[lp.CellOf(v)] != true)
+            .ToArray();
+        var coalition = new Witnesses(problem, lp, needs, others);
+        coalition.Reset(others, holders.CoalitionLow, holders.CoalitionHigh);
+        coalition.Sweep();
+        foreach (var v in others)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (coalition.IsSettled(v) || attack.Check(v, coalition, wantLower: false, out _, out _) is null)
+            {
+                continue;
+            }
+
+            Confirm(v, except: -1);
+        }
+
+        for (var h = 0; h < holders.Count; h++)
+        {
+            var own = holders.Known(h);
+            var open = new List<int>();
+            for (var i = 0; i < own.Count; i++)
+            {
+                var (low, high) = holders.OwnRange(h, i);
+                if (!reported.Contains(lp.CellOf(own[i])) && skip?[lp.CellOf(own[i])] != true && !needs.IsMet(own[i], low, high))
+                {
+                    open.Add(own[i]);
+                }
+            }
+
+            if (open.Count == 0)
+            {
+                continue;
+            }
+
+            holders.Forget(h);
+            foreach (var v in open)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (attack.Check(v, null, wantLower: false, out _, out _) is not null)
+                {
+                    Confirm(v, except: h);
+                }
+            }
+
+            holders.Know(h);
+        }
+
+        holders.ForgetAll();
+
+        // Tries the cell against each holder alone who could matter: the holders whose cells the outsider's own
+        // extreme tables for it move. Any other holder's knowledge fits those tables, so it learns what the outsider does.
+        void Confirm(int v, int except)
+        {
+            holders.ForgetAll();
+            var moved = new HashSet<int>();
+            lp.Optimise(v, maximise: true);
+            holders.AddMoved(moved);
+            lp.Optimise(v, maximise: false);
+            holders.AddMoved(moved);
+            moved.Remove(except);
+            foreach (var h in moved.Order())
+            {
+                holders.Know(h);
+                var kind = attack.Check(v, null, wantLower: false, out var lower, out var upper);
+                holders.Forget(h);
+                var cell = lp.CellOf(v);
+                if (kind is not null && reported.Add(cell))
+                {
+                    failures.Add(new AuditFailure(cell, AuditFailureKind.SingletonExposed, lower, upper, attack.Cut(cell)));
+                    break;
+                }
+            }
+
+            holders.KnowAll(except);
+        }
+    }
+
+    /// <summary>One holder per person alone in a suppressed cell, with what they know.</summary>
+    private static SingletonHolders HoldersOfSingletons(ProtectionProblem problem, AttackerLp lp, Attack attack)
+    {
+        var holders = new SingletonHolders(lp, problem.Values);
         for (var v = 0; v < lp.VariableCount; v++)
         {
             var cell = lp.CellOf(v);
-            if (!PrimarySuppression.IsSingleton(problem.Values[cell]) || seen.Contains(cell))
+            if (PrimarySuppression.IsSingleton(problem.Values[cell]) && holders.HolderOf(v) < 0)
             {
-                continue; // not a singleton, or the same person as one already taken
+                holders.Add(attack.KnownToHolderOf(cell).Select(lp.VariableOf).Where(k => k >= 0).Order().ToArray());
             }
-
-            var knownCells = attack.KnownToHolderOf(cell);
-            seen.UnionWith(knownCells);
-            var known = knownCells.Select(lp.VariableOf).Where(k => k >= 0).Order().ToArray();
-            insiders.Add((knownCells, witnesses.Add(known, known.Select(k => (double)problem.Values[lp.CellOf(k)]).ToArray())));
         }
 
-        return (witnesses, insiders);
+        return holders;
     }
 
     /// <summary>Whole counts at most <paramref name="x"/>, allowing for the solver's rounding.</summary>
@@ -132,10 +194,9 @@ public static class SuppressionAudit
         new(cell, Ceiling(lower), upper >= cap * (1 - 1e-9) ? null : Floor(upper));
 
     /// <summary>One attacker's programs over one pattern, and the cut learnt from the last failure.</summary>
-    private sealed class Attack(ProtectionProblem problem, bool[] suppressed, DisclosurePolicy policy, AttackerLp lp)
+    private sealed class Attack(ProtectionProblem problem, bool[] suppressed, DisclosurePolicy policy, AttackerLp lp, ProtectionNeeds needs)
     {
         private readonly SortedDictionary<int, double> _gains = new();
-        private int[]? _component;
 
         /// <summary>
         /// Decides one suppressed cell: null when protected, otherwise how it fails (the cut is then
@@ -150,25 +211,40 @@ public static class SuppressionAudit
             upper = lp.Optimise(v, maximise: true);
             witnesses?.Learn();
             witnesses?.Settle(v);
-            if (Floor(upper) < policy.Threshold)
+            if (Floor(upper) < needs.Upper(v))
             {
-                lp.AddUnfixingGains(suppressed, policy, maximise: true, policy.Threshold - upper, _gains);
+                lp.AddUnfixingGains(suppressed, policy, maximise: true, needs.Upper(v) - upper, _gains);
                 lower = wantLower ? Lower(v, witnesses) : lower;
                 return AuditFailureKind.BelowThreshold;
             }
 
-            if (Floor(upper) > Ceiling(witnesses?.Low(v) ?? value))
+            if (!double.IsPositiveInfinity(needs.Lower(v)))
             {
-                // The ceiling reaches the threshold and a second whole count lies below it.
+                // A protection level: the floor must reach down far enough too.
+                lower = Lower(v, witnesses);
+                if (Ceiling(lower) > needs.Lower(v))
+                {
+                    lp.AddUnfixingGains(suppressed, policy, maximise: false, lower - needs.Lower(v), _gains);
+                    return AuditFailureKind.TooNarrow;
+                }
+            }
+            else if (Floor(upper) > Ceiling(witnesses?.Low(v) ?? value))
+            {
+                // The ceiling reaches what it must and a second whole count lies below it.
                 lower = wantLower ? Lower(v, witnesses) : lower;
                 return null;
+            }
+            else
+            {
+                lower = double.NaN;
             }
 
             // Pinned unless the floor can drop: a repair must lift the ceiling to value + 1 or drop the floor to value - 1.
             lp.AddUnfixingGains(suppressed, policy, maximise: true, value + 1 - upper, _gains);
-            lower = Lower(v, witnesses);
+            lower = double.IsNaN(lower) ? Lower(v, witnesses) : lower;
             if (Floor(upper) > Ceiling(lower))
             {
+                _gains.Clear();
                 return null;
             }
 
@@ -178,6 +254,12 @@ public static class SuppressionAudit
 
         private double Lower(int v, Witnesses? witnesses)
         {
+            var floor = RelationRules.AttackerLowerBound(policy);
+            if (witnesses is not null && witnesses.Low(v) <= floor + Tolerance)
+            {
+                return floor; // a possible table already has it at the floor (a singleton, say): no program can go lower
+            }
+
             var lower = lp.Optimise(v, maximise: false);
             witnesses?.Learn();
             return lower;
@@ -186,20 +268,6 @@ public static class SuppressionAudit
         /// <summary>The last failure's gains as integer weights out of <see cref="CutScale"/>, rounded up so the cut stays valid.</summary>
         public SuppressionCut Cut(int cell) =>
             new(cell, _gains.Keys.ToArray(), _gains.Values.Select(g => (int)Math.Ceiling(g * CutScale - 1e-9)).ToArray(), CutScale);
-
-        /// <summary>Suppressed cells linked to any of <paramref name="variables"/> through relations with more than one suppressed cell.</summary>
-        public IEnumerable<int> LinkedTo(IReadOnlyCollection<int> variables)
-        {
-            _component ??= Components();
-            var groups = variables.Select(v => _component[v]).ToHashSet();
-            for (var v = 0; v < _component.Length; v++)
-            {
-                if (groups.Contains(_component[v]))
-                {
-                    yield return v;
-                }
-            }
-        }
 
         /// <summary>
         /// What the holder of a singleton knows without any release: the cells that hold nobody but
@@ -250,50 +318,6 @@ public static class SuppressionAudit
             }
 
             return known;
-        }
-
-        /// <summary>Connected groups of suppressed cells (union-find over relations with two or more of them).</summary>
-        private int[] Components()
-        {
-            var parent = Enumerable.Range(0, lp.VariableCount).ToArray();
-            int Find(int v)
-            {
-                while (parent[v] != v)
-                {
-                    v = parent[v] = parent[parent[v]];
-                }
-
-                return v;
-            }
-
-            for (var r = 0; r < problem.RelationCount; r++)
-            {
-                var first = -1;
-                foreach (var c in problem.RelationCells(r))
-                {
-                    var v = lp.VariableOf(c);
-                    if (v < 0)
-                    {
-                        continue;
-                    }
-
-                    if (first < 0)
-                    {
-                        first = v;
-                    }
-                    else
-                    {
-                        parent[Find(v)] = Find(first);
-                    }
-                }
-            }
-
-            for (var v = 0; v < parent.Length; v++)
-            {
-                parent[v] = Find(v);
-            }
-
-            return parent;
         }
     }
 }

@@ -31,21 +31,24 @@ public sealed class SuppressionEngine : IDisclosureControl
             var share = (policy.SolverTimeLimit - clock.Elapsed) / (groups.Count - g);
             var problem = ProtectionProblem.FromTables(groups[g].Select(t => tables[t]).ToArray(), groups[g]);
             var pattern = PatternSearch.Run(problem, policy, share, cancellationToken);
-            primaries += pattern.Roles.Count(r => r == CellRole.Primary);
-            suppressedCells += pattern.Suppressed.Count(s => s);
-            audited += pattern.Audit.AuditedCells;
 
+            // Counted per table cell, as delivered: a cell that linked tables share counts in each of them.
             for (var k = 0; k < problem.TableIndices.Count; k++)
             {
                 var table = problem.TableIndices[k];
                 var cells = problem.TableCells(k);
                 for (var c = 0; c < cells.Length; c++)
                 {
-                    status[table][c] = pattern.Suppressed[cells[c]] ? CellStatus.Suppressed : CellStatus.Published;
+                    var hidden = pattern.Suppressed[cells[c]];
+                    status[table][c] = hidden ? CellStatus.Suppressed : CellStatus.Published;
+                    suppressedCells += hidden ? 1 : 0;
+                    primaries += pattern.Roles[cells[c]] == CellRole.Primary ? 1 : 0;
                 }
             }
 
-            bounds.AddRange(ToReleaseBounds(problem, pattern.Audit.Bounds));
+            var groupBounds = ToReleaseBounds(problem, pattern.Audit.Bounds);
+            audited += groupBounds.Count;
+            bounds.AddRange(groupBounds);
         }
 
         var summary = new DisclosureSummary(
@@ -61,11 +64,20 @@ public sealed class SuppressionEngine : IDisclosureControl
             throw new DisclosureException($"Table '{table.Name}' has negative counts; it cannot be protected.");
         }
 
-        if (!table.IsAdditive())
+        if (table.Additive ? !table.IsAdditive() : !table.Relations().All(r => FitsBounds(table, r)))
         {
-            // The audit reasons from additivity; a table that breaks it would be audited against the wrong equations.
-            throw new DisclosureException($"Table '{table.Name}' is not additive; it cannot be protected.");
+            // The audit reasons from the relations; a table that breaks them would be audited against the wrong ones.
+            throw new DisclosureException(table.Additive
+                ? $"Table '{table.Name}' is not additive; it cannot be protected."
+                : $"Table '{table.Name}' has a margin below its largest part or above the sum of its parts; it cannot be protected.");
         }
+    }
+
+    /// <summary>In a non-additive table a margin lies between its largest part and the sum of its parts.</summary>
+    private static bool FitsBounds(CountTable table, AdditivityRelation relation)
+    {
+        var total = table.Values[relation.Total];
+        return relation.Parts.All(p => table.Values[p] <= total) && total <= relation.Parts.Sum(p => table.Values[p]);
     }
 
     private static List<SuppressedCellBounds> ToReleaseBounds(ProtectionProblem problem, IReadOnlyList<CellBounds> bounds)

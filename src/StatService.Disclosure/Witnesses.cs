@@ -2,15 +2,15 @@ namespace StatService.Disclosure;
 
 /// <summary>
 /// Tables one attacker cannot rule out, met while solving the audit's programs: the true table and
-/// every solution returned. If such tables already give a cell a value at or above the threshold and
-/// a second whole count, that cell is protected and needs no programs of its own. Most cells of a
-/// pattern are settled this way, which is what keeps the audit affordable.
+/// every solution returned. If such tables already give a cell a value at or above what it needs and
+/// a second whole count (and, with a protection level, one low enough), that cell is protected and needs
+/// no programs of its own. Most cells of a pattern are settled this way, which is what keeps the audit affordable.
 /// </summary>
 internal sealed class Witnesses
 {
     private readonly ProtectionProblem _problem;
     private readonly AttackerLp _lp;
-    private readonly long _threshold;
+    private readonly ProtectionNeeds _needs;
     private readonly double[] _low;
     private readonly double[] _high;
     private readonly bool[] _settled;
@@ -18,11 +18,11 @@ internal sealed class Witnesses
     private int _openCount;
 
     /// <summary>Witnesses for the given variables; the others count as settled.</summary>
-    public Witnesses(ProtectionProblem problem, AttackerLp lp, long threshold, IReadOnlyList<int> variables)
+    public Witnesses(ProtectionProblem problem, AttackerLp lp, ProtectionNeeds needs, IReadOnlyList<int> variables)
     {
         _problem = problem;
         _lp = lp;
-        _threshold = threshold;
+        _needs = needs;
         var n = lp.VariableCount;
         _low = new double[n];
         _high = new double[n];
@@ -32,26 +32,28 @@ internal sealed class Witnesses
     }
 
     /// <summary>Also feeds every solution to the singleton holders' witnesses.</summary>
-    public HolderWitnesses? Holders { get; init; }
+    public SingletonHolders? Holders { get; init; }
+
+    public int OpenCount => _openCount;
 
     /// <summary>
     /// Starts over for another attacker, keeping the buffers, from the true values and the ranges
-    /// <paramref name="seen"/> already met for it.
+    /// (<paramref name="seenLow"/>, <paramref name="seenHigh"/>) already met for it.
     /// </summary>
-    public void Reset(IReadOnlyList<int> variables, HolderWitnesses.Group? seen = null)
+    public void Reset(IReadOnlyList<int> variables, double[]? seenLow = null, double[]? seenHigh = null)
     {
         Array.Fill(_settled, true);
         _openCount = 0;
         foreach (var v in variables)
         {
             _low[v] = _high[v] = _problem.Values[_lp.CellOf(v)];
-            if (seen is not null)
+            if (seenLow is not null && seenHigh is not null)
             {
-                _low[v] = Math.Min(_low[v], seen.Low[v]);
-                _high[v] = Math.Max(_high[v], seen.High[v]);
+                _low[v] = Math.Min(_low[v], seenLow[v]);
+                _high[v] = Math.Max(_high[v], seenHigh[v]);
             }
 
-            _settled[v] = IsProtected(v);
+            _settled[v] = _needs.IsMet(v, _low[v], _high[v]);
             if (!_settled[v])
             {
                 _open[_openCount++] = v;
@@ -62,17 +64,18 @@ internal sealed class Witnesses
     public bool IsSettled(int variable) => _settled[variable];
 
     /// <summary>
-    /// Meets many witnesses cheaply before any cell gets programs of its own: moves all unsettled
-    /// cells together in varying directions while that still settles a fair share of them.
+    /// Meets many witnesses cheaply before any cell gets programs of its own: moves all unsettled cells
+    /// together (all up, all down, then in varying directions) while that still settles enough of them to
+    /// beat solving their own programs.
     /// </summary>
     public void Sweep()
     {
-        for (var round = 0; round < 8 && _openCount > 0; round++)
+        for (var round = 0; round < 24 && _openCount > 0; round++)
         {
             var before = _openCount;
             _lp.Scatter(_open.AsSpan(0, _openCount), round);
             Learn();
-            if (_openCount > before * 9 / 10)
+            if (round >= 2 && before - _openCount < Math.Max(3, before / 50))
             {
                 return;
             }
@@ -100,7 +103,7 @@ internal sealed class Witnesses
             var x = _lp.Value(v);
             _low[v] = Math.Min(_low[v], x);
             _high[v] = Math.Max(_high[v], x);
-            if (IsProtected(v))
+            if (_needs.IsMet(v, _low[v], _high[v]))
             {
                 _settled[v] = true;
                 continue;
@@ -110,11 +113,5 @@ internal sealed class Witnesses
         }
 
         _openCount = kept;
-    }
-
-    private bool IsProtected(int v)
-    {
-        var high = SuppressionAudit.Floor(_high[v]);
-        return high >= _threshold && high > SuppressionAudit.Ceiling(_low[v]);
     }
 }

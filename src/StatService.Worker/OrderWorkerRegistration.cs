@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Quartz;
 using StatService.Data.Orders;
 using StatService.Data.Storage;
+using StatService.Worker.Notifications;
 using StatService.Worker.Orders;
 
 namespace StatService.Worker;
@@ -14,7 +15,8 @@ public static class OrderWorkerRegistration
     public const string QuartzFileName = "quartz.db";
 
     /// <summary>
-    /// Quartz with a persistent store (<c>quartz.db</c> in the data directory), the order scheduler and,
+    /// Quartz with a persistent store (<c>quartz.db</c> in the data directory, or clustered on PostgreSQL when
+    /// <c>Storage:Provider</c> is <c>postgresql</c>), the order scheduler and,
     /// when <see cref="WorkerOptions.RunJobs"/> is on, the running scheduler and the sweeper. Also registers
     /// the order store. The pipeline (<c>IOrderPipeline</c>) is registered separately.
     /// </summary>
@@ -28,7 +30,7 @@ public static class OrderWorkerRegistration
 
         // Quartz is configured while the host is built, before options resolve; read the same sections directly.
         var worker = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        var quartzDatabase = Path.Combine(StorageOptions.ResolveDataDirectory(builder.Configuration, builder.Environment), QuartzFileName);
+        var provider = StorageOptions.ReadProvider(builder.Configuration);
 
         builder.Services.AddQuartz(quartz =>
         {
@@ -43,12 +45,31 @@ public static class OrderWorkerRegistration
                 // On shutdown, ask running orders to stop; with the store setting below they are handed back
                 // for recovery and run again on the next start instead of blocking shutdown.
                 scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+                // Runs scheduled by another process wake no one here: look for them this often.
+                scheduler.IdleWaitTime = worker.PollInterval;
             });
             quartz.UseDefaultThreadPool(worker.MaxConcurrency);
-            // SQLite cannot be clustered; a scaled-out deployment swaps this for UsePostgres + UseClustering.
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite($"Data Source={quartzDatabase};Default Timeout=30");
+                if (provider == StorageProvider.PostgreSql)
+                {
+                    // Every API and worker process shares the schedule; workers check in, and when one stops
+                    // checking in the others take over its runs (RunOrderJob requests recovery).
+                    // A missing connection string fails the start through StorageOptions' validation.
+                    store.UsePostgres(StorageConnectionStrings.Quartz(builder.Configuration) ?? string.Empty);
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = worker.ClusterCheckinInterval;
+                        cluster.CheckinMisfireThreshold = worker.ClusterCheckinMisfireThreshold;
+                    });
+                }
+                else
+                {
+                    // SQLite cannot be clustered: one process runs the jobs (the embedded default).
+                    var quartzDatabase = Path.Combine(StorageOptions.ResolveDataDirectory(builder.Configuration, builder.Environment), QuartzFileName);
+                    store.UseSqlite($"Data Source={quartzDatabase};Default Timeout=30");
+                }
+
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
                 store.ConfigureStore(options => options.RecoverFiringsCancelledByShutdown = true);
@@ -70,6 +91,8 @@ public static class OrderWorkerRegistration
         {
             builder.Services.AddHostedService<SubmittedOrderSweeper>();
             builder.Services.AddHealthChecks().AddQuartz(check => check.Tags.Add("ready"));
+            // Webhooks and e-mail on status changes, from the order history (off unless configured).
+            builder.AddNotifications();
         }
 
         return builder;

@@ -36,6 +36,40 @@ public sealed class OrderRunnerTests : IDisposable
         var result = await _store.GetResultAsync(order.Id, CancellationToken.None);
         Assert.Equal(FixedResultPipeline.JsonFor(order.Id), result?.Json);
         Assert.Equal(FixedResultPipeline.Csv, result?.Csv);
+        var history = await _store.GetHistoryAsync(order.Id, CancellationToken.None);
+        Assert.Equal(
+            [(OrderStatus.Queued, OrderStatus.Running, OrderActors.Worker), (OrderStatus.Running, OrderStatus.Delivered, OrderActors.Worker)],
+            history.Skip(1).Select(h => (h.From!.Value, h.To, h.Actor)));
+    }
+
+    [Fact]
+    public async Task An_order_waiting_for_review_or_cancelled_is_not_run()
+    {
+        var inReview = (await StoreAsync(OrderStatus.Submitted)) with { ReviewRequired = true };
+        await _store.UpdateAsync(inReview.SendToReview(), OrderStatus.Submitted, CancellationToken.None);
+        var unapproved = await StoreAsync(OrderStatus.Submitted, reviewRequired: true);
+        var cancelled = await StoreAsync(OrderStatus.Queued);
+        await _store.UpdateAsync(cancelled.Cancel(DateTimeOffset.UtcNow), OrderStatus.Queued, CancellationToken.None);
+
+        await _runner.RunAsync(inReview.Id, CancellationToken.None);
+        await _runner.RunAsync(unapproved.Id, CancellationToken.None);
+        await _runner.RunAsync(cancelled.Id, CancellationToken.None);
+
+        Assert.Empty(_pipeline.Runs);
+        Assert.Equal(OrderStatus.InReview, (await _store.GetAsync(inReview.Id, CancellationToken.None))?.Status);
+        Assert.Equal(OrderStatus.Submitted, (await _store.GetAsync(unapproved.Id, CancellationToken.None))?.Status);
+        Assert.Equal(OrderStatus.Cancelled, (await _store.GetAsync(cancelled.Id, CancellationToken.None))?.Status);
+    }
+
+    [Fact]
+    public async Task A_failure_is_recorded_in_the_history_with_its_reason()
+    {
+        var order = await StoreAsync(OrderStatus.Queued, FixedResultPipeline.RejectedProduct);
+
+        await _runner.RunAsync(order.Id, CancellationToken.None);
+
+        var last = (await _store.GetHistoryAsync(order.Id, CancellationToken.None))[^1];
+        Assert.Equal((OrderStatus.Running, OrderStatus.Failed, OrderActors.Worker, FixedResultPipeline.RejectionMessage), (last.From!.Value, last.To, last.Actor, last.Reason));
     }
 
     [Fact]
@@ -133,7 +167,7 @@ public sealed class OrderRunnerTests : IDisposable
         Assert.Empty(_pipeline.Runs);
     }
 
-    private async Task<Order> StoreAsync(OrderStatus status, string product = FixedResultPipeline.Product)
+    private async Task<Order> StoreAsync(OrderStatus status, string product = FixedResultPipeline.Product, bool reviewRequired = false)
     {
         var submitted = new Order
         {
@@ -142,6 +176,7 @@ public sealed class OrderRunnerTests : IDisposable
             ParametersJson = "{}",
             RequesterId = "demo-company",
             SubmittedAt = DateTimeOffset.UtcNow,
+            ReviewRequired = reviewRequired,
         };
         var order = status switch
         {

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using StatService.Api.Tests.TestDoubles;
+using StatService.Core.Orders;
 using StatService.Worker.Orders;
 
 namespace StatService.Api.Tests;
@@ -166,6 +168,49 @@ public sealed class OrderSubmissionTests
 
         Assert.Equal(FixedResultPipeline.RejectionMessage, order.GetProperty("failureReason").GetString());
         Assert.Equal(JsonValueKind.String, order.GetProperty("failedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task Purpose_and_contact_are_kept_with_the_order()
+    {
+        await using var application = new StatServiceApplication();
+        using var client = application.CreateClient("demo-company");
+
+        using var response = await client.PostAsJsonAsync("/api/orders", new
+        {
+            product = FixedResultPipeline.Product,
+            parameters = new { years = new[] { 2022 } },
+            purpose = "Feasibility of a phase III trial",
+            contact = new { name = "Ada Jensen", email = "ada@example.com" },
+            callbackUrl = "https://hooks.example.com/statservice",
+        });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var stored = await application.Services.GetRequiredService<IOrderStore>().GetAsync(id, CancellationToken.None);
+        Assert.Equal(
+            ("Feasibility of a phase III trial", "Ada Jensen", "ada@example.com", "https://hooks.example.com/statservice", RequesterKind.Company),
+            (stored?.Purpose, stored?.ContactName, stored?.ContactEmail, stored?.CallbackUrl, stored?.RequesterKind));
+    }
+
+    [Fact]
+    public async Task A_bad_callback_url_or_email_is_a_problem_naming_the_field()
+    {
+        await using var application = new StatServiceApplication();
+        using var client = application.CreateClient("demo-company");
+
+        using var response = await client.PostAsJsonAsync("/api/orders", new
+        {
+            product = FixedResultPipeline.Product,
+            parameters = new { years = new[] { 2022 } },
+            contact = new { name = "Ada", email = "ada at example" },
+            callbackUrl = "http://hooks.example.com/statservice",
+        });
+
+        var problem = await AssertValidationProblemAsync(response);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("callbackUrl", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("contact.email", out _));
+        Assert.Empty(await application.Services.GetRequiredService<IOrderStore>().ListAsync(null, null, 10, CancellationToken.None));
     }
 
     private static async Task<JsonElement> AssertValidationProblemAsync(HttpResponseMessage response)

@@ -43,6 +43,24 @@ public sealed class SweeperTests
     }
 
     [Fact]
+    public async Task A_sweep_sends_a_submitted_order_that_needs_review_to_review_without_running_it()
+    {
+        await using var application = new StatServiceApplication();
+        using var client = application.CreateClient("demo-company");
+        var store = application.Services.GetRequiredService<IOrderStore>();
+        var order = NewOrder() with { ReviewRequired = true };
+        await store.CreateAsync(order, CancellationToken.None);
+
+        await Sweeper(application).SweepAsync(CancellationToken.None);
+
+        Assert.Equal(OrderStatus.InReview, (await store.GetAsync(order.Id, CancellationToken.None))?.Status);
+        var last = (await store.GetHistoryAsync(order.Id, CancellationToken.None))[^1];
+        Assert.Equal((OrderStatus.Submitted, OrderStatus.InReview, OrderActors.System), (last.From!.Value, last.To, last.Actor));
+        Assert.False(await application.Services.GetRequiredService<OrderScheduler>().IsScheduledAsync(order.Id, CancellationToken.None));
+        Assert.False(application.Pipeline.Runs.ContainsKey(order.Id));
+    }
+
+    [Fact]
     public async Task A_sweep_schedules_again_a_queued_order_whose_job_was_lost()
     {
         await using var application = new StatServiceApplication();

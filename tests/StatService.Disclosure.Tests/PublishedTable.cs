@@ -29,6 +29,9 @@ internal sealed class PublishedTable
             return children.Select(c => c.ToArray()).ToArray();
         }).ToArray();
 
+        Additive = release.Table.Additive;
+        DimensionNames = dimensions.Select(d => d.Name).ToArray();
+        Codes = dimensions.Select(d => d.Codes.Select(c => c.Code).ToArray()).ToArray();
         CellCount = Sizes.Aggregate(1, (a, b) => a * b);
         Published = new long?[CellCount];
         for (var c = 0; c < CellCount; c++)
@@ -40,6 +43,14 @@ internal sealed class PublishedTable
     }
 
     public int[] Sizes { get; }
+
+    /// <summary>False when margins only bound their parts (largest part &lt;= margin &lt;= sum of parts).</summary>
+    public bool Additive { get; }
+
+    public string[] DimensionNames { get; }
+
+    /// <summary>Per dimension, the codes in order.</summary>
+    public string[][] Codes { get; }
 
     /// <summary>Per dimension, per code: the codes directly below it.</summary>
     public int[][][] Children { get; }

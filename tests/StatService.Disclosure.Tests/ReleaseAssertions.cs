@@ -6,7 +6,8 @@ namespace StatService.Disclosure.Tests;
 /// <summary>What must hold for every release, judged from outside the engine.</summary>
 internal static class ReleaseAssertions
 {
-    public static void AssertSafe(ProtectedRelease release, IReadOnlyList<CountTable> tables, DisclosurePolicy policy, bool wholeNumbers = false)
+    /// <param name="linked">Attack all tables at once, their shared cells equal (tables of one link group).</param>
+    public static void AssertSafe(ProtectedRelease release, IReadOnlyList<CountTable> tables, DisclosurePolicy policy, bool wholeNumbers = false, bool linked = false)
     {
         Assert.Equal(tables.Count, release.Tables.Count);
         Assert.True(release.Summary.AuditPassed);
@@ -37,11 +38,24 @@ internal static class ReleaseAssertions
 
             suppressed += table.SuppressedCount;
             var view = new PublishedTable(table);
-            var wins = IndependentAttacker.Wins(IndependentAttacker.Intervals(view, policy.ZerosSensitive), policy.Threshold);
-            Assert.True(wins.Count == 0, $"the attacker wins on '{tables[t].Name}': {string.Join(", ", wins)}");
-            if (wholeNumbers)
+            if (!linked)
+            {
+                AssertAttackFails(tables[t], IndependentAttacker.Intervals(view, policy.ZerosSensitive), policy);
+            }
+
+            if (wholeNumbers && tables[t].Additive)
             {
                 AssertWholeNumberAttackFails(view, truth, policy);
+            }
+        }
+
+        if (linked)
+        {
+            var views = release.Tables.Select(p => new PublishedTable(p)).ToArray();
+            var intervals = IndependentAttacker.Intervals(views, linked: true, policy.ZerosSensitive);
+            for (var t = 0; t < tables.Count; t++)
+            {
+                AssertAttackFails(tables[t], intervals[t], policy);
             }
         }
 
@@ -50,16 +64,47 @@ internal static class ReleaseAssertions
     }
 
     /// <summary>
+    /// No suppressed cell pinned or shown below the threshold; with a protection level, every primary's interval
+    /// reaches that share of its value above it and below it (down to the attacker's floor).
+    /// </summary>
+    private static void AssertAttackFails(CountTable table, IReadOnlyList<CellInterval> intervals, DisclosurePolicy policy)
+    {
+        var wins = IndependentAttacker.Wins(intervals, policy.Threshold);
+        Assert.True(wins.Count == 0, $"the attacker wins on '{table.Name}': {string.Join(", ", wins)}");
+        if (policy.ProtectionLevelPercent <= 0)
+        {
+            return;
+        }
+
+        // How low each cell could go if every non-zero cell were hidden: no protection can ask for less.
+        var everything = new ProtectedTable(table, table.Values.Select(v => v == 0 && !policy.ZerosSensitive ? CellStatus.Published : CellStatus.Suppressed).ToArray());
+        var floor = IndependentAttacker.Intervals(new PublishedTable(everything), policy.ZerosSensitive).ToDictionary(i => i.Cell, i => i.Lower);
+        foreach (var interval in intervals)
+        {
+            var value = table.Values[interval.Cell];
+            if (!(value == 0 ? policy.ZerosSensitive : value <= policy.MaxSensitiveCount))
+            {
+                continue;
+            }
+
+            var margin = Math.Max(1, Math.Ceiling(value * policy.ProtectionLevelPercent / 100 - 1e-9));
+            Assert.True(interval.Upper >= value + margin - 1e-6, $"cell {interval.Cell} ({value}) of '{table.Name}' reaches only {interval.Upper}");
+            Assert.True(interval.Lower <= Math.Max(floor[interval.Cell], value - margin) + 1e-6, $"cell {interval.Cell} ({value}) of '{table.Name}' cannot go below {interval.Lower}");
+        }
+    }
+
+    /// <summary>
     /// Each holder of a suppressed singleton knows the cells that hold only them (value 1 and above
     /// their own inner cell) and therefore everything below those (theirs or empty). Knowing that,
     /// they must still neither pin another suppressed cell nor prove it below the threshold.
     /// </summary>
-    public static void AssertSingletonHoldersLearnNothing(ProtectedTable release, DisclosurePolicy policy)
+    /// <param name="maxHolders">Attack with at most this many holders (the first ones), to bound a test's time.</param>
+    public static void AssertSingletonHoldersLearnNothing(ProtectedTable release, DisclosurePolicy policy, int maxHolders = int.MaxValue)
     {
         var truth = release.Table.Values;
         var view = new PublishedTable(release);
         var inner = Enumerable.Range(0, view.CellCount).Where(c => IsInner(view, c)).ToArray();
-        foreach (var singleton in view.SuppressedCells.Where(c => truth[c] == 1))
+        foreach (var singleton in view.SuppressedCells.Where(c => truth[c] == 1).Take(maxHolders))
         {
             var holder = inner.Single(i => truth[i] == 1 && Contains(view, singleton, i));
             var own = Enumerable.Range(0, view.CellCount).Where(c => truth[c] == 1 && Contains(view, c, holder)).ToArray();

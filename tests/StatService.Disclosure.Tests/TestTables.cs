@@ -80,4 +80,56 @@ internal static class TestTables
 
         return FromInner($"random-{dimensionCount}d", dimensions, inner);
     }
+
+    /// <summary>
+    /// A random table of 2 to 4 dimensions, each flat, two-level (region &gt; municipality) or three-level
+    /// (chapter &gt; block &gt; code), with many small counts; at most <paramref name="maxCells"/> cells with margins.
+    /// </summary>
+    public static CountTable RandomHierarchical(Random random, int maxCells = 600)
+    {
+        while (true)
+        {
+            var dimensionCount = random.Next(2, 5);
+            var dimensions = Enumerable.Range(0, dimensionCount).Select(d => RandomDimension(random, $"d{d}")).ToArray();
+            if (dimensions.Aggregate(1L, (n, dim) => n * dim.Count) > maxCells)
+            {
+                continue;
+            }
+
+            var innerCount = dimensions.Aggregate(1, (n, dim) => n * Enumerable.Range(0, dim.Count).Count(dim.IsLeaf));
+            var inner = new long[innerCount];
+            for (var i = 0; i < inner.Length; i++)
+            {
+                inner[i] = random.Next(10) switch
+                {
+                    < 2 => 0,
+                    < 5 => random.Next(1, 5),
+                    _ => random.Next(5, 40),
+                };
+            }
+
+            return FromInner($"random-{dimensionCount}d", dimensions, inner);
+        }
+    }
+
+    private static TableDimension RandomDimension(Random random, string name)
+    {
+        switch (random.Next(4))
+        {
+            case 0:
+                return TwoLevel(name, Enumerable.Range(0, random.Next(2, 4))
+                    .Select(g => ($"G{g}", Enumerable.Range(0, random.Next(1, 4)).Select(m => $"G{g}M{m}").ToArray()))
+                    .ToArray());
+            case 1:
+                var codes = new List<DimensionCode> { new(TableDimension.TotalCode, "Total", null) };
+                var chapters = Enumerable.Range(0, 2).Select(c => $"C{c}").ToArray();
+                codes.AddRange(chapters.Select(c => new DimensionCode(c, c, TableDimension.TotalCode)));
+                var blocks = chapters.SelectMany(c => Enumerable.Range(0, random.Next(1, 3)).Select(b => (Block: $"{c}B{b}", Chapter: c))).ToArray();
+                codes.AddRange(blocks.Select(b => new DimensionCode(b.Block, b.Block, b.Chapter)));
+                codes.AddRange(blocks.SelectMany(b => Enumerable.Range(0, random.Next(1, 3)).Select(k => new DimensionCode($"{b.Block}K{k}", $"{b.Block}K{k}", b.Block))));
+                return new TableDimension(name, codes);
+            default:
+                return Flat(name, Enumerable.Range(0, random.Next(2, 5)).Select(i => $"c{i}").ToArray());
+        }
+    }
 }

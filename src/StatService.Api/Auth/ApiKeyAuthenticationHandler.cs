@@ -1,11 +1,12 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using StatService.Core.Orders;
 
 namespace StatService.Api.Auth;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;key&gt;</c> with keys from configuration. A missing or unknown key is
+/// <c>Authorization: Bearer &lt;key&gt;</c> with keys issued by a caseworker (hashed in the order store) or from configuration. A missing or unknown key is
 /// answered 401 with problem+json, like every other error of the API.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -13,6 +14,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyRing keys,
+    RequesterKeys issuedKeys,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -20,23 +22,29 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private const string BearerPrefix = "Bearer ";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'."));
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
         }
 
-        var requester = keys.Find(header[BearerPrefix.Length..].Trim());
-        return Task.FromResult(requester is null
-            ? AuthenticateResult.Fail("The API key is not recognised.")
-            : AuthenticateResult.Success(new AuthenticationTicket(requester.ToPrincipal(SchemeName), SchemeName)));
+        var key = header[BearerPrefix.Length..].Trim();
+        var requester = keys.Find(key);
+        if (requester is null && await issuedKeys.FindAsync(key, Context.RequestAborted) is { } issued)
+        {
+            requester = new Requester(issued.Id, issued.Kind);
+        }
+
+        return requester is null
+            ? AuthenticateResult.Fail("The API key is not recognised (or has been revoked).")
+            : AuthenticateResult.Success(new AuthenticationTicket(requester.ToPrincipal(SchemeName), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -62,7 +70,12 @@ public sealed class ApiKeyAuthenticationHandler(
         await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "This API key may not do that" },
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "This API key may not do that",
+                Detail = "Only caseworkers may use this endpoint.",
+            },
         });
     }
 }

@@ -1,8 +1,9 @@
-using StatService.Core.Orders;
-
 namespace StatService.Api.Auth;
 
-/// <summary>The <c>Auth</c> section: who may call the API, one entry per key.</summary>
+/// <summary>
+/// The <c>Auth</c> section: API keys given in configuration, one entry per key. Meant for the demo keys of the
+/// embedded default; real requesters get hashed keys issued by a caseworker (<c>POST /api/requesters</c>).
+/// </summary>
 public sealed class ApiKeyOptions
 {
     public const string Section = "Auth";
@@ -17,5 +18,6 @@ public sealed class ApiKeyEntry
 
     public string Requester { get; set; } = string.Empty;
 
-    public RequesterKind Kind { get; set; }
+    /// <summary>company, patient_association, journalist, researcher or caseworker.</summary>
+    public string Kind { get; set; } = string.Empty;
 }

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using StatService.Core.Orders;
 
 namespace StatService.Api.Auth;
 
 /// <summary>
-/// The configured keys, looked up by their SHA-256 hash so that a lookup's timing says nothing about the keys.
+/// The keys from configuration (demo keys), looked up by their SHA-256 hash so that a lookup's timing says
+/// nothing about the keys.
 /// </summary>
 public sealed class ApiKeyRing
 {
@@ -13,7 +15,10 @@ public sealed class ApiKeyRing
 
     public ApiKeyRing(IOptions<ApiKeyOptions> options)
     {
-        _requesters = options.Value.ApiKeys.ToDictionary(entry => Hash(entry.Key), entry => new Requester(entry.Requester, entry.Kind), StringComparer.Ordinal);
+        _requesters = options.Value.ApiKeys.ToDictionary(
+            entry => Hash(entry.Key),
+            entry => new Requester(entry.Requester, RequesterKinds.TryParse(entry.Kind, out var kind) ? kind : RequesterKind.Company),
+            StringComparer.Ordinal);
     }
 
     public Requester? Find(string key) => _requesters.GetValueOrDefault(Hash(key));

@@ -18,10 +18,14 @@ public static class ExtractsApi
 
     public static Ok<IReadOnlyList<ExtractView>> ListExtracts([FromServices] ExtractRegistry registry) =>
         TypedResults.Ok<IReadOnlyList<ExtractView>>(registry.All()
-            .Select(e => new ExtractView(e.Manifest.ExtractVersion, e.Manifest.Kind, e.Manifest.CoverageFrom, e.Manifest.CoverageTo, e.Manifest.CreatedAt,
+            .Select((e, i) => new ExtractView(e.Manifest.ExtractVersion, e.Manifest.Kind, e.Manifest.Storage, Newest: i == 0,
+                e.Manifest.CoverageFrom, e.Manifest.CoverageTo, e.Manifest.CreatedAt,
                 e.Manifest.Tables.ToDictionary(t => t.Key, t => t.Value.Rows, StringComparer.Ordinal)))
             .ToArray());
 }
 
-/// <summary>An extract version as requesters see it: never file locations.</summary>
-public sealed record ExtractView(string Version, string Kind, DateOnly CoverageFrom, DateOnly CoverageTo, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, long> Rows);
+/// <summary>
+/// An extract version as requesters see it, never file locations: <c>kind</c> synthetic or imported,
+/// <c>storage</c> parquet or duckdb, <c>newest</c> on the version orders run on unless they name one.
+/// </summary>
+public sealed record ExtractView(string Version, string Kind, string Storage, bool Newest, DateOnly CoverageFrom, DateOnly CoverageTo, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, long> Rows);

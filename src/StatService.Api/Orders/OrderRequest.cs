@@ -8,4 +8,12 @@ namespace StatService.Api.Orders;
 /// </summary>
 /// <param name="Product">A product id from <c>GET /api/products</c>.</param>
 /// <param name="Parameters">The product's parameters; see the product's example.</param>
-public sealed record OrderRequest(string Product, JsonElement Parameters);
+/// <param name="Purpose">What the statistics are for (shown to the caseworker who reviews the order).</param>
+/// <param name="Contact">Who to contact about the order; e-mail notifications go to its address.</param>
+/// <param name="CallbackUrl">An https URL that receives a signed webhook for every status change.</param>
+public sealed record OrderRequest(string Product, JsonElement Parameters, string? Purpose, OrderContact? Contact, string? CallbackUrl);
+
+/// <param name="Name">The contact person.</param>
+/// <param name="Email">Where notifications about the order go.</param>
+/// <param name="Organisation">The company, association or newsroom (web form).</param>
+public sealed record OrderContact(string? Name, string? Email, string? Organisation);

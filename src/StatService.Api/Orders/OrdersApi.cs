@@ -4,18 +4,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StatService.Api.Auth;
 using StatService.Api.Http;
+using StatService.Api.RateLimits;
 using StatService.Api.Results;
 using StatService.Core.Catalogue;
 using StatService.Core.Orders;
 using StatService.Core.Telemetry;
-using StatService.Worker.Orders;
+using StatService.Worker.Notifications;
 
 namespace StatService.Api.Orders;
 
-public static partial class OrdersApi
+public static class OrdersApi
 {
-    /// <summary>Orders are small: parameters and codes, never data.</summary>
-    private const long MaxOrderBytes = 64 * 1024;
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>Body fields read by the API itself; the rest is the specification the product validator checks.</summary>
+    private static readonly string[] DetailFields = ["purpose", "contact", "callbackUrl"];
+
+    private const int MaxListed = 500;
 
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder routes)
     {
@@ -26,54 +31,75 @@ public static partial class OrdersApi
 
         group.MapPost("/", SubmitOrder)
             .WithName("SubmitOrder")
-            .WithSummary("Place an order for a statistics extract")
+            .WithSummary("Place an order for a statistics extract (optional header Idempotency-Key)")
             .WithMetadata(new DocumentedRequestBody(typeof(OrderRequest)))
-            .WithMetadata(new RequestSizeLimitAttribute(MaxOrderBytes))
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithMetadata(new RequestSizeLimitAttribute(OrderBody.MaxBytes))
+            .RequireRateLimiting(RequestRateLimits.PerRequester)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapGet("/", ListOrders)
+            .WithName("ListOrders")
+            .WithSummary("Your orders, newest first (a caseworker sees every order); filter with ?status=in_review");
 
         group.MapGet("/{id:guid}", GetOrder)
             .WithName("GetOrder")
-            .WithSummary("The status of an order")
+            .WithSummary("The status of an order, with its history")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:guid}/result", GetOrderResult)
             .WithName("GetOrderResult")
-            .WithSummary("The protected result of a delivered order, as JSON or (format=csv) CSV")
-            .Produces(StatusCodes.Status200OK, typeof(JsonElement), "application/json", "text/csv")
+            .WithSummary("The protected result of a delivered order: format=json (default), csv, xlsx or html")
+            .Produces(StatusCodes.Status200OK, typeof(JsonElement), "application/json", "text/csv", ResultDownloads.XlsxContentType, "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/cancel", CancelOrder)
+            .WithName("CancelOrder")
+            .WithSummary("Cancel an order that has not started to run (its owner or a caseworker)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return group;
     }
 
-    public static async Task<Results<Accepted<OrderAccepted>, ValidationProblem>> SubmitOrder(
+    public static async Task<Results<Accepted<OrderAccepted>, ValidationProblem, ProblemHttpResult>> SubmitOrder(
         HttpRequest request, ClaimsPrincipal user, [AsParameters] OrderServices services, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        string? idempotencyKey = request.Headers[IdempotencyHeader];
+        if (idempotencyKey is not null && !IsValidIdempotencyKey(idempotencyKey))
         {
-            return BodyProblem("Send the order as JSON, with the header 'Content-Type: application/json'.");
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [IdempotencyHeader] = [$"1-{IdempotencyKey.MaxLength} visible ASCII characters (a UUID, say)."] },
+                "The Idempotency-Key header is malformed.",
+                title: "The order is not valid");
         }
 
-        JsonDocument body;
-        try
+        var (body, problem) = await OrderBody.ReadAsync(request, cancellationToken);
+        if (body is null)
         {
-            body = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
-        }
-        catch (JsonException malformed)
-        {
-            var line = malformed.LineNumber + 1;
-            var position = malformed.BytePositionInLine + 1;
-            return BodyProblem($"The body is not valid JSON (line {line}, position {position}).");
+            return problem!;
         }
 
         using (body)
         {
-            var validation = services.Validator.Validate(body.RootElement);
-            if (!validation.IsValid || validation.Product is null || validation.ParametersJson is null)
+            var root = body.Json.RootElement;
+            var errors = new Dictionary<string, string[]>();
+            var fields = OrderFields.Read(root, errors, required: false, services.AllowLoopbackCallbacks);
+            var validation = services.Validator.Validate(OrderFields.Specification(root, DetailFields));
+            foreach (var (field, messages) in validation.Errors)
             {
-                var errors = validation.IsValid
-                    ? new Dictionary<string, string[]> { ["body"] = ["The order could not be read."] }
-                    : validation.Errors;
+                errors[field] = messages;
+            }
+
+            if (errors.Count > 0 || validation.Product is null || validation.ParametersJson is null)
+            {
+                if (errors.Count == 0)
+                {
+                    errors["body"] = ["The order could not be read."];
+                }
+
                 var detail = validation.UnknownProduct
                     ? "The product does not exist; see GET /api/products."
                     : $"The order has {errors.Sum(e => e.Value.Length)} problem(s); see 'errors' for each field.";
@@ -81,115 +107,152 @@ public static partial class OrdersApi
             }
 
             var requester = Requester.From(user);
+            var terms = services.Terms.For(validation.Product);
             var order = new Order
             {
                 Id = Guid.CreateVersion7(),
                 Product = validation.Product,
                 ParametersJson = validation.ParametersJson,
                 RequesterId = requester.Id,
-                SubmittedAt = services.Time.GetUtcNow(),
+                RequesterKind = requester.Kind,
+                SubmittedAt = TruncatedNow(services.Time),
+                Channel = OrderChannel.Api,
+                Purpose = fields.Purpose,
+                ContactName = fields.ContactName,
+                ContactEmail = fields.ContactEmail,
+                ContactOrganisation = fields.ContactOrganisation,
+                CallbackUrl = fields.CallbackUrl,
+                ReviewRequired = ReviewPolicy.RequiresReview(validation.Product, terms.Review, OrderChannel.Api),
+                EstimatedCells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(validation.ParametersJson, services.Breakdowns),
             };
-            await services.Store.CreateAsync(order, cancellationToken);
-            StatServiceTelemetry.OrdersSubmitted.Add(
-                1, new("product", order.Product), new("requester.kind", requester.Kind.ToString().ToLowerInvariant()));
 
-            var status = await ScheduleAsync(order, services);
-            return TypedResults.Accepted(OrderLinks.For(order.Id).Self, new OrderAccepted(order.Id, status, OrderLinks.For(order.Id)));
+            if (idempotencyKey is not null)
+            {
+                var creation = await services.Store.CreateOnceAsync(order, new IdempotencyKey(idempotencyKey, Secrets.Hash(body.Bytes)), cancellationToken);
+                if (!creation.Created)
+                {
+                    return creation.SameBody
+                        ? Accepted(creation.Order.Id, creation.Order.Status)
+                        : TypedResults.Problem(
+                            $"This {IdempotencyHeader} was used before with a different order body; use a new key for a new order.",
+                            statusCode: StatusCodes.Status422UnprocessableEntity,
+                            title: "Idempotency-Key reused",
+                            extensions: new Dictionary<string, object?>
+                            {
+                                ["errors"] = new Dictionary<string, string[]> { [IdempotencyHeader] = ["Already used with a different body."] },
+                                ["orderId"] = creation.Order.Id,
+                            });
+                }
+            }
+            else
+            {
+                await services.Store.CreateAsync(order, cancellationToken);
+            }
+
+            StatServiceTelemetry.OrdersSubmitted.Add(
+                1, new("product", order.Product), new("requester.kind", RequesterKinds.Code(requester.Kind)));
+            var status = await services.Placement.ForwardAsync(order, requester.Actor);
+            return Accepted(order.Id, status);
         }
+    }
+
+    public static async Task<Results<Ok<OrderListItem[]>, ValidationProblem>> ListOrders(
+        string? status, int? limit, ClaimsPrincipal user, [FromServices] IOrderStore store, CancellationToken cancellationToken)
+    {
+        OrderStatus? filter = null;
+        if (status is not null)
+        {
+            if (!TryParseStatus(status, out var parsed))
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["status"] = [$"Use one of: {string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderCancellation.Status))}."] },
+                    $"The status '{status}' does not exist.", title: "Unknown order status");
+            }
+
+            filter = parsed;
+        }
+
+        if (limit is < 1 or > MaxListed)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {MaxListed}."] }, "The limit is out of range.", title: "Bad limit");
+        }
+
+        var requester = Requester.From(user);
+        var orders = await store.ListAsync(requester.IsCaseworker ? null : requester.Id, filter, limit ?? 100, cancellationToken);
+        return TypedResults.Ok(orders.Select(OrderListItem.From).ToArray());
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetOrder(
         Guid id, ClaimsPrincipal user, [FromServices] IOrderStore store, CancellationToken cancellationToken)
     {
+        var requester = Requester.From(user);
         var order = await store.GetAsync(id, cancellationToken);
-        if (order is null || !Requester.From(user).CanSee(order))
+        if (order is null || !requester.CanSee(order))
         {
             return OrderNotFound(id);
         }
 
-        return TypedResults.Ok(OrderView.From(order));
+        return TypedResults.Ok(await OrderView.BuildAsync(order, store, requester.IsCaseworker, OrderLinks.For(id), cancellationToken));
     }
 
     public static async Task<IResult> GetOrderResult(
         Guid id, string? format, ClaimsPrincipal user, [FromServices] IOrderStore store, CancellationToken cancellationToken)
     {
-        if (ResultDownloads.CheckFormat(format) is { } formatProblem)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["format"] = [formatProblem] },
-                $"The result format '{format}' is not offered.",
-                title: "Unknown result format");
-        }
-
         var order = await store.GetAsync(id, cancellationToken);
         if (order is null || !Requester.From(user).CanSee(order))
         {
             return OrderNotFound(id);
         }
 
-        var result = order.Status == OrderStatus.Delivered ? await store.GetResultAsync(id, cancellationToken) : null;
-        if (result is null)
-        {
-            var detail = order.Status == OrderStatus.Failed
-                ? $"The order failed and has no result: {order.FailureReason}"
-                : "The order has not been delivered yet; follow its status at the 'self' link.";
-            return TypedResults.Problem(
-                detail,
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The order has no result yet",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["orderStatus"] = order.Status.ToString().ToLowerInvariant(),
-                    ["self"] = OrderLinks.For(id).Self,
-                });
-        }
-
-        return ResultDownloads.Render(result, format, $"order-{id}");
+        return await OrderResults.RenderAsync(order, format, OrderLinks.For(id), $"order-{id}", store, cancellationToken);
     }
 
-    /// <summary>
-    /// Schedules the stored order and records it as queued. A failure here loses nothing: the order is
-    /// stored as submitted and the sweeper schedules it, so the requester still gets 202.
-    /// </summary>
-    private static async Task<OrderStatus> ScheduleAsync(Order order, OrderServices services)
+    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> CancelOrder(
+        Guid id, ClaimsPrincipal user, [FromServices] IOrderStore store, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
-        // Not the request's token: once stored, the order is taken care of even if the caller goes away.
-        var cancellationToken = CancellationToken.None;
-        try
+        var requester = Requester.From(user);
+        var order = await store.GetAsync(id, cancellationToken);
+        if (order is null || !requester.CanSee(order))
         {
-            await services.Scheduler.ScheduleRunAsync(order.Id, cancellationToken);
-            if (await services.Store.UpdateAsync(order.Queue(services.Time.GetUtcNow()), OrderStatus.Submitted, cancellationToken))
-            {
-                return OrderStatus.Queued;
-            }
+            return OrderNotFound(id);
+        }
 
-            // The job started first and moved it on.
-            return (await services.Store.GetAsync(order.Id, cancellationToken))?.Status ?? OrderStatus.Queued;
-        }
-        catch (Exception exception)
-        {
-            LogSchedulingDeferred(services.Logger, exception, order.Id);
-            return OrderStatus.Submitted;
-        }
+        var reason = requester.IsCaseworker && order.RequesterId != requester.Id ? "Cancelled by a caseworker." : "Cancelled by the requester.";
+        return await OrderCancellation.CancelAsync(order, requester.Actor, reason, requester.IsCaseworker, OrderLinks.For(id), store, time, cancellationToken);
     }
 
-    private static ValidationProblem BodyProblem(string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["body"] = [message] },
-        "The request body could not be read as an order.",
-        title: "The order is not valid");
+    public static bool TryParseStatus(string text, out OrderStatus status) =>
+        Enum.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out status)
+        && Enum.IsDefined(status) && !int.TryParse(text, out _);
+
+    private static Accepted<OrderAccepted> Accepted(Guid id, OrderStatus status) =>
+        TypedResults.Accepted(OrderLinks.For(id).Self, new OrderAccepted(id, status, OrderLinks.For(id)));
+
+    private static bool IsValidIdempotencyKey(string key) =>
+        key.Length is > 0 and <= IdempotencyKey.MaxLength && key.All(c => c is > ' ' and <= '~');
+
+    /// <summary>Stored as unix milliseconds; the answer should equal what reads back.</summary>
+    public static DateTimeOffset TruncatedNow(TimeProvider time) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
 
     // Also the answer for another requester's order, so ids reveal nothing.
-    private static ProblemHttpResult OrderNotFound(Guid id) => TypedResults.Problem(
+    public static ProblemHttpResult OrderNotFound(Guid id) => TypedResults.Problem(
         $"There is no order {id} for this API key.", statusCode: StatusCodes.Status404NotFound, title: "Order not found");
-
-    [LoggerMessage(LogLevel.Warning, "Order {OrderId} is stored but could not be scheduled now; the sweeper will schedule it.")]
-    private static partial void LogSchedulingDeferred(ILogger logger, Exception exception, Guid orderId);
 }
 
 /// <summary>The services the order endpoints use; explicit so none is mistaken for the body.</summary>
 public sealed record OrderServices(
     [FromServices] IOrderStore Store,
     [FromServices] IOrderRequestValidator Validator,
-    [FromServices] OrderScheduler Scheduler,
+    [FromServices] IProductTerms Terms,
+    [FromServices] Breakdowns Breakdowns,
+    [FromServices] OrderPlacement Placement,
     [FromServices] TimeProvider Time,
-    [FromServices] ILogger<OrderServices> Logger);
+    [FromServices] IConfiguration Configuration,
+    [FromServices] IHostEnvironment Environment)
+{
+    /// <summary>Callback URLs on this machine: as the webhook sender allows them (by default in Development only).</summary>
+    public bool AllowLoopbackCallbacks =>
+        Configuration.GetValue<bool?>($"{WebhookOptions.Section}:AllowLoopback") ?? Environment.IsDevelopment();
+}

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatService.Core.Orders;
+using StatService.Delivery;
 
 namespace StatService.Api.Results;
 
@@ -10,7 +11,9 @@ namespace StatService.Api.Results;
 /// </summary>
 public static class ResultDownloads
 {
-    public static readonly IReadOnlyList<string> Formats = ["json", "csv"];
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static readonly IReadOnlyList<string> Formats = ["json", "csv", "xlsx", "html"];
 
     /// <summary>Null when the format is known (or absent, meaning JSON); otherwise the reason, for a 400 on 'format'.</summary>
     public static string? CheckFormat(string? format) =>
@@ -22,6 +25,9 @@ public static class ResultDownloads
         (format ?? "json").ToLowerInvariant() switch
         {
             "csv" => TypedResults.File(Encoding.UTF8.GetBytes(result.Csv), "text/csv; charset=utf-8", $"{fileStem}.csv"),
+            "xlsx" => TypedResults.File(ResultXlsxWriter.Write(result.Json), XlsxContentType, $"{fileStem}.xlsx"),
+            // The report opens in the browser (printable); no attachment name.
+            "html" => TypedResults.Text(ResultReportWriter.Write(result.Json), "text/html", Encoding.UTF8),
             _ => TypedResults.Text(result.Json, "application/json", Encoding.UTF8),
         };
 }

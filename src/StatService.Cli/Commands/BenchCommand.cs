@@ -9,5 +9,6 @@ internal static class BenchCommand
     {
         BenchOrderCommand.Create(),
         BenchDisclosureCommand.Create(),
+        BenchStoreCommand.Create(),
     };
 }

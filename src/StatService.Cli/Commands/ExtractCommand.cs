@@ -8,5 +8,6 @@ internal static class ExtractCommand
     public static Command Create() => new("extract", "Register extracts.")
     {
         ExtractGenerateCommand.Create(),
+        ExtractImportCommand.Create(),
     };
 }

@@ -11,17 +11,13 @@ namespace StatService.Cli.Commands;
 
 /// <summary>
 /// <c>statservice protect</c>: disclosure control for a hand-made table. Reads inner cells from CSV
-/// (with optional hierarchies), protects the table with the same engine and policy as orders, and
-/// writes the result in the delivered JSON or CSV format. Public so tests can invoke it in process.
+/// (with optional hierarchies), protects the table with the same disclosure control as orders (the policy's method:
+/// suppression or rounding), and writes the result in the delivered JSON or CSV format (CSV with the information-loss
+/// report beside it). Public so tests can invoke it in process.
 /// </summary>
 public static class ProtectCommand
 {
     public const int BadInput = 2;
-
-    private static readonly Dictionary<string, DisclosurePolicy> Policies = new(StringComparer.Ordinal)
-    {
-        [DisclosurePolicy.DanishDefault.Name] = DisclosurePolicy.DanishDefault,
-    };
 
     public static Command Create()
     {
@@ -38,8 +34,8 @@ public static class ProtectCommand
         };
         var policy = new Option<string>("--policy")
         {
-            HelpName = "name",
-            Description = "Disclosure policy.",
+            HelpName = "name|file.json",
+            Description = $"Disclosure policy: one of {string.Join(", ", DisclosurePolicyJson.Named.Keys)}, or a policy file (.json) with the fields of a product's \"disclosure\" object.",
             DefaultValueFactory = _ => DisclosurePolicy.DanishDefault.Name,
         };
         var maxSensitive = new Option<int?>("--max-sensitive")
@@ -77,18 +73,23 @@ public static class ProtectCommand
             var tableName = Path.GetFileNameWithoutExtension(request.Input.Name);
             var table = ReadFile(request.Input, reader => ManualTableReader.Read(tableName, reader, request.Input.Name, dimensions));
 
-            var release = new SuppressionEngine().Protect([table], policy, ct);
+            var release = new ReleaseProtection().Protect([table], policy, ct);
             var text = asCsv ? ResultCsvWriter.Write(release) : ResultJsonWriter.Write(Metadata(request, hierarchyFiles, policy), release);
             // The CSV text starts with U+FEFF; the default UTF-8 encoding writes it as the byte order mark.
             await File.WriteAllTextAsync(request.Output.FullName, text, ct).ConfigureAwait(false);
+            var written = request.Output.Name;
+            if (asCsv)
+            {
+                // The cell CSV keeps one row per cell; the information-loss report goes beside it.
+                var lossFile = LossFile(request.Output);
+                await File.WriteAllTextAsync(lossFile.FullName, ResultCsvWriter.WriteInformationLoss(release), ct).ConfigureAwait(false);
+                written += $" and {lossFile.Name}";
+            }
 
-            var summary = release.Summary;
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{request.Input.Name}: {table.CellCount} cells, {summary.PrimarySuppressions} primary and {summary.SecondarySuppressions} secondary suppressions, " +
-                $"audit {(summary.AuditPassed ? "passed" : "FAILED")}, {clock.Elapsed.TotalSeconds:F1} s; wrote {request.Output.Name}")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(Describe(request.Input.Name, table.CellCount, release.Summary, clock.Elapsed, written)).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception e) when (e is BadInputException or ManualTableFormatException or DisclosureException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is BadInputException or ManualTableFormatException or DisclosureException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             // One line a caseworker can act on; a stack trace helps nobody here.
             await stderr.WriteLineAsync($"protect: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
@@ -96,11 +97,49 @@ public static class ProtectCommand
         }
     }
 
+    private static string Describe(string input, int cells, DisclosureSummary summary, TimeSpan elapsed, string written)
+    {
+        var loss = summary.Loss;
+        var adjusted = summary.Method switch
+        {
+            DisclosureMethod.Rounding => $", {loss?.Adjusted} cells rounded",
+            DisclosureMethod.CellKey => $", {loss?.Adjusted} cells perturbed, totals not additive",
+            _ => string.Empty,
+        };
+        var hidden = loss?.ShareOfTotalHidden is { } share
+            ? string.Create(CultureInfo.InvariantCulture, $", {share * 100:0.0} % of the grand total hidden")
+            : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{input}: {cells} cells, {summary.PrimarySuppressions} primary and {summary.SecondarySuppressions} secondary suppressions " +
+            $"({DisclosureMethodText.Of(summary.Method)}){adjusted}{hidden}, " +
+            $"audit {(summary.AuditPassed ? "passed" : "FAILED")}, {elapsed.TotalSeconds:F1} s; wrote {written}");
+    }
+
+    private static FileInfo LossFile(FileInfo output) =>
+        new(Path.Combine(output.DirectoryName ?? ".", $"{Path.GetFileNameWithoutExtension(output.Name)}.loss.csv"));
+
+    /// <summary>A named policy, or a policy file with the fields of a product's "disclosure" object.</summary>
     private static DisclosurePolicy ResolvePolicy(ProtectRequest request)
     {
-        if (!Policies.TryGetValue(request.Policy, out var policy))
+        DisclosurePolicy policy;
+        if (DisclosurePolicyJson.Named.TryGetValue(request.Policy, out var named))
         {
-            throw new BadInputException($"unknown policy '{request.Policy}'; known: {string.Join(", ", Policies.Keys)}.");
+            policy = named;
+        }
+        else if (request.Policy.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            var file = new FileInfo(request.Policy);
+            policy = ReadFile(file, reader => DisclosurePolicyJson.Parse(reader.ReadToEnd(), file.Name));
+        }
+        else
+        {
+            throw new BadInputException($"unknown policy '{request.Policy}'; known: {string.Join(", ", DisclosurePolicyJson.Named.Keys)}, or a policy file ending in .json.");
+        }
+
+        if (policy.Method == DisclosureMethod.CellKey)
+        {
+            throw new BadInputException(
+                $"policy '{policy.Name}' uses cell-key perturbation, which needs each person's record key; a hand-made table has none. Use suppression or rounding.");
         }
 
         return request.MaxSensitive switch
@@ -160,6 +199,7 @@ public static class ProtectCommand
             input = request.Input.Name,
             hierarchies = hierarchies.ToDictionary(h => h.Dimension, h => h.File.Name),
             policy = policy.Name,
+            method = DisclosureMethodText.Of(policy.Method),
             maxSensitive = policy.MaxSensitiveCount,
         });
         return new ReleaseMetadata(Guid.Empty, "protect", parameters, "manual", "count", DateTimeOffset.UtcNow);

@@ -46,8 +46,9 @@ internal static class SyntheticTables
             }
 
             dimensions.Add(age);
-            var chapters = Math.Max(1, (diagnosisCodes - 1) / 7);
-            var blocks = Math.Max(chapters, diagnosisCodes - 1 - chapters);
+            // At least two chapters of at least two blocks each: a chapter with one block would only repeat it.
+            var chapters = Math.Max(2, (diagnosisCodes - 1) / 7);
+            var blocks = Math.Max(2 * chapters, diagnosisCodes - 1 - chapters);
             dimensions.Add(Diagnosis(chapters, blocks));
         }
 

@@ -4,8 +4,9 @@ using StatService.Core.Tables;
 namespace StatService.Core.Catalogue;
 
 /// <summary>
-/// The person attributes a cohort table can be broken down by, all taken at the index date,
-/// so that every person falls in exactly one inner cell (the additivity invariant).
+/// The dimensions product tables use. The order's breakdowns (region, sex, age band) are person
+/// attributes at the index date, so every person falls in exactly one inner cell; the others belong to
+/// fixed product tables (medicine groups, ICD-10 chapters, contact bands, death outcome).
 /// </summary>
 public sealed class Breakdowns(CodeListSet codeLists)
 {
@@ -13,7 +14,27 @@ public sealed class Breakdowns(CodeListSet codeLists)
     public const string Sex = "sex";
     public const string AgeBand = "ageband";
 
+    /// <summary>ATC group at the order's level; codes are the most used groups found, plus <see cref="OtherCode"/>.</summary>
+    public const string AtcGroup = "atcgroup";
+
+    /// <summary>ICD-10 chapter (chI ... chXXII) of a diagnosis.</summary>
+    public const string Chapter = "chapter";
+
+    /// <summary>Hospital contacts per person per year, in bands.</summary>
+    public const string ContactBand = "contactband";
+
+    /// <summary>Alive at the end of the extract, or dead with the underlying cause's ICD-10 chapter.</summary>
+    public const string Outcome = "outcome";
+
+    public const string OtherCode = "other";
+    public const string AliveCode = "alive";
+    public const string UnknownCauseCode = "unknown";
+
+    /// <summary>The breakdowns an order may ask for.</summary>
     public static IReadOnlyList<string> All { get; } = [Region, Sex, AgeBand];
+
+    /// <summary>Every dimension a product table may declare.</summary>
+    public static IReadOnlyList<string> TableDimensionNames { get; } = [Region, Sex, AgeBand, AtcGroup, Chapter, ContactBand, Outcome];
 
     public const string TotalLabel = "I alt";
 
@@ -23,14 +44,57 @@ public sealed class Breakdowns(CodeListSet codeLists)
 
     public static string AgeBandOf(int age) => age >= 90 ? "90+" : $"{age / 10 * 10}-{age / 10 * 10 + 9}";
 
-    public TableDimension Dimension(string name) => name switch
+    /// <summary>Contacts per person per year: lower bounds of the bands (0 is its own band).</summary>
+    public static IReadOnlyList<(string Code, string Label)> ContactBands { get; } =
+    [
+        ("0", "Ingen kontakter"), ("0-1", "Under 1 kontakt pr. år"), ("1-2", "1 til under 2 pr. år"),
+        ("2-5", "2 til under 5 pr. år"), ("5-10", "5 til under 10 pr. år"), ("10+", "10 eller flere pr. år"),
+    ];
+
+    public static string ContactBandOf(double perYear) => perYear switch
+    {
+        <= 0 => "0",
+        < 1 => "0-1",
+        < 2 => "1-2",
+        < 5 => "2-5",
+        < 10 => "5-10",
+        _ => "10+",
+    };
+
+    private IReadOnlyList<IcdChapter>? _chapters;
+
+    /// <summary>ICD-10 chapters with the range of SKS codes each covers, from the code list.</summary>
+    public IReadOnlyList<IcdChapter> Chapters => _chapters ??= IcdChapter.FromCodeList(codeLists.Icd10);
+
+    /// <summary>A dimension with fixed codes; <paramref name="observed"/> supplies the codes of data-driven ones (ATC groups).</summary>
+    public TableDimension Dimension(string name, IReadOnlyCollection<string>? observed = null) => name switch
     {
         Region => TableDimension.Flat(Region, TotalLabel, RegionCodes()),
         Sex => TableDimension.Flat(Sex, TotalLabel, [("male", "Mænd"), ("female", "Kvinder")]),
         AgeBand => TableDimension.Flat(AgeBand, TotalLabel, AgeBandCodes.Select(b => (b, $"{b} år"))),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown breakdown."),
+        AtcGroup => TableDimension.Flat(AtcGroup, "Personer med en udlevering", AtcGroups(observed ?? [])),
+        Chapter => TableDimension.Flat(Chapter, "Personer med en diagnose", Chapters.Select(c => (c.Code, c.Label))),
+        ContactBand => TableDimension.Flat(ContactBand, TotalLabel, ContactBands),
+        Outcome => TableDimension.Flat(Outcome, TotalLabel,
+            new[] { (AliveCode, "Ikke registreret død") }
+                .Concat(Chapters.Select(c => (c.Code, $"Død: {c.Label}")))
+                .Append((UnknownCauseCode, "Død: dødsårsag ukendt"))),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown dimension."),
+    };
+
+    /// <summary>How many codes (margin included) a dimension will have, for size estimates before the query runs.</summary>
+    public int CodeCount(string name, CohortParameters parameters) => name switch
+    {
+        AtcGroup => parameters.MedicationGroups.Top + 2,
+        _ => Dimension(name).Count,
     };
 
     private IEnumerable<(string Code, string Label)> RegionCodes() =>
         codeLists.Regions.Entries.OrderBy(e => e.Code, StringComparer.Ordinal).Select(e => (e.Code, e.LabelDa));
+
+    private IEnumerable<(string Code, string Label)> AtcGroups(IReadOnlyCollection<string> observed) =>
+        observed.Where(c => c != OtherCode && c != TableDimension.TotalCode)
+            .Order(StringComparer.Ordinal)
+            .Select(c => (c, codeLists.Atc.Find(c)?.LabelDa ?? c))
+            .Append((OtherCode, "Andre lægemidler"));
 }

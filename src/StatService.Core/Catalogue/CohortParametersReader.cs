@@ -8,12 +8,25 @@ namespace StatService.Core.Catalogue;
 /// Reads and validates the cohort parameters of an order body. Strict: unknown fields, wrong types,
 /// unknown codes and dates outside the extract are errors naming the field; nothing is guessed.
 /// </summary>
-public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits limits)
+public sealed class CohortParametersReader(CodeListSet codeLists, ProcedureCodes procedures, OrderLimits limits)
 {
-    private static readonly string[] KnownFields =
-        ["diagnoses", "medications", "period", "indexDate", "age", "sex", "regions", "breakdown"];
+    /// <summary>Every field of order spec version 1.</summary>
+    public static readonly string[] KnownFields =
+    [
+        "specVersion", "extractVersion", "diagnoses", "procedures", "medications", "occurrence", "period", "indexDate",
+        "age", "sex", "regions", "aliveAndResident", "breakdown", "measure", "measureAtc", "medicationGroups",
+    ];
 
-    public CohortParameters? Read(JsonElement parameters, ExtractInfo extract, IReadOnlyList<string> allowedBreakdowns, ValidationErrors errors)
+    public const int MaxTopGroups = 30;
+
+    private const int MaxRegionItems = 10;
+
+    private readonly Breakdowns _breakdowns = new(codeLists);
+
+    /// <summary>The release's size in cells (margins included), estimated from the dimensions before the query runs.</summary>
+    public long EstimateCells(ProductDefinition product, CohortParameters parameters) => product.EstimateCells(parameters, _breakdowns);
+
+    public CohortParameters? Read(JsonElement parameters, ExtractInfo extract, ProductDefinition product, ValidationErrors errors)
     {
         const string root = "parameters";
         if (parameters.ValueKind != JsonValueKind.Object)
@@ -26,13 +39,20 @@ public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits li
         {
             if (!KnownFields.Contains(property.Name, StringComparer.Ordinal))
             {
-                errors.Add($"{root}.{property.Name}", $"Unknown parameter. Known parameters: {string.Join(", ", KnownFields)}.");
+                errors.Add($"{root}.{property.Name}", $"Unknown parameter. Known parameters: {string.Join(", ", product.Parameters)}.");
+            }
+            else if (!product.Parameters.Contains(property.Name, StringComparer.Ordinal) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                errors.Add($"{root}.{property.Name}", $"Not used by the product '{product.Id}'. Its parameters: {string.Join(", ", product.Parameters)}.");
             }
         }
 
+        ReadSpecVersion(parameters, errors);
         var diagnoses = ReadDiagnoses(parameters, errors);
-        var medications = ReadMedications(parameters, errors);
-        var period = ReadPeriod(parameters, extract, errors);
+        var procedureCriteria = ReadCriteria(parameters, "procedures", procedures.List, "SKS procedure", errors);
+        var medications = ReadCriteria(parameters, "medications", codeLists.Atc, "ATC", errors);
+        var occurrence = product.FixedOccurrence ?? ReadOccurrence(parameters, errors);
+        var period = ReadPeriod(parameters, extract, product.Limits, errors);
         var indexDate = Optional(parameters, "indexDate") is { } indexElement
             ? ReadDate(indexElement, $"{root}.indexDate", errors)
             : period?.To;
@@ -44,33 +64,132 @@ public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits li
         var age = ReadAge(parameters, errors);
         var sex = ReadSex(parameters, errors);
         var regions = ReadRegions(parameters, errors);
-        var breakdown = ReadBreakdown(parameters, allowedBreakdowns, errors);
+        var alive = ReadBoolean(parameters, "aliveAndResident", true, errors);
+        var breakdown = ReadBreakdown(parameters, product.Breakdowns, product.Limits.MaxDimensions, errors);
+        var measure = ReadMeasure(parameters, product.Measures, errors);
+        var measureAtc = ReadCodes(parameters, "measureAtc", root, codeLists.Atc, "ATC", errors);
+        var groups = ReadMedicationGroups(parameters, errors);
 
-        if (errors.Any || diagnoses is null || medications is null || period is null || indexDate is null || age is null || regions is null || breakdown is null)
+        if (diagnoses is not null && procedureCriteria is not null && medications is not null &&
+            diagnoses.Include.Count + procedureCriteria.Include.Count + medications.Include.Count == 0)
+        {
+            errors.Add(root, "At least one inclusion criterion is required: diagnoses.include, procedures.include or medications.include.");
+        }
+
+        if (errors.Any || diagnoses is null || procedureCriteria is null || medications is null || occurrence is null || period is null ||
+            indexDate is null || age is null || regions is null || breakdown is null || measure is null || measureAtc is null || groups is null)
         {
             return null;
         }
 
-        return new CohortParameters
+        var result = new CohortParameters
         {
+            ExtractVersion = extract.Version,
             Diagnoses = diagnoses,
+            Procedures = procedureCriteria,
             Medications = medications,
+            Occurrence = occurrence,
             Period = period,
             IndexDate = indexDate.Value,
             Age = age,
             Sex = sex,
             Regions = regions,
+            AliveAndResident = alive,
             Breakdown = breakdown,
+            Measure = measure,
+            MeasureAtc = measureAtc.Count > 0 ? measureAtc : medications.Include,
+            MedicationGroups = groups,
         };
+        CheckLimits(result, product, errors);
+        return errors.Any ? null : result;
     }
 
-    private CodeCriteria? ReadDiagnoses(JsonElement parameters, ValidationErrors errors)
+    /// <summary>The product's limits on criteria and size; the size is estimated from the dimensions before anything runs.</summary>
+    private void CheckLimits(CohortParameters parameters, ProductDefinition product, ValidationErrors errors)
+    {
+        if (parameters.CriteriaCount > product.Limits.MaxCriteria)
+        {
+            errors.Add("parameters", $"The order has {parameters.CriteriaCount} code criteria; '{product.Id}' allows at most {product.Limits.MaxCriteria} over diagnoses, procedures and medications.");
+        }
+
+        var cells = EstimateCells(product, parameters);
+        if (cells > product.Limits.MaxCells)
+        {
+            errors.Add("parameters.breakdown", $"The result would have about {cells:N0} cells; '{product.Id}' allows at most {product.Limits.MaxCells:N0}. Use fewer breakdowns or a shorter period.");
+        }
+    }
+
+    private static void ReadSpecVersion(JsonElement parameters, ValidationErrors errors)
+    {
+        if (Optional(parameters, "specVersion") is { } element &&
+            !(element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var version) && version == CohortParameters.CurrentSpecVersion))
+        {
+            errors.Add("parameters.specVersion", $"Unsupported order spec version. This service reads version {CohortParameters.CurrentSpecVersion}.");
+        }
+    }
+
+    private DiagnosisCriteria? ReadDiagnoses(JsonElement parameters, ValidationErrors errors)
     {
         const string path = "parameters.diagnoses";
         if (Optional(parameters, "diagnoses") is not { } element)
         {
-            errors.Add(path, "Required: an object with 'include' (ICD-10/SKS prefixes such as \"DE11\") and 'exclude'.");
+            return new DiagnosisCriteria();
+        }
+
+        if (!ExpectObject(element, path, ["include", "exclude", "diagnosisTypes"], errors))
+        {
             return null;
+        }
+
+        var include = ReadCodes(element, "include", path, codeLists.Icd10, "ICD-10 (SKS) diagnosis", errors);
+        var exclude = ReadCodes(element, "exclude", path, codeLists.Icd10, "ICD-10 (SKS) diagnosis", errors);
+        var types = ReadDiagnosisTypes(element, errors);
+        return include is null || exclude is null || types is null
+            ? null
+            : new DiagnosisCriteria { Include = include, Exclude = exclude, DiagnosisTypes = types };
+    }
+
+    private static IReadOnlyList<string>? ReadDiagnosisTypes(JsonElement diagnoses, ValidationErrors errors)
+    {
+        const string path = "parameters.diagnoses.diagnosisTypes";
+        if (Optional(diagnoses, "diagnosisTypes") is not { } element)
+        {
+            return DiagnosisCriteria.CountedTypes;
+        }
+
+        var allowed = DiagnosisCriteria.CountedTypes;
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() is 0 or > 2)
+        {
+            errors.Add(path, "Must be a non-empty array of \"A\" (action diagnosis) and/or \"B\" (secondary diagnosis).");
+            return null;
+        }
+
+        var types = new List<string>();
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var type = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim().ToUpperInvariant() : null;
+            if (type is null || !allowed.Contains(type, StringComparer.Ordinal))
+            {
+                errors.Add($"{path}[{index}]", "Must be \"A\" (action diagnosis) or \"B\" (secondary diagnosis).");
+            }
+            else if (!types.Contains(type, StringComparer.Ordinal))
+            {
+                types.Add(type);
+            }
+
+            index++;
+        }
+
+        return types;
+    }
+
+    private CodeCriteria? ReadCriteria(JsonElement parameters, string name, CodeList list, string system, ValidationErrors errors)
+    {
+        var path = $"parameters.{name}";
+        if (Optional(parameters, name) is not { } element)
+        {
+            return new CodeCriteria();
         }
 
         if (!ExpectObject(element, path, ["include", "exclude"], errors))
@@ -78,31 +197,100 @@ public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits li
             return null;
         }
 
-        var include = ReadCodes(element, "include", path, codeLists.Icd10, "ICD-10 (SKS) diagnosis", errors);
-        var exclude = ReadCodes(element, "exclude", path, codeLists.Icd10, "ICD-10 (SKS) diagnosis", errors);
-        if (include is { Count: 0 })
-        {
-            errors.Add($"{path}.include", "At least one diagnosis prefix is required.");
-        }
-
-        return include is null || exclude is null ? null : new CodeCriteria(include, exclude);
+        var include = ReadCodes(element, "include", path, list, system, errors);
+        var exclude = ReadCodes(element, "exclude", path, list, system, errors);
+        return include is null || exclude is null ? null : new CodeCriteria { Include = include, Exclude = exclude };
     }
 
-    private MedicationCriteria? ReadMedications(JsonElement parameters, ValidationErrors errors)
+    private static string? ReadOccurrence(JsonElement parameters, ValidationErrors errors)
     {
-        const string path = "parameters.medications";
-        if (Optional(parameters, "medications") is not { } element)
+        if (Optional(parameters, "occurrence") is not { } element)
         {
-            return new MedicationCriteria([]);
+            return Occurrence.Any;
         }
 
-        if (!ExpectObject(element, path, ["include"], errors))
+        var value = element.ValueKind == JsonValueKind.String ? element.GetString()!.Trim().ToLowerInvariant() : null;
+        if (value is not null && Occurrence.All.Contains(value, StringComparer.Ordinal))
+        {
+            return value;
+        }
+
+        errors.Add("parameters.occurrence", "Must be \"any\" (a qualifying event in the period) or \"first-ever\" (first met the criteria in the period: incident).");
+        return null;
+    }
+
+    private static bool ReadBoolean(JsonElement parameters, string name, bool absent, ValidationErrors errors)
+    {
+        if (Optional(parameters, name) is not { } element)
+        {
+            return absent;
+        }
+
+        if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return element.GetBoolean();
+        }
+
+        errors.Add($"parameters.{name}", "Must be true or false.");
+        return absent;
+    }
+
+    private static string? ReadMeasure(JsonElement parameters, IReadOnlyList<string> allowed, ValidationErrors errors)
+    {
+        if (Optional(parameters, "measure") is not { } element)
+        {
+            return allowed[0];
+        }
+
+        var value = element.ValueKind == JsonValueKind.String ? element.GetString()!.Trim().ToLowerInvariant() : null;
+        if (value is not null && allowed.Contains(value, StringComparer.Ordinal))
+        {
+            return value;
+        }
+
+        errors.Add("parameters.measure", $"Unknown measure. Allowed: {string.Join(", ", allowed)}.");
+        return null;
+    }
+
+    private static MedicationGroups? ReadMedicationGroups(JsonElement parameters, ValidationErrors errors)
+    {
+        const string path = "parameters.medicationGroups";
+        var groups = new MedicationGroups(3, 15);
+        if (Optional(parameters, "medicationGroups") is not { } element)
+        {
+            return groups;
+        }
+
+        if (!ExpectObject(element, path, ["level", "top"], errors))
         {
             return null;
         }
 
-        var include = ReadCodes(element, "include", path, codeLists.Atc, "ATC", errors);
-        return include is null ? null : new MedicationCriteria(include);
+        if (Optional(element, "level") is { } level)
+        {
+            if (level.ValueKind == JsonValueKind.Number && level.TryGetInt32(out var l) && l is 3 or 4)
+            {
+                groups = groups with { Level = l };
+            }
+            else
+            {
+                errors.Add($"{path}.level", "Must be 3 (therapeutic subgroup, e.g. A10) or 4 (e.g. A10B).");
+            }
+        }
+
+        if (Optional(element, "top") is { } top)
+        {
+            if (top.ValueKind == JsonValueKind.Number && top.TryGetInt32(out var t) && t is >= 1 and <= MaxTopGroups)
+            {
+                groups = groups with { Top = t };
+            }
+            else
+            {
+                errors.Add($"{path}.top", $"Must be a whole number from 1 to {MaxTopGroups}.");
+            }
+        }
+
+        return groups;
     }
 
     private IReadOnlyList<string>? ReadCodes(JsonElement parent, string name, string parentPath, CodeList list, string system, ValidationErrors errors)
@@ -159,7 +347,7 @@ public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits li
         return codes;
     }
 
-    private Period? ReadPeriod(JsonElement parameters, ExtractInfo extract, ValidationErrors errors)
+    private static Period? ReadPeriod(JsonElement parameters, ExtractInfo extract, ProductLimits limits, ValidationErrors errors)
     {
         const string path = "parameters.period";
         if (Optional(parameters, "period") is not { } element)
@@ -195,6 +383,12 @@ public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits li
         if (to < extract.CoverageFrom || to > extract.CoverageTo)
         {
             errors.Add($"{path}.to", outside);
+        }
+
+        var years = to.Value.Year - from.Value.Year + 1;
+        if (years > limits.MaxPeriodYears)
+        {
+            errors.Add(path, $"The period spans {years} calendar years; this product allows at most {limits.MaxPeriodYears}.");
         }
 
         return new Period(from.Value, to.Value);
@@ -290,6 +484,12 @@ public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits li
             return null;
         }
 
+        if (element.GetArrayLength() > MaxRegionItems)
+        {
+            errors.Add(path, "At most the five regions 1081-1085 may be listed.");
+            return null;
+        }
+
         var regions = new List<string>();
         var index = 0;
         foreach (var item in element.EnumerateArray())
@@ -315,7 +515,7 @@ public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits li
         return regions;
     }
 
-    private static IReadOnlyList<string>? ReadBreakdown(JsonElement parameters, IReadOnlyList<string> allowed, ValidationErrors errors)
+    private static IReadOnlyList<string>? ReadBreakdown(JsonElement parameters, IReadOnlyList<string> allowed, int maxDimensions, ValidationErrors errors)
     {
         const string path = "parameters.breakdown";
         if (Optional(parameters, "breakdown") is not { } element)
@@ -326,6 +526,12 @@ public sealed class CohortParametersReader(CodeListSet codeLists, OrderLimits li
         if (element.ValueKind != JsonValueKind.Array)
         {
             errors.Add(path, $"Must be an array of breakdowns: {string.Join(", ", allowed)}.");
+            return null;
+        }
+
+        if (element.GetArrayLength() > maxDimensions)
+        {
+            errors.Add(path, $"At most {maxDimensions} breakdowns are allowed.");
             return null;
         }
 

@@ -23,6 +23,9 @@ public sealed record OrderValidation(string? Product, string? ParametersJson, IR
     /// <summary>True when the product itself is unknown (answered 404-style by some clients, 400 here).</summary>
     public bool UnknownProduct { get; init; }
 
+    /// <summary>When valid: how many cells (margins included) the release will have, estimated before the query runs.</summary>
+    public long? EstimatedCells { get; init; }
+
     public static OrderValidation Valid(string product, string parametersJson) =>
         new(product, parametersJson, new Dictionary<string, string[]>());
 

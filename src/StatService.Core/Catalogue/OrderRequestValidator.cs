@@ -33,21 +33,45 @@ public sealed class OrderRequestValidator(ProductCatalogue catalogue, CohortPara
             return OrderValidation.Invalid(errors.ToDictionary()) with { UnknownProduct = productId is not null };
         }
 
-        if (extracts.Newest() is not { } extract)
-        {
-            errors.Add("product", "No register extract is available yet; try again later.");
-            return OrderValidation.Invalid(errors.ToDictionary());
-        }
-
         if (!body.TryGetProperty("parameters", out var parameters))
         {
             errors.Add("parameters", "Required: the product's parameters.");
             return OrderValidation.Invalid(errors.ToDictionary());
         }
 
-        var cohort = reader.Read(parameters, extract, product.Breakdowns, errors);
+        if (ResolveExtract(parameters, errors) is not { } extract)
+        {
+            return OrderValidation.Invalid(errors.ToDictionary());
+        }
+
+        var cohort = reader.Read(parameters, extract, product, errors);
         return cohort is null || errors.Any
             ? OrderValidation.Invalid(errors.ToDictionary())
-            : OrderValidation.Valid(product.Id, CohortParametersJson.Serialize(cohort));
+            : OrderValidation.Valid(product.Id, CohortParametersJson.Serialize(cohort)) with { EstimatedCells = reader.EstimateCells(product, cohort) };
+    }
+
+    /// <summary>The extract the order names in <c>extractVersion</c>, else the newest.</summary>
+    private ExtractInfo? ResolveExtract(JsonElement parameters, ValidationErrors errors)
+    {
+        if (parameters.ValueKind == JsonValueKind.Object &&
+            parameters.TryGetProperty("extractVersion", out var named) && named.ValueKind != JsonValueKind.Null)
+        {
+            var version = named.ValueKind == JsonValueKind.String ? named.GetString() : null;
+            if (version is not null && version.Length <= 100 && extracts.Find(version) is { } found)
+            {
+                return found;
+            }
+
+            errors.Add("parameters.extractVersion", "Unknown extract version; see GET /api/extracts for the versions available.");
+            return null;
+        }
+
+        if (extracts.Newest() is { } newest)
+        {
+            return newest;
+        }
+
+        errors.Add("product", "No register extract is available yet; try again later.");
+        return null;
     }
 }

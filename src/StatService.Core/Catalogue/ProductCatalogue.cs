@@ -9,6 +9,9 @@ namespace StatService.Core.Catalogue;
 /// </summary>
 public sealed class ProductCatalogue : IProductCatalogue
 {
+    /// <summary>SQL shared by products (the cohort definition), spliced in where a product's SQL names it.</summary>
+    public const string SharedFolder = "shared";
+
     private readonly Dictionary<string, ProductDefinition> _products;
 
     public ProductCatalogue(IEnumerable<ProductDefinition> products) =>
@@ -25,7 +28,7 @@ public sealed class ProductCatalogue : IProductCatalogue
     {
         var products = Directory.EnumerateFiles(queriesDirectory, "product.json", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(LoadProduct)
+            .Select(file => LoadProduct(queriesDirectory, file))
             .ToArray();
         if (products.Length == 0)
         {
@@ -35,7 +38,7 @@ public sealed class ProductCatalogue : IProductCatalogue
         return new ProductCatalogue(products);
     }
 
-    private static ProductDefinition LoadProduct(string productFile)
+    private static ProductDefinition LoadProduct(string queriesDirectory, string productFile)
     {
         var folder = Path.GetDirectoryName(productFile)!;
         var where = $"{Path.GetFileName(folder)}/product.json";
@@ -47,6 +50,13 @@ public sealed class ProductCatalogue : IProductCatalogue
                 ? v.GetString()!
                 : throw new InvalidDataException($"{where}: '{name}' must be a string.");
 
+        string[] Strings(string name, IReadOnlyList<string> allowed) =>
+            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+                ? v.EnumerateArray().Select(s => s.GetString() is { } text && allowed.Contains(text, StringComparer.Ordinal)
+                    ? text
+                    : throw new InvalidDataException($"{where}: '{name}' holds '{s}', not one of {string.Join(", ", allowed)}.")).ToArray()
+                : throw new InvalidDataException($"{where}: '{name}' must be an array.");
+
         var queryFile = Text("query");
         var sqlPath = Path.Combine(folder, queryFile);
         if (Path.GetDirectoryName(Path.GetFullPath(sqlPath)) != Path.GetFullPath(folder) || !File.Exists(sqlPath))
@@ -54,13 +64,16 @@ public sealed class ProductCatalogue : IProductCatalogue
             throw new InvalidDataException($"{where}: query file '{queryFile}' must exist beside product.json.");
         }
 
-        var breakdowns = root.GetProperty("breakdowns").EnumerateArray().Select(b => b.GetString()!).ToArray();
-        var unknown = breakdowns.Except(Catalogue.Breakdowns.All).ToArray();
-        if (unknown.Length > 0)
+        var parameters = Strings("parameters", CohortParametersReader.KnownFields);
+        var breakdowns = Strings("breakdowns", Catalogue.Breakdowns.All);
+        var measures = Strings("measures", Catalogue.Measures.All);
+        if (measures.Length == 0)
         {
-            throw new InvalidDataException($"{where}: unknown breakdowns {string.Join(", ", unknown)}.");
+            throw new InvalidDataException($"{where}: 'measures' needs at least one measure.");
         }
 
+        var limits = ReadLimits(root, where);
+        var disclosure = ReadPolicy(root.GetProperty("disclosure"), where);
         var product = new ProductDefinition
         {
             Id = Text("id"),
@@ -68,40 +81,118 @@ public sealed class ProductCatalogue : IProductCatalogue
             Title = Text("title"),
             Description = Text("description"),
             QueryFile = queryFile,
-            Sql = File.ReadAllText(sqlPath),
+            Sql = SharedSql.Splice(File.ReadAllText(sqlPath), Path.Combine(queriesDirectory, SharedFolder), where),
+            Parameters = parameters,
             Breakdowns = breakdowns,
-            Measure = Text("measure"),
-            Disclosure = ReadPolicy(root.GetProperty("disclosure"), where),
+            Measures = measures,
+            Tables = ReadTables(root, where),
+            Rates = root.TryGetProperty("rates", out var rates)
+                ? rates.EnumerateArray().Select(r => new RateSpec(
+                    r.GetProperty("name").GetString()!, r.GetProperty("numerator").GetString()!,
+                    r.GetProperty("denominator").GetString()!, r.GetProperty("per").GetInt32())).ToArray()
+                : [],
+            FixedOccurrence = root.TryGetProperty("occurrence", out var occurrence) ? occurrence.GetString() : null,
+            Limits = limits,
+            Disclosure = disclosure,
+            MagnitudeDisclosure = root.TryGetProperty("magnitudeDisclosure", out var magnitude)
+                ? disclosure with { Dominance = ReadDominance(magnitude, where) }
+                : null,
             Review = Text("review"),
+            Price = ReadPrice(root, where),
             Example = root.GetProperty("example").Clone(),
+            ParameterSchema = ParameterSchema.For(parameters, breakdowns, measures, limits),
         };
         if (product.Id != Path.GetFileName(folder))
         {
             throw new InvalidDataException($"{where}: 'id' must equal the folder name.");
         }
 
+        if (product.FixedOccurrence is { } fixedOccurrence && !Occurrence.All.Contains(fixedOccurrence))
+        {
+            throw new InvalidDataException($"{where}: unknown occurrence '{fixedOccurrence}'.");
+        }
+
+        if (measures.Any(ProductDefinition.IsMagnitude) && product.MagnitudeDisclosure is null)
+        {
+            throw new InvalidDataException($"{where}: magnitude measures need 'magnitudeDisclosure' (dominance rules).");
+        }
+
         return product;
     }
 
-    private static DisclosurePolicy ReadPolicy(JsonElement element, string where)
+    private static TableSpec[] ReadTables(JsonElement root, string where)
     {
-        var policy = DisclosurePolicy.DanishDefault;
-        var name = element.TryGetProperty("policy", out var p) ? p.GetString() : policy.Name;
-        if (name != DisclosurePolicy.DanishDefault.Name)
+        var tables = root.GetProperty("tables").EnumerateArray().Select(t => new TableSpec
         {
-            throw new InvalidDataException($"{where}: unknown disclosure policy '{name}'.");
+            Name = t.GetProperty("name").GetString()!,
+            Dimensions = t.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()!).ToArray(),
+            Additive = !t.TryGetProperty("additive", out var additive) || additive.GetBoolean(),
+            NonAdditiveReason = t.TryGetProperty("nonAdditiveReason", out var why) ? why.GetString() : null,
+            LinkGroup = t.TryGetProperty("linkGroup", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null,
+            PerYear = t.TryGetProperty("perYear", out var perYear) && perYear.GetBoolean(),
+        }).ToArray();
+        foreach (var table in tables)
+        {
+            var unknown = table.Dimensions.Where(d => d != TableSpec.OrderBreakdown && !Catalogue.Breakdowns.TableDimensionNames.Contains(d)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new InvalidDataException($"{where}: table '{table.Name}' has unknown dimensions {string.Join(", ", unknown)}.");
+            }
+
+            if (!table.Additive && string.IsNullOrWhiteSpace(table.NonAdditiveReason))
+            {
+                throw new InvalidDataException($"{where}: table '{table.Name}' is not additive and must say why ('nonAdditiveReason').");
+            }
         }
 
-        if (element.TryGetProperty("maxSensitiveCount", out var max))
+        return tables.Length > 0 ? tables : throw new InvalidDataException($"{where}: 'tables' needs at least one table.");
+    }
+
+    private static ProductLimits ReadLimits(JsonElement root, string where)
+    {
+        if (!root.TryGetProperty("limits", out var element))
         {
-            policy = policy with { MaxSensitiveCount = max.GetInt32() };
+            throw new InvalidDataException($"{where}: 'limits' is required.");
         }
 
-        if (element.TryGetProperty("zerosSensitive", out var zeros))
+        int Limit(string name) => element.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) && n > 0
+            ? n
+            : throw new InvalidDataException($"{where}: 'limits.{name}' must be a positive whole number.");
+
+        return new ProductLimits
         {
-            policy = policy with { ZerosSensitive = zeros.GetBoolean() };
+            MaxCells = Limit("maxCells"),
+            MaxDimensions = Limit("maxDimensions"),
+            MaxCriteria = Limit("maxCriteria"),
+            MaxPeriodYears = Limit("maxPeriodYears"),
+        };
+    }
+
+    /// <summary>The optional <c>"price": {"baseDkk": 2500, "perCellDkk": 2}</c>.</summary>
+    private static Orders.ProductPrice? ReadPrice(JsonElement root, string where)
+    {
+        if (!root.TryGetProperty("price", out var price) || price.ValueKind == JsonValueKind.Null)
+        {
+            return null;
         }
 
-        return policy;
+        decimal Amount(string name) =>
+            price.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.GetDecimal() >= 0
+                ? v.GetDecimal()
+                : throw new InvalidDataException($"{where}: 'price.{name}' must be a number of DKK, 0 or more.");
+
+        return new Orders.ProductPrice(Amount("baseDkk"), Amount("perCellDkk"));
+    }
+
+    private static DisclosurePolicy ReadPolicy(JsonElement element, string where) => DisclosurePolicyJson.Read(element, where);
+
+    private static DominanceRules ReadDominance(JsonElement element, string where)
+    {
+        var nk = element.TryGetProperty("nk", out var rules)
+            ? rules.EnumerateArray().Select(r => new NkRule(r.GetProperty("n").GetInt32(), r.GetProperty("k").GetDouble())).ToArray()
+            : [];
+        double? p = element.TryGetProperty("pPercent", out var pp) ? pp.GetDouble() : null;
+        var dominance = new DominanceRules(nk, p);
+        return dominance.IsEmpty ? throw new InvalidDataException($"{where}: 'magnitudeDisclosure' needs an (n,k) or p % rule.") : dominance;
     }
 }

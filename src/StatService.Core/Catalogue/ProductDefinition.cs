@@ -20,18 +20,61 @@ public sealed record ProductDefinition
     /// <summary>The SQL file's name, for traces and error messages.</summary>
     public required string QueryFile { get; init; }
 
+    /// <summary>The order-spec fields this product reads; others are refused so nothing is silently ignored.</summary>
+    public required IReadOnlyList<string> Parameters { get; init; }
+
+    /// <summary>The breakdowns an order may choose (empty: the product's tables are fixed).</summary>
     public required IReadOnlyList<string> Breakdowns { get; init; }
 
-    /// <summary>What each inner cell counts, e.g. <c>persons</c>.</summary>
-    public required string Measure { get; init; }
+    /// <summary>The measures an order may choose; the first is the default.</summary>
+    public required IReadOnlyList<string> Measures { get; init; }
+
+    public required IReadOnlyList<TableSpec> Tables { get; init; }
+
+    public IReadOnlyList<RateSpec> Rates { get; init; } = [];
+
+    /// <summary>Parameters the product fixes (e.g. incidence is always first-ever occurrence).</summary>
+    public string? FixedOccurrence { get; init; }
+
+    public required ProductLimits Limits { get; init; }
 
     public required DisclosurePolicy Disclosure { get; init; }
+
+    /// <summary>The policy for magnitude measures (sums such as DDD): the count policy plus dominance rules.</summary>
+    public DisclosurePolicy? MagnitudeDisclosure { get; init; }
 
     /// <summary><c>automatic</c> or <c>caseworker</c>.</summary>
     public required string Review { get; init; }
 
+    /// <summary>The price rule for quotes (product.json <c>price</c>); null when the product has none.</summary>
+    public Orders.ProductPrice? Price { get; init; }
+
     /// <summary>A ready-to-run order body.</summary>
     public required JsonElement Example { get; init; }
 
-    public ProductSummary ToSummary() => new(Id, Title, Description, Breakdowns, Disclosure.Name, Example);
+    /// <summary>The parameter schema shown by <c>GET /api/products</c>.</summary>
+    public required JsonElement ParameterSchema { get; init; }
+
+    public static bool IsMagnitude(string measure) => measure != Catalogue.Measures.Persons;
+
+    /// <summary>The policy an order's tables are protected under.</summary>
+    public DisclosurePolicy PolicyFor(CohortParameters parameters) =>
+        IsMagnitude(parameters.Measure) && MagnitudeDisclosure is { } magnitude ? magnitude : Disclosure;
+
+    /// <summary>
+    /// How many cells (margins included) the order's release will have, from the code counts of its
+    /// dimensions: known before the query runs, so oversized orders are refused up front and a review
+    /// queue can show the size.
+    /// </summary>
+    public long EstimateCells(CohortParameters parameters, Breakdowns breakdowns) =>
+        Tables.Sum(table =>
+        {
+            var cells = table.DimensionsFor(parameters).Aggregate(1L, (n, d) => n * breakdowns.CodeCount(d, parameters));
+            return cells * table.InstanceNames(parameters).Count;
+        });
+
+    public ProductSummary ToSummary() => new(
+        Id, Title, Description, Breakdowns, Measures,
+        Tables.Select(t => new ProductTableSummary(t.Name, t.Dimensions, t.Additive, t.NonAdditiveReason, t.LinkGroup, t.PerYear)).ToArray(),
+        Limits, Disclosure.Name, ParameterSchema, Example);
 }

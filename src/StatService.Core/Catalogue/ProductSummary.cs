@@ -8,5 +8,18 @@ public sealed record ProductSummary(
     string Title,
     string Description,
     IReadOnlyList<string> Breakdowns,
+    IReadOnlyList<string> Measures,
+    IReadOnlyList<ProductTableSummary> Tables,
+    ProductLimits Limits,
     string DisclosurePolicy,
+    JsonElement ParameterSchema,
     JsonElement Example);
+
+/// <summary>A table of a product's release: its dimensions (<c>$breakdown</c>: the order's) and additivity.</summary>
+public sealed record ProductTableSummary(
+    string Name,
+    IReadOnlyList<string> Dimensions,
+    bool Additive,
+    string? NonAdditiveReason,
+    string? LinkGroup,
+    bool PerYear);

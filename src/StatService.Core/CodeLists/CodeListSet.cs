@@ -64,7 +64,7 @@ public sealed class CodeListSet(CodeList icd10, CodeList atc, CodeList regions, 
             externalParents: null, isSelectable);
     }
 
-    private static IReadOnlyList<CsvRow> Read(string directory, string file, string[] header)
+    private static IReadOnlyList<Csv.CsvRecord> Read(string directory, string file, string[] header)
     {
         var path = Path.Combine(directory, file);
         if (!File.Exists(path))

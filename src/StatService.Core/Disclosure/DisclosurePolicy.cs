@@ -40,13 +40,47 @@ public sealed record DisclosurePolicy
     /// <summary>Settings for <see cref="DisclosureMethod.CellKey"/>.</summary>
     public CellKeySettings CellKey { get; init; } = CellKeySettings.Default;
 
+    /// <summary>
+    /// Cells of this release that the dominance rules found sensitive, by table position. Set by the release
+    /// protection from the tables' contributions just before suppression; never read from product.json.
+    /// </summary>
+    public SensitiveCells? DominancePrimaries { get; init; }
+
     /// <summary>The smallest value an attacker's upper bound of a suppressed cell must reach.</summary>
     public int Threshold => MaxSensitiveCount + 1;
 
     /// <summary>The rule in words, as delivered with every release.</summary>
-    public string Describe() =>
-        $"Counts 1-{MaxSensitiveCount} are suppressed (shown as <{Threshold}); " +
-        (ZerosSensitive ? "zeros are suppressed; " : "zeros are published; ") +
-        "complementary cells are suppressed so that no suppressed cell can be recomputed or shown to be below " +
-        $"{Threshold} from the published cells and margins (verified by a linear-programming audit).";
+    public string Describe() => Method switch
+    {
+        DisclosureMethod.Rounding =>
+            $"Counts 1-{Rounding.RedactAtOrBelow} are redacted (shown as suppressed); every other count is rounded to the nearest " +
+            $"multiple of {Rounding.Base}; totals are the sums of the rounded, published cells below them, so a total may differ " +
+            "from the true total and redacted cells are left out of it.",
+        DisclosureMethod.CellKey =>
+            $"Every cell, totals included, has noise of at most {CellKey.MaxNoise} added or subtracted (cell-key method: the noise " +
+            "depends only on the persons a cell counts, so the same persons always get the same noise, in every order); " +
+            $"cells below {CellKey.SmallCountThreshold} after noise are suppressed; totals are perturbed on their own, " +
+            "so the cells of a table do not add up to its totals.",
+        _ =>
+            $"Counts 1-{MaxSensitiveCount} are suppressed (shown as <{Threshold}); " +
+            (ZerosSensitive ? "zeros are suppressed; " : "zeros are published; ") +
+            DescribeDominance() +
+            "complementary cells are suppressed so that no suppressed cell can be recomputed or shown to be below " +
+            $"{Threshold} from the published cells and margins (verified by a linear-programming audit).",
+    };
+
+    private string DescribeDominance()
+    {
+        if (Dominance.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var rules = Dominance.Nk.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {r.N} largest contributions exceed {r.K} % of the cell"))
+            .Concat(Dominance.PPercent is { } p
+                ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the cell less its two largest contributions is below {p} % of the largest")]
+                : [])
+            .ToArray();
+        return $"sums are also suppressed where {string.Join(" or ", rules)}, or where fewer than {Dominance.ContributionsNeeded} persons contribute; ";
+    }
 }

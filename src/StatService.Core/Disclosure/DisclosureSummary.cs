@@ -10,4 +10,12 @@ public sealed record DisclosureSummary(
     int AuditedCells)
 {
     public int SuppressedCells => PrimarySuppressions + SecondarySuppressions;
+
+    public DisclosureMethod Method { get; init; } = DisclosureMethod.Suppression;
+
+    /// <summary>False when published totals are not the sums of the published cells below them (cell-key perturbation).</summary>
+    public bool Additive { get; init; } = true;
+
+    /// <summary>The information loss per table and for the release; null only from a control that does not report it.</summary>
+    public ReleaseLoss? Loss { get; init; }
 }

@@ -10,8 +10,11 @@ public sealed record DominanceRules(IReadOnlyList<NkRule> Nk, double? PPercent)
 
     public bool IsEmpty => Nk.Count == 0 && PPercent is null;
 
-    /// <summary>How many of a cell's largest contributions the rules need (at least 2 for the p % rule).</summary>
-    public int ContributionsNeeded => Math.Max(Nk.Count == 0 ? 0 : Nk.Max(r => r.N), PPercent is null ? 0 : 2);
+    /// <summary>
+    /// How many of a cell's largest contributions the query must return: the largest n of the (n,k) rules, and at least 2
+    /// (for the p % rule, and to tell a single contributor, always sensitive, from several). 0 without rules.
+    /// </summary>
+    public int ContributionsNeeded => IsEmpty ? 0 : Math.Max(2, Nk.Count == 0 ? 0 : Nk.Max(r => r.N));
 }
 
 /// <summary>The (n,k) rule: sensitive when the n largest contributions exceed k % of the cell total.</summary>

@@ -1,10 +1,10 @@
 namespace StatService.Core.Orders;
 
-/// <summary>Who an API key belongs to; caseworkers at the authority may see every order.</summary>
+/// <summary>Who an API key belongs to; caseworkers at the authority review orders and may see every order.</summary>
 public enum RequesterKind
 {
     Company,
-    Association,
+    PatientAssociation,
     Journalist,
     Researcher,
     Caseworker,

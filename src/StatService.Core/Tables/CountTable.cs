@@ -50,6 +50,12 @@ public sealed class CountTable
     /// </summary>
     public IReadOnlyList<long[]?>? Contributions { get; init; }
 
+    /// <summary>
+    /// For cell-key perturbation: per cell index, the cell key in [0,1), the sum of its persons' record keys modulo 1
+    /// (margins included, or derived from the inner keys). Never delivered.
+    /// </summary>
+    public IReadOnlyList<double>? CellKeys { get; init; }
+
     public IReadOnlyList<TableDimension> Dimensions { get; }
 
     /// <summary>Cell values, indexed by <see cref="CellIndex"/>.</summary>

@@ -4,7 +4,9 @@ using DuckDB.NET.Data;
 namespace StatService.Data.Extracts;
 
 /// <summary>
-/// One in-memory DuckDB database per extract version, with a view per register over its Parquet file.
+/// One in-memory DuckDB database per extract version, with a view per register: over its Parquet file,
+/// or over its table in the version's DuckDB database file, attached read-only. Either way product SQL
+/// sees the same register names.
 /// An anchor connection keeps each database (and its settings) alive for the process lifetime;
 /// every query gets its own duplicate connection, since DuckDB connections are not shared across threads.
 /// </summary>
@@ -46,6 +48,12 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
             Execute(connection, $"SET memory_limit = '{options.MemoryLimit}'");
         }
 
+        if (manifest.Database is { } database)
+        {
+            // One database file, opened read-only: the version cannot change under running orders.
+            Execute(connection, $"ATTACH {Literal(folder, database)} AS extract_db (READ_ONLY)");
+        }
+
         foreach (var (table, file) in manifest.Tables)
         {
             if (!RegisterNames.IsKnown(table))
@@ -53,13 +61,17 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
                 throw new InvalidDataException($"Extract '{version}' lists an unknown table '{table}'.");
             }
 
-            // Paths come from our own manifest and folder, never from an order; quotes are still escaped.
-            var path = Path.GetFullPath(Path.Combine(folder, file.File)).Replace("'", "''", StringComparison.Ordinal);
-            Execute(connection, $"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')");
+            // Names come from our own manifest (checked above), paths from our own folder; quotes are still escaped.
+            Execute(connection, manifest.Database is null
+                ? $"CREATE VIEW {table} AS SELECT * FROM read_parquet({Literal(folder, file.File)})"
+                : $"CREATE VIEW {table} AS SELECT * FROM extract_db.main.{table}");
         }
 
         return connection;
     }
+
+    private static string Literal(string folder, string file) =>
+        "'" + Path.GetFullPath(Path.Combine(folder, file)).Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

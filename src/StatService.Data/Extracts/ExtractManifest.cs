@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace StatService.Data.Extracts;
 
 /// <summary>
-/// The <c>manifest.json</c> beside an extract's Parquet files: what the extract is and what it covers.
-/// An extract folder is immutable once its manifest is written (the manifest is written last).
+/// The <c>manifest.json</c> of an extract version: what the extract is, what it covers and where its
+/// tables are (Parquet files beside it, or one DuckDB database file). A version folder is immutable
+/// once its manifest is written (the manifest is written last).
 /// </summary>
 public sealed record ExtractManifest
 {
@@ -32,8 +33,24 @@ public sealed record ExtractManifest
 
     public long? Persons { get; init; }
 
-    /// <summary>Table name (e.g. <c>lpr_f_diagnoser</c>) to its file (relative to the folder) and row count.</summary>
+    /// <summary>
+    /// The DuckDB database file (relative to the folder) holding every table of an imported version;
+    /// null for a version stored as one Parquet file per table.
+    /// </summary>
+    public string? Database { get; init; }
+
+    /// <summary>Table name (e.g. <c>lpr_f_diagnoser</c>) to its file (relative to the folder; the database file for a DuckDB version) and row count.</summary>
     public required IReadOnlyDictionary<string, ExtractTable> Tables { get; init; }
+
+    /// <summary>The delivered files an imported version was made from, with their checksums.</summary>
+    public IReadOnlyList<SourceFile>? Sources { get; init; }
+
+    /// <summary>What the import validation reported without refusing the delivery.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+
+    /// <summary><c>duckdb</c> for a database file, <c>parquet</c> for Parquet files.</summary>
+    [JsonIgnore]
+    public string Storage => Database is null ? "parquet" : "duckdb";
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -50,3 +67,6 @@ public sealed record ExtractManifest
 }
 
 public sealed record ExtractTable(string File, long Rows);
+
+/// <summary>A delivered file: the table it held, its name, format, SHA-256, size in bytes and data rows.</summary>
+public sealed record SourceFile(string Table, string File, string Format, string Sha256, long Bytes, long Rows);

@@ -3,8 +3,9 @@ using StatService.Core.Catalogue;
 namespace StatService.Data.Extracts;
 
 /// <summary>
-/// The extract versions in the extracts folder: every sub-folder with a manifest. A folder without
-/// a manifest is still being written and is ignored. The newest is the one created last.
+/// The extract versions in the extracts folder: every sub-folder with a manifest, Parquet or DuckDB.
+/// A folder without a manifest, or whose name starts with '.' (an import at work), is still being
+/// written and is ignored. The newest is the one created last.
 /// </summary>
 public sealed class ExtractRegistry(string directory) : IExtractRegistry
 {
@@ -35,7 +36,7 @@ public sealed class ExtractRegistry(string directory) : IExtractRegistry
 
             var extracts = System.IO.Directory.Exists(Directory)
                 ? System.IO.Directory.EnumerateDirectories(Directory)
-                    .Where(folder => File.Exists(Path.Combine(folder, ExtractManifest.FileName)))
+                    .Where(folder => !Path.GetFileName(folder).StartsWith('.') && File.Exists(Path.Combine(folder, ExtractManifest.FileName)))
                     .Select(folder => (Manifest: ExtractManifest.Read(folder), Folder: folder))
                     .OrderByDescending(e => e.Manifest.CreatedAt)
                     .ThenByDescending(e => e.Manifest.ExtractVersion, StringComparer.Ordinal)

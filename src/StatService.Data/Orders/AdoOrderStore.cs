@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using StatService.Core.Orders;
 
 namespace StatService.Data.Orders;
@@ -28,9 +29,22 @@ public abstract partial class AdoOrderStore : IOrderStore
     public async Task CreateAsync(Order order, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, OrderStoreSql.InsertOrder);
-        AddOrderParameters(command, order);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertOrderAsync(connection, transaction, order, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The order row and its first history entry, inside the caller's transaction.</summary>
+    private async Task InsertOrderAsync(DbConnection connection, DbTransaction transaction, Order order, CancellationToken cancellationToken)
+    {
+        await using (var command = Command(connection, OrderStoreSql.InsertOrder, transaction))
+        {
+            AddOrderParameters(command, order);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var actor = order.Channel == OrderChannel.Form ? OrderActors.Form : order.RequesterId;
+        await AppendHistoryAsync(connection, transaction, order.Id, order.SubmittedAt, actor, null, order.Status, null, cancellationToken);
     }
 
     public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -42,18 +56,32 @@ public abstract partial class AdoOrderStore : IOrderStore
         return await reader.ReadAsync(cancellationToken) ? ReadOrder(reader) : null;
     }
 
-    public async Task<bool> UpdateAsync(Order updated, OrderStatus expected, CancellationToken cancellationToken)
+    public Task<bool> UpdateAsync(Order updated, OrderStatus expected, CancellationToken cancellationToken) =>
+        UpdateAsync(updated, expected, OrderActors.System, null, cancellationToken);
+
+    public async Task<bool> UpdateAsync(Order updated, OrderStatus expected, string actor, string? reason, CancellationToken cancellationToken)
     {
         if (!OrderTransitions.IsAllowed(expected, updated.Status))
         {
             throw new InvalidOperationException($"Order {updated.Id} cannot move from {expected} to {updated.Status}.");
         }
 
+        ArgumentException.ThrowIfNullOrEmpty(actor);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, OrderStoreSql.UpdateOrder);
-        AddOrderParameters(command, updated);
-        Add(command, "expected", StatusText(expected));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = Command(connection, OrderStoreSql.UpdateOrder, transaction))
+        {
+            AddOrderParameters(command, updated);
+            Add(command, "expected", StatusText(expected));
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+        }
+
+        await AppendHistoryAsync(connection, transaction, updated.Id, _time.GetUtcNow(), actor, expected, updated.Status, reason, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<Order>> ListByStatusAsync(OrderStatus status, int limit, CancellationToken cancellationToken)
@@ -229,6 +257,22 @@ public abstract partial class AdoOrderStore : IOrderStore
         Add(command, "failed_at", order.FailedAt?.ToUnixTimeMilliseconds());
         Add(command, "failure_reason", order.FailureReason);
         Add(command, "extract_version", order.ExtractVersion);
+        Add(command, "requester_kind", order.RequesterKind is { } kind ? RequesterKinds.Code(kind) : null);
+        Add(command, "purpose", order.Purpose);
+        Add(command, "contact_name", order.ContactName);
+        Add(command, "contact_email", order.ContactEmail);
+        Add(command, "contact_organisation", order.ContactOrganisation);
+        Add(command, "callback_url", order.CallbackUrl);
+        Add(command, "channel", order.Channel.ToString().ToLowerInvariant());
+        Add(command, "language", order.Language);
+        Add(command, "status_token_hash", order.StatusTokenHash);
+        Add(command, "review_required", order.ReviewRequired ? 1L : 0L);
+        Add(command, "estimated_cells", order.EstimatedCells);
+        Add(command, "price_quote_dkk", order.PriceQuoteDkk?.ToString(CultureInfo.InvariantCulture));
+        Add(command, "review_note", order.ReviewNote);
+        Add(command, "rejection_reason", order.RejectionReason);
+        Add(command, "approved_at", order.ApprovedAt?.ToUnixTimeMilliseconds());
+        Add(command, "cancelled_at", order.CancelledAt?.ToUnixTimeMilliseconds());
     }
 
     private static Order ReadOrder(DbDataReader reader) => new()
@@ -237,18 +281,40 @@ public abstract partial class AdoOrderStore : IOrderStore
         Product = reader.GetString(1),
         ParametersJson = reader.GetString(2),
         RequesterId = reader.GetString(3),
-        Status = Enum.Parse<OrderStatus>(reader.GetString(4), ignoreCase: true),
+        Status = ParseStatus(reader.GetString(4)),
         SubmittedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
         QueuedAt = Timestamp(reader, 6),
         StartedAt = Timestamp(reader, 7),
         DeliveredAt = Timestamp(reader, 8),
         FailedAt = Timestamp(reader, 9),
         FailureReason = reader.IsDBNull(10) ? null : reader.GetString(10),
-        ExtractVersion = reader.IsDBNull(11) ? null : reader.GetString(11),
+        ExtractVersion = Text(reader, 11),
+        RequesterKind = Text(reader, 12) is { } kind && RequesterKinds.TryParse(kind, out var parsed) ? parsed : null,
+        Purpose = Text(reader, 13),
+        ContactName = Text(reader, 14),
+        ContactEmail = Text(reader, 15),
+        ContactOrganisation = Text(reader, 16),
+        CallbackUrl = Text(reader, 17),
+        Channel = Enum.Parse<OrderChannel>(reader.GetString(18), ignoreCase: true),
+        Language = Text(reader, 19),
+        StatusTokenHash = Text(reader, 20),
+        ReviewRequired = reader.GetInt64(21) != 0,
+        EstimatedCells = reader.IsDBNull(22) ? null : reader.GetInt64(22),
+        PriceQuoteDkk = Text(reader, 23) is { } price ? decimal.Parse(price, CultureInfo.InvariantCulture) : null,
+        ReviewNote = Text(reader, 24),
+        RejectionReason = Text(reader, 25),
+        ApprovedAt = Timestamp(reader, 26),
+        CancelledAt = Timestamp(reader, 27),
     };
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static DateTimeOffset? Timestamp(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
-    private static string StatusText(OrderStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>Statuses are stored as the API writes them: snake_case (<c>in_review</c>).</summary>
+    private static string StatusText(OrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+
+    private static OrderStatus ParseStatus(string text) =>
+        Enum.Parse<OrderStatus>(text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -10,8 +11,9 @@ namespace StatService.Data.Orders;
 public static class OrderStoreRegistration
 {
     /// <summary>
-    /// Registers <see cref="IOrderStore"/> on <c>orders.db</c> in the data directory (<c>Storage:DataDirectory</c>),
-    /// with a readiness check. Safe to call more than once.
+    /// Registers <see cref="IOrderStore"/> on the configured provider (<c>Storage:Provider</c>): <c>orders.db</c> in
+    /// the data directory (<c>Storage:DataDirectory</c>, the default) or PostgreSQL (<c>ConnectionStrings:Orders</c>),
+    /// validated on start, migrated before the process takes work, with a readiness check. Safe to call more than once.
     /// </summary>
     public static IHostApplicationBuilder AddOrderStore(this IHostApplicationBuilder builder)
     {
@@ -24,16 +26,28 @@ public static class OrderStoreRegistration
             .BindConfiguration(StorageOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AdoOrderStore>(services =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var time = services.GetService<TimeProvider>();
+            if (storage.Provider == StorageProvider.PostgreSql)
+            {
+                var connectionString = StorageConnectionStrings.Orders(services.GetRequiredService<IConfiguration>())
+                    ?? throw new InvalidOperationException("ConnectionStrings:Orders is required when Storage:Provider is postgresql.");
+                return new PostgresOrderStore(connectionString, time);
+            }
+
             var contentRoot = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var directory = storage.ResolveDataDirectory(contentRoot);
-            return new SqliteOrderStore(Path.Combine(directory, SqliteOrderStore.FileName), services.GetService<TimeProvider>());
+            return new SqliteOrderStore(Path.Combine(directory, SqliteOrderStore.FileName), time);
         });
         builder.Services.TryAddSingleton<IOrderStore>(services => services.GetRequiredService<AdoOrderStore>());
 
+        // Before any hosted service that takes work (Quartz, the sweeper): they are registered after this one.
+        builder.Services.AddHostedService<OrderStoreStartup>();
         builder.Services.AddHealthChecks().AddCheck<OrderStoreHealthCheck>("order-store", tags: ["ready"]);
         return builder;
     }

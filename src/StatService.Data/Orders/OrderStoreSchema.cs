@@ -58,5 +58,78 @@ internal static class OrderStoreSchema
             )
             """,
         ]),
+        (2,
+        [
+            // Requesters, review and the web form: one column per statement (SQLite adds one at a time).
+            "ALTER TABLE orders ADD COLUMN requester_kind TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN purpose TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN contact_name TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN contact_email TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN contact_organisation TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN callback_url TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN channel TEXT NOT NULL DEFAULT 'api'",
+            "ALTER TABLE orders ADD COLUMN language TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN status_token_hash TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN review_required BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE orders ADD COLUMN estimated_cells BIGINT NULL",
+            // Decimal DKK in invariant text: exact, and the same on both databases.
+            "ALTER TABLE orders ADD COLUMN price_quote_dkk TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN review_note TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN rejection_reason TEXT NULL",
+            "ALTER TABLE orders ADD COLUMN approved_at BIGINT NULL",
+            "ALTER TABLE orders ADD COLUMN cancelled_at BIGINT NULL",
+            "CREATE UNIQUE INDEX IF NOT EXISTS ix_orders_status_token_hash ON orders (status_token_hash)",
+            "CREATE INDEX IF NOT EXISTS ix_orders_requester_submitted_at ON orders (requester_id, submitted_at)",
+            // Every status change; sequence is global, handed out by order_history_counter inside the writing
+            // transaction (its row lock orders concurrent writers, so sequence order is commit order).
+            """
+            CREATE TABLE IF NOT EXISTS order_history (
+                sequence BIGINT NOT NULL PRIMARY KEY,
+                order_id TEXT NOT NULL REFERENCES orders (id),
+                at BIGINT NOT NULL,
+                actor TEXT NOT NULL,
+                from_status TEXT NULL,
+                to_status TEXT NOT NULL,
+                reason TEXT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS ix_order_history_order ON order_history (order_id, sequence)",
+            """
+            CREATE TABLE IF NOT EXISTS order_history_counter (
+                name TEXT NOT NULL PRIMARY KEY,
+                value BIGINT NOT NULL
+            )
+            """,
+            // Orders stored before the history existed get one entry for the status they have.
+            """
+            INSERT INTO order_history (sequence, order_id, at, actor, from_status, to_status, reason)
+            SELECT ROW_NUMBER() OVER (ORDER BY submitted_at, id), id, submitted_at, 'system', NULL, status,
+                   'Recorded when the order history was introduced.'
+            FROM orders
+            """,
+            "INSERT INTO order_history_counter (name, value) SELECT 'history', COUNT(*) FROM order_history",
+            // API keys are stored as SHA-256 hashes only.
+            """
+            CREATE TABLE IF NOT EXISTS requesters (
+                id TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                key_hash TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                revoked_at BIGINT NULL
+            )
+            """,
+            // One row per (requester, Idempotency-Key): the order it created and the hash of the body that did.
+            """
+            CREATE TABLE IF NOT EXISTS order_idempotency (
+                requester_id TEXT NOT NULL,
+                idempotency_key TEXT NOT NULL,
+                body_hash TEXT NOT NULL,
+                order_id TEXT NOT NULL REFERENCES orders (id),
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (requester_id, idempotency_key)
+            )
+            """,
+        ]),
     ];
 }

@@ -8,20 +8,28 @@ namespace StatService.Data.Orders;
 internal static class OrderStoreSql
 {
     private const string OrderColumns =
-        "id, product, parameters_json, requester_id, status, submitted_at, queued_at, started_at, delivered_at, failed_at, failure_reason, extract_version";
+        "id, product, parameters_json, requester_id, status, submitted_at, queued_at, started_at, delivered_at, failed_at, failure_reason, extract_version, "
+        + "requester_kind, purpose, contact_name, contact_email, contact_organisation, callback_url, channel, language, status_token_hash, "
+        + "review_required, estimated_cells, price_quote_dkk, review_note, rejection_reason, approved_at, cancelled_at";
 
     public const string InsertOrder = $"""
         INSERT INTO orders ({OrderColumns})
-        VALUES (@id, @product, @parameters_json, @requester_id, @status, @submitted_at, @queued_at, @started_at, @delivered_at, @failed_at, @failure_reason, @extract_version)
+        VALUES (@id, @product, @parameters_json, @requester_id, @status, @submitted_at, @queued_at, @started_at, @delivered_at, @failed_at, @failure_reason, @extract_version,
+                @requester_kind, @purpose, @contact_name, @contact_email, @contact_organisation, @callback_url, @channel, @language, @status_token_hash,
+                @review_required, @estimated_cells, @price_quote_dkk, @review_note, @rejection_reason, @approved_at, @cancelled_at)
         """;
 
     public const string SelectOrder = $"SELECT {OrderColumns} FROM orders WHERE id = @id";
+
+    public const string SelectOrderByStatusToken = $"SELECT {OrderColumns} FROM orders WHERE status_token_hash = @status_token_hash";
 
     /// <summary>Compare-and-set: only an order still in <c>@expected</c> changes; the caller checks the row count.</summary>
     public const string UpdateOrder = """
         UPDATE orders
         SET status = @status, queued_at = @queued_at, started_at = @started_at, delivered_at = @delivered_at,
-            failed_at = @failed_at, failure_reason = @failure_reason, extract_version = @extract_version
+            failed_at = @failed_at, failure_reason = @failure_reason, extract_version = @extract_version,
+            price_quote_dkk = @price_quote_dkk, review_note = @review_note, rejection_reason = @rejection_reason,
+            approved_at = @approved_at, cancelled_at = @cancelled_at
         WHERE id = @id AND status = @expected
         """;
 
@@ -31,6 +39,65 @@ internal static class OrderStoreSql
         ORDER BY submitted_at, id
         LIMIT @limit
         """;
+
+    /// <summary>Newest first; a null parameter means "any" (cast, so PostgreSQL knows the type of a null).</summary>
+    public const string SelectOrders = $"""
+        SELECT {OrderColumns} FROM orders
+        WHERE (CAST(@requester_id AS TEXT) IS NULL OR requester_id = @requester_id)
+          AND (CAST(@status AS TEXT) IS NULL OR status = @status)
+        ORDER BY submitted_at DESC, id DESC
+        LIMIT @limit
+        """;
+
+    /// <summary>Queued orders ahead of one (queued earlier; ties broken by id): runs start in that order.</summary>
+    public const string CountQueuedBefore = """
+        SELECT COUNT(*) FROM orders
+        WHERE status = @status AND id <> @id AND (queued_at < @queued_at OR (queued_at = @queued_at AND id < @id))
+        """;
+
+    /// <summary>The next history sequence; the row stays locked until the transaction ends.</summary>
+    public const string AdvanceHistoryCounter = "UPDATE order_history_counter SET value = value + 1 WHERE name = 'history'";
+
+    public const string SelectHistoryCounter = "SELECT value FROM order_history_counter WHERE name = 'history'";
+
+    public const string InsertHistory = """
+        INSERT INTO order_history (sequence, order_id, at, actor, from_status, to_status, reason)
+        VALUES (@sequence, @order_id, @at, @actor, @from_status, @to_status, @reason)
+        """;
+
+    private const string HistoryColumns = "sequence, order_id, at, actor, from_status, to_status, reason";
+
+    public const string SelectHistory = $"SELECT {HistoryColumns} FROM order_history WHERE order_id = @order_id ORDER BY sequence";
+
+    public const string SelectHistoryAfter = $"""
+        SELECT {HistoryColumns} FROM order_history
+        WHERE sequence > @after
+        ORDER BY sequence
+        LIMIT @limit
+        """;
+
+    /// <summary>Claims the key for this order; no row changes when the requester used the key before.</summary>
+    public const string InsertIdempotencyKey = """
+        INSERT INTO order_idempotency (requester_id, idempotency_key, body_hash, order_id, created_at)
+        VALUES (@requester_id, @idempotency_key, @body_hash, @order_id, @created_at)
+        ON CONFLICT (requester_id, idempotency_key) DO NOTHING
+        """;
+
+    public const string SelectIdempotencyKey = """
+        SELECT body_hash, order_id FROM order_idempotency
+        WHERE requester_id = @requester_id AND idempotency_key = @idempotency_key
+        """;
+
+    public const string InsertRequester = """
+        INSERT INTO requesters (id, name, kind, key_hash, created_at, revoked_at)
+        VALUES (@id, @name, @kind, @key_hash, @created_at, NULL)
+        """;
+
+    public const string SelectRequester = "SELECT id, name, kind, created_at, revoked_at, key_hash FROM requesters WHERE id = @id";
+
+    public const string SelectRequesters = "SELECT id, name, kind, created_at, revoked_at, key_hash FROM requesters ORDER BY created_at, id";
+
+    public const string RevokeRequesterKey = "UPDATE requesters SET revoked_at = COALESCE(revoked_at, @revoked_at) WHERE id = @id";
 
     /// <summary>The first result stored for an order wins; a re-run of a recovered job changes nothing.</summary>
     public const string InsertResult = """

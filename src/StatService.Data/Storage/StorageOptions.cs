@@ -13,6 +13,13 @@ public sealed class StorageOptions
     [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary><c>sqlite</c> (the default) or <c>postgresql</c>, which needs <c>ConnectionStrings:Orders</c>.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>How long a starting process waits for its database (PostgreSQL may still be starting beside it).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The full path of the data directory, created if it is missing.</summary>
     public string ResolveDataDirectory(string contentRoot)
     {
@@ -20,6 +27,10 @@ public sealed class StorageOptions
         Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>The configured provider, read while the host is being built (Quartz chooses its store from it).</summary>
+    public static StorageProvider ReadProvider(IConfiguration configuration) =>
+        (configuration.GetSection(Section).Get<StorageOptions>() ?? new StorageOptions()).Provider;
 
     /// <summary>
     /// For registrations that must know the path while the host is being built (Quartz's connection string),

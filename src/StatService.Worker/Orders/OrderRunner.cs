@@ -7,7 +7,7 @@ using StatService.Worker.Pipeline;
 namespace StatService.Worker.Orders;
 
 /// <summary>
-/// Takes one order from Queued to Delivered or Failed. Safe to run again for the same order at any point
+/// Takes one order from Queued to Delivered or Failed, each step recorded in its history by the worker. Safe to run again for the same order at any point
 /// (a recovered job, a sweep): a finished order is left alone and the first stored result wins.
 /// </summary>
 public sealed partial class OrderRunner(IOrderStore store, IOrderPipeline pipeline, TimeProvider time, ILogger<OrderRunner> logger)
@@ -64,7 +64,7 @@ public sealed partial class OrderRunner(IOrderStore store, IOrderPipeline pipeli
 
         await store.SaveResultAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), cancellationToken);
         var delivered = running.Deliver(time.GetUtcNow(), delivery.ExtractVersion);
-        if (await store.UpdateAsync(delivered, OrderStatus.Running, cancellationToken))
+        if (await store.UpdateAsync(delivered, OrderStatus.Running, OrderActors.Worker, null, cancellationToken))
         {
             var tag = new KeyValuePair<string, object?>("product", delivered.Product);
             StatServiceTelemetry.OrdersDelivered.Add(1, tag);
@@ -82,16 +82,16 @@ public sealed partial class OrderRunner(IOrderStore store, IOrderPipeline pipeli
         {
             switch (order.Status)
             {
-                case OrderStatus.Submitted:
+                case OrderStatus.Submitted when !order.ReviewRequired:
                     // The job fired before the API (or a sweep) recorded the order as queued.
                     var queued = order.Queue(time.GetUtcNow());
-                    order = await store.UpdateAsync(queued, OrderStatus.Submitted, cancellationToken)
+                    order = await store.UpdateAsync(queued, OrderStatus.Submitted, OrderActors.System, null, cancellationToken)
                         ? queued
                         : await ReloadAsync(order, cancellationToken);
                     break;
                 case OrderStatus.Queued:
                     var running = order.Start(time.GetUtcNow());
-                    if (await store.UpdateAsync(running, OrderStatus.Queued, cancellationToken))
+                    if (await store.UpdateAsync(running, OrderStatus.Queued, OrderActors.Worker, null, cancellationToken))
                     {
                         return running;
                     }
@@ -103,6 +103,7 @@ public sealed partial class OrderRunner(IOrderStore store, IOrderPipeline pipeli
                     LogResuming(order.Id);
                     return order;
                 default:
+                    // Finished, cancelled, rejected, or waiting for a caseworker: nothing to run.
                     return null;
             }
         }
@@ -117,7 +118,7 @@ public sealed partial class OrderRunner(IOrderStore store, IOrderPipeline pipeli
     private async Task FailAsync(Order running, string reason, string category, CancellationToken cancellationToken)
     {
         var failed = running.Fail(time.GetUtcNow(), reason);
-        if (await store.UpdateAsync(failed, OrderStatus.Running, cancellationToken))
+        if (await store.UpdateAsync(failed, OrderStatus.Running, OrderActors.Worker, reason, cancellationToken))
         {
             var tag = new KeyValuePair<string, object?>("product", failed.Product);
             StatServiceTelemetry.OrdersFailed.Add(1, tag, new("reason", category));

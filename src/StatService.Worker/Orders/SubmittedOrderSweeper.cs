@@ -7,8 +7,8 @@ namespace StatService.Worker.Orders;
 
 /// <summary>
 /// Keeps orders from being lost between the order store and the Quartz store, which cannot commit together.
-/// At start and every <see cref="WorkerOptions.SweepInterval"/> it schedules orders still Submitted (the API
-/// stopped between storing and scheduling) and moves them to Queued, and re-schedules Queued or Running
+/// At start and every <see cref="WorkerOptions.SweepInterval"/> it moves orders still Submitted (the API
+/// stopped between storing and scheduling) on: to InReview when a caseworker must approve them, else scheduled and Queued; and re-schedules Queued or Running
 /// orders whose job has vanished (a job ended by an error, a lost Quartz database).
 /// </summary>
 public sealed partial class SubmittedOrderSweeper(
@@ -46,9 +46,17 @@ public sealed partial class SubmittedOrderSweeper(
 
         foreach (var order in await store.ListByStatusAsync(OrderStatus.Submitted, batch, cancellationToken))
         {
+            if (order.ReviewRequired)
+            {
+                // Not to run yet: it waits for a caseworker (false when the API moved it first).
+                await store.UpdateAsync(order.SendToReview(), OrderStatus.Submitted, OrderActors.System, null, cancellationToken);
+                LogSentToReview(order.Id);
+                continue;
+            }
+
             await scheduler.ScheduleRunAsync(order.Id, cancellationToken);
             // False when the job (or the API) moved it first; either way it is on its way.
-            await store.UpdateAsync(order.Queue(time.GetUtcNow()), OrderStatus.Submitted, cancellationToken);
+            await store.UpdateAsync(order.Queue(time.GetUtcNow()), OrderStatus.Submitted, OrderActors.System, null, cancellationToken);
             LogScheduledSubmitted(order.Id);
             scheduled++;
         }
@@ -71,6 +79,9 @@ public sealed partial class SubmittedOrderSweeper(
 
         return scheduled;
     }
+
+    [LoggerMessage(LogLevel.Warning, "Order {OrderId} was still submitted; sent it to review.")]
+    private partial void LogSentToReview(Guid orderId);
 
     [LoggerMessage(LogLevel.Warning, "Order {OrderId} was still submitted; scheduled its run.")]
     private partial void LogScheduledSubmitted(Guid orderId);

@@ -1,7 +1,11 @@
+using System.Collections;
 using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
 using StatService.Core.Orders;
+using StatService.Core.Tables;
 using StatService.Core.Telemetry;
 using StatService.Data.Extracts;
 using StatService.Delivery;
@@ -9,7 +13,7 @@ using StatService.Delivery;
 namespace StatService.Worker.Pipeline;
 
 /// <summary>
-/// compile -> query -> protect -> render, for one order. The raw table exists only inside this
+/// compile -> query -> protect -> render, for one order. The raw tables exist only inside this
 /// method; what leaves is the protected release in its delivery formats.
 /// </summary>
 public sealed class OrderPipeline(
@@ -24,28 +28,41 @@ public sealed class OrderPipeline(
     {
         var product = catalogue.Find(order.Product)
             ?? throw new OrderRejectedException($"The product '{order.Product}' is no longer offered.");
-        var extract = (order.ExtractVersion is { } named ? extracts.Find(named) : extracts.Newest())
-            ?? throw new OrderRejectedException("The register extract for this order is not available.");
         var parameters = CohortParametersJson.Deserialize(order.ParametersJson);
+        var version = order.ExtractVersion ?? parameters.ExtractVersion;
+        var extract = (version is { } named ? extracts.Find(named) : extracts.Newest())
+            ?? throw new OrderRejectedException("The register extract for this order is not available.");
 
         // 1. compile and 2. query: values bound as parameters, the SQL text is the product's own.
-        var rows = await queries.RunAsync(extract.Version, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters), cancellationToken);
-        var table = BuildTable(product, parameters, breakdowns, rows);
+        var tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken);
 
-        // 3. protect: nothing is delivered unless the audit passed.
-        var release = Protect(table, product.Disclosure, cancellationToken);
+        // 3. protect: the release's tables together (linked tables); nothing is delivered unless the audit passed.
+        var release = Protect(tables, product.PolicyFor(parameters), cancellationToken);
+        if (product.Rates.Count > 0)
+        {
+            release = WithRates(release, RateTables.Derive(release.Tables, product.Rates, ProductYears.Of(parameters.Period)));
+        }
 
         // 4. render.
-        var metadata = new ReleaseMetadata(order.Id, product.Id, order.ParametersJson, extract.Version, product.Measure, time.GetUtcNow());
+        var metadata = new ReleaseMetadata(order.Id, product.Id, order.ParametersJson, extract.Version, parameters.Measure, time.GetUtcNow());
         return new OrderDelivery(extract.Version, ResultJsonWriter.Write(metadata, release), ResultCsvWriter.Write(release));
     }
 
-    private ProtectedRelease Protect(Core.Tables.CountTable table, DisclosurePolicy policy, CancellationToken cancellationToken)
+    /// <summary>Runs the product's query and builds its tables, every margin verified (see <see cref="ReleaseTableBuilder"/>).</summary>
+    public static async Task<IReadOnlyList<CountTable>> QueryTablesAsync(
+        ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, ExtractQueryRunner queries, string extractVersion, CancellationToken cancellationToken)
+    {
+        var rows = await queries.RunAsync(extractVersion, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters, product, breakdowns), cancellationToken);
+        return ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(rows));
+    }
+
+    private ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken)
     {
         using var activity = StatServiceTelemetry.ActivitySource.StartActivity("disclosure.protect");
-        activity?.SetTag("statservice.cells", table.CellCount);
+        activity?.SetTag("statservice.cells", tables.Sum(t => t.CellCount));
+        activity?.SetTag("statservice.tables", tables.Count);
         var started = Stopwatch.GetTimestamp();
-        var release = disclosure.Protect([table], policy, cancellationToken);
+        var release = disclosure.Protect(tables, policy, cancellationToken);
         StatServiceTelemetry.ProtectDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         activity?.SetTag("statservice.suppressed", release.Summary.SuppressedCells);
         return release.Summary.AuditPassed
@@ -53,15 +70,39 @@ public sealed class OrderPipeline(
             : throw new DisclosureException("The disclosure audit did not pass; nothing was released.");
     }
 
-    /// <summary>The raw query rows as the product's table, every margin verified (see <see cref="CohortTableBuilder"/>).</summary>
-    public static Core.Tables.CountTable BuildTable(ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, QueryRows rows)
+    /// <summary>
+    /// Adds rate tables derived from the protected counts; their hidden cells follow from hidden counts, so
+    /// they are reported as secondary in the information loss, and the release's own summary is unchanged.
+    /// </summary>
+    private static ProtectedRelease WithRates(ProtectedRelease release, IReadOnlyList<ProtectedTable> rates)
     {
-        var dimensions = parameters.Breakdown.Select(breakdowns.Dimension).ToArray();
-        var codeColumns = parameters.Breakdown.Select(rows.Ordinal).ToArray();
-        var countColumn = rows.Ordinal(product.Measure);
-        var cells = rows.Rows
-            .Select(row => (codeColumns.Select(c => (string?)row[c]).ToArray(), Convert.ToInt64(row[countColumn], System.Globalization.CultureInfo.InvariantCulture)))
-            .ToList();
-        return CohortTableBuilder.Build(product.Id, dimensions, cells);
+        var loss = release.Summary.Loss is { } known
+            ? known with
+            {
+                Tables = [.. known.Tables, .. rates.Select(r => new TableLoss(r.Table.Name, r.Table.CellCount, 0, r.SuppressedCount, 0, null))],
+            }
+            : null;
+        return release with { Tables = [.. release.Tables, .. rates], Summary = release.Summary with { Loss = loss } };
     }
+
+    /// <summary>The query's long-format rows: tbl, d1, d2, d3, value, top.</summary>
+    private static List<TableRow> ToTableRows(QueryRows rows)
+    {
+        int table = rows.Ordinal("tbl"), value = rows.Ordinal("value"), top = rows.Ordinal("top");
+        int[] codes = [rows.Ordinal("d1"), rows.Ordinal("d2"), rows.Ordinal("d3")];
+        return rows.Rows
+            .Select(row => new TableRow(
+                (string)row[table]!,
+                codes.Select(c => (string?)row[c]).ToArray(),
+                Whole(row[value]),
+                row[top] is IEnumerable list and not string ? list.Cast<object?>().Where(x => x is not null).Select(Whole).ToArray() : null))
+            .ToList();
+    }
+
+    private static long Whole(object? value) => value switch
+    {
+        null => 0,
+        BigInteger big => (long)big,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 }

@@ -25,7 +25,14 @@ public static class PipelineRegistration
         var queries = builder.Configuration["Catalogue:QueriesDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
             : DefaultQueriesDirectory;
-        builder.Services.AddSingleton(_ => Core.CodeLists.CodeListSet.Load(Path.Combine(queries, "codelists")));
+        // CodeLists:Directory points at complete lists made by `statservice codes import`; empty: the shipped ones.
+        builder.Services.AddOptions<Core.CodeLists.CodeListOptions>().BindConfiguration(Core.CodeLists.CodeListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        string CodeListsDirectory(IServiceProvider sp) =>
+            sp.GetRequiredService<IOptions<Core.CodeLists.CodeListOptions>>().Value.Directory is { Length: > 0 } codeLists
+                ? Path.GetFullPath(codeLists, builder.Environment.ContentRootPath)
+                : Path.Combine(queries, "codelists");
+        builder.Services.AddSingleton(sp => Core.CodeLists.CodeListSet.Load(CodeListsDirectory(sp)));
+        builder.Services.AddSingleton(sp => ProcedureCodes.Load(CodeListsDirectory(sp)));
         builder.Services.AddSingleton(_ => ProductCatalogue.Load(queries));
         builder.Services.AddSingleton<IProductCatalogue>(sp => sp.GetRequiredService<ProductCatalogue>());
         builder.Services.AddSingleton(new OrderLimits());
@@ -46,7 +53,7 @@ public static class PipelineRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ExtractDatabases>();
         builder.Services.AddSingleton<ExtractQueryRunner>();
-        builder.Services.AddSingleton<IDisclosureControl, SuppressionEngine>();
+        builder.Services.AddSingleton<IDisclosureControl, ReleaseProtection>();
         builder.Services.AddSingleton<IOrderPipeline, OrderPipeline>();
         return builder;
     }

@@ -7,13 +7,16 @@ using System.Reflection;
 namespace StatService.Api.Tests.Recovery;
 
 /// <summary>
-/// The built API (<c>StatService.Api.dll</c>) running as a separate OS process on 127.0.0.1, so it can be
-/// killed the way a crash or an OOM killer ends it: no shutdown hooks, no graceful handover. Its
+/// The built API (<c>StatService.Api.dll</c>), or the worker host, running as a separate OS process on 127.0.0.1,
+/// so it can be killed the way a crash or an OOM killer ends it: no shutdown hooks, no graceful handover. Its
 /// stdout and stderr are kept (in <see cref="ServiceLog"/>) to show when a test fails.
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
     private const string ApiAssembly = "StatService.Api.dll";
+
+    /// <summary>The worker as a process of its own (the scaled-out layout).</summary>
+    public const string WorkerAssembly = "StatService.Worker.Host.dll";
 
     private readonly Process _process;
     private readonly ServiceLog _log;
@@ -31,10 +34,15 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the API on a free loopback port with its data in <paramref name="dataDirectory"/>.</summary>
-    public static ServiceProcess Start(string name, string dataDirectory, string extractsDirectory, ServiceLog log)
+    /// <summary>
+    /// Starts the API (or the host named by <paramref name="assembly"/>) on a free loopback port with its data in
+    /// <paramref name="dataDirectory"/>; <paramref name="settings"/> are further configuration keys and values.
+    /// </summary>
+    public static ServiceProcess Start(
+        string name, string dataDirectory, string extractsDirectory, ServiceLog log,
+        string assembly = ApiAssembly, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var api = FindApi();
+        var api = FindApi(assembly);
         var port = FreeLoopbackPort();
         // The host that runs the tests (set by the SDK), so the service runs on the same runtime.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
@@ -61,6 +69,12 @@ public sealed class ServiceProcess : IDisposable
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.ArgumentList.Add("--" + key);
+            start.ArgumentList.Add(value);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -163,12 +177,12 @@ public sealed class ServiceProcess : IDisposable
     /// The API beside the tests (the project reference copies it, with its runtimeconfig); otherwise the API
     /// project's own output for the same configuration and framework, found from the solution folder.
     /// </summary>
-    private static string FindApi()
+    private static string FindApi(string assembly)
     {
         var here = AppContext.BaseDirectory;
-        if (IsRunnable(Path.Combine(here, ApiAssembly)))
+        if (IsRunnable(Path.Combine(here, assembly)))
         {
-            return Path.Combine(here, ApiAssembly);
+            return Path.Combine(here, assembly);
         }
 
         var configuration = typeof(ServiceProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -177,7 +191,7 @@ public sealed class ServiceProcess : IDisposable
         {
             if (File.Exists(Path.Combine(folder.FullName, "StatService.sln")))
             {
-                var candidate = Path.Combine(folder.FullName, "src", "StatService.Api", "bin", configuration, framework, ApiAssembly);
+                var candidate = Path.Combine(folder.FullName, "src", Path.GetFileNameWithoutExtension(assembly), "bin", configuration, framework, assembly);
                 if (IsRunnable(candidate))
                 {
                     return candidate;
@@ -187,7 +201,7 @@ public sealed class ServiceProcess : IDisposable
             }
         }
 
-        throw new FileNotFoundException($"{ApiAssembly} is neither beside the tests nor under a folder holding StatService.sln.");
+        throw new FileNotFoundException($"{assembly} is neither beside the tests nor under a folder holding StatService.sln.");
     }
 
     private static bool IsRunnable(string assembly) =>

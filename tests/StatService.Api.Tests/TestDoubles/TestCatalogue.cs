@@ -24,7 +24,11 @@ public sealed class TestCatalogue : IProductCatalogue, IOrderRequestValidator
             "Test count",
             "Counts nothing; for tests.",
             ["region"],
+            ["persons"],
+            [new ProductTableSummary(FixedResultPipeline.Product, ["region"], Additive: true, NonAdditiveReason: null, LinkGroup: null, PerYear: false)],
+            new ProductLimits(),
             "threshold-5",
+            JsonDocument.Parse("""{"type":"object","properties":{"years":{"type":"array"}}}""").RootElement.Clone(),
             JsonDocument.Parse("""{"product":"test-count","parameters":{"years":[2022]}}""").RootElement.Clone()),
     ];
 

@@ -24,8 +24,8 @@ public sealed class CodeListCsvTests
 
     [Theory]
     [InlineData("code,label_da,label_en\nA,b\n", 2, "expected 3 fields")]
-    [InlineData("code,label_da,label_en\nA,\"b,c\n", 2, "not closed")]
-    [InlineData("code,label_da,label_en\nA,\"b\"x,c\n", 2, "after a closing quote")]
+    [InlineData("code,label_da,label_en\nA,\"b,c\n", 2, "never closed")]
+    [InlineData("code,label_da,label_en\nA,\"b\"x,c\n", 2, "after the closing quote")]
     [InlineData("# note\ncode,label_da\nA,b\n", 2, "header")]
     public void Malformed_input_names_file_and_line(string text, int line, string problem)
     {

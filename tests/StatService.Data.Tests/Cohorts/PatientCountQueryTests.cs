@@ -66,7 +66,7 @@ public sealed class PatientCountQueryTests(SharedExtract extract)
     {
         // A prefix with SQL in it can never pass validation; bound directly, it is just a string that matches nothing.
         var parameters = extract.Read("""{"diagnoses":{"include":["DE11"],"exclude":[]},"period":{"from":"2019-01-01","to":"2023-12-31"},"indexDate":"2023-12-31","breakdown":[]}""")
-            with { Diagnoses = new CodeCriteria(["DE11') OR 1=1 --"], []) };
+            with { Diagnoses = new DiagnosisCriteria { Include = ["DE11') OR 1=1 --"] } };
         var table = await extract.RunPatientCountAsync(parameters);
         Assert.Equal(0, table.Values[0]);
     }

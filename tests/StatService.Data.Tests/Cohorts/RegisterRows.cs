@@ -16,6 +16,13 @@ public sealed record RegisterRows
 
     public required IReadOnlyList<DispensingRow> Dispensings { get; init; }
 
+    public required IReadOnlyList<ProcedureRow> Procedures { get; init; }
+
+    public required IReadOnlyDictionary<string, string> DeathCauses { get; init; }
+
+    /// <summary>Defined daily doses per pack, by product number (null: the product has no DDD).</summary>
+    public required IReadOnlyDictionary<string, double?> DddPerPack { get; init; }
+
     public static RegisterRows Read(string extractFolder)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
@@ -31,8 +38,14 @@ public sealed record RegisterRows
                 r => new ContactRow(r.GetInt64(0), r.GetString(1), DateOnly.FromDateTime(r.GetDateTime(2)))).ToDictionary(c => c.Id),
             Diagnoses = Select(connection, $"SELECT dw_ek_kontakt, diagnosekode, diagnosetype, senere_afkraeftet FROM read_parquet('{File("lpr_f_diagnoser")}')",
                 r => new DiagnosisRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3))),
-            Dispensings = Select(connection, $"SELECT pnr, eksd, atc FROM read_parquet('{File("lmdb")}')",
-                r => new DispensingRow(r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetString(2))),
+            Dispensings = Select(connection, $"SELECT pnr, eksd, atc, vnr, apk FROM read_parquet('{File("lmdb")}')",
+                r => new DispensingRow(r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetString(2), r.GetString(3), r.GetDouble(4))),
+            Procedures = Select(connection, $"SELECT dw_ek_kontakt, procedurekode, dato_start FROM read_parquet('{File("lpr_f_procedurer")}')",
+                r => new ProcedureRow(r.GetInt64(0), r.GetString(1), DateOnly.FromDateTime(r.GetDateTime(2)))),
+            DeathCauses = Select(connection, $"SELECT pnr, c_dodtilgrundl_acme FROM read_parquet('{File("dodsaarsag")}')",
+                r => (Pnr: r.GetString(0), Cause: r.IsDBNull(1) ? string.Empty : r.GetString(1))).ToDictionary(d => d.Pnr, d => d.Cause),
+            DddPerPack = Select(connection, $"SELECT vnr, volume FROM read_parquet('{File("lmdb_produkt")}')",
+                r => (Vnr: r.GetString(0), Volume: r.IsDBNull(1) ? (double?)null : r.GetDouble(1))).ToDictionary(p => p.Vnr, p => p.Volume),
         };
     }
 
@@ -57,4 +70,6 @@ public sealed record ContactRow(long Id, string Pnr, DateOnly Start);
 
 public sealed record DiagnosisRow(long ContactId, string Code, string Type, string Retracted);
 
-public sealed record DispensingRow(string Pnr, DateOnly Date, string Atc);
+public sealed record DispensingRow(string Pnr, DateOnly Date, string Atc, string Vnr, double Packs);
+
+public sealed record ProcedureRow(long ContactId, string Code, DateOnly Date);

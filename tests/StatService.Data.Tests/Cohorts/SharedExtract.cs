@@ -40,23 +40,26 @@ public sealed class SharedExtract : IAsyncLifetime, IDisposable
         Rows = RegisterRows.Read(registry.FolderOf(manifest.ExtractVersion)!);
     }
 
+    public ProcedureCodes Procedures { get; } = ProcedureCodes.Load(Path.Combine(PipelineRegistration.DefaultQueriesDirectory, "codelists"));
+
+    public Breakdowns Breakdowns => new(CodeLists);
+
     /// <summary>Validated parameters, exactly as the API would store them.</summary>
-    public CohortParameters Read(string parametersJson)
+    public CohortParameters Read(string parametersJson, string productId = "patient-count")
     {
         using var document = JsonDocument.Parse(parametersJson);
         var errors = new ValidationErrors();
-        var product = Catalogue.Find("patient-count")!;
-        var parameters = new CohortParametersReader(CodeLists, new OrderLimits()).Read(document.RootElement, Extract, product.Breakdowns, errors);
+        var product = Catalogue.Find(productId)!;
+        var parameters = new CohortParametersReader(CodeLists, Procedures, new OrderLimits()).Read(document.RootElement, Extract, product, errors);
         Assert.False(errors.Any, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         return parameters!;
     }
 
-    public async Task<CountTable> RunPatientCountAsync(CohortParameters parameters)
-    {
-        var product = Catalogue.Find("patient-count")!;
-        var rows = await Runner.RunAsync(Extract.Version, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters), CancellationToken.None);
-        return OrderPipeline.BuildTable(product, parameters, new Breakdowns(CodeLists), rows);
-    }
+    /// <summary>The product's query on the extract, built into its tables (before protection).</summary>
+    public Task<IReadOnlyList<CountTable>> RunAsync(string productId, CohortParameters parameters) =>
+        OrderPipeline.QueryTablesAsync(Catalogue.Find(productId)!, parameters, Breakdowns, Runner, Extract.Version, CancellationToken.None);
+
+    public async Task<CountTable> RunPatientCountAsync(CohortParameters parameters) => (await RunAsync("patient-count", parameters)).Single();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,3 +1,5 @@
+using StatService.Core.Csv;
+
 namespace StatService.Core.Tables.ManualTables;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class HierarchyReader
     public static TableDimension Read(string dimension, TextReader reader, string fileName)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var records = CsvRecords.Read(reader, fileName).GetEnumerator();
+        using var records = ManualTableCsv.Read(reader, fileName).GetEnumerator();
         if (!records.MoveNext())
         {
             throw new ManualTableFormatException(fileName, 1, 1, null, "the file is empty; expected the header code,parent or code,parent,label.");

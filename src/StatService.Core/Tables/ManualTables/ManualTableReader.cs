@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatService.Core.Csv;
 
 namespace StatService.Core.Tables.ManualTables;
 
@@ -19,7 +20,7 @@ public static class ManualTableReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(hierarchies);
-        using var records = CsvRecords.Read(reader, fileName).GetEnumerator();
+        using var records = ManualTableCsv.Read(reader, fileName).GetEnumerator();
         if (!records.MoveNext())
         {
             throw new ManualTableFormatException(fileName, 1, 1, null, $"the file is empty; expected a header such as region,sex,{CountColumn}.");

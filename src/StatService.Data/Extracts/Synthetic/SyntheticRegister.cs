@@ -24,6 +24,8 @@ internal sealed record SyntheticRegister(string Table, string OrderBy, string? C
         new("lpr_f_kontakter", "dw_ek_kontakt", ChunkBy: "dw_ek_kontakt // 1000000000", RowsPerPersonYear: 3.5),
         new("lpr_f_diagnoser", "diagnosekode, dw_ek_kontakt, diagnosetype, senere_afkraeftet", ChunkBy: "diagnosekode",
             RowsPerPersonYear: 6),
+        new("lpr_f_procedurer", "procedurekode, dato_start, dw_ek_kontakt, proceduretype", ChunkBy: "procedurekode",
+            RowsPerPersonYear: 0.3),
         new("lmdb_produkt", "vnr"),
         new("lmdb", "atc, eksd, pnr, vnr, apk, indo", ChunkBy: "atc", RowsPerPersonYear: 10),
     ];

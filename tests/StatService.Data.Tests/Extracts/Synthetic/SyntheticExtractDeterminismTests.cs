@@ -5,7 +5,7 @@ public sealed class SyntheticExtractDeterminismTests(SyntheticExtractFixture fix
 {
     public static TheoryData<string> Tables => new()
     {
-        "cpr_person", "dodsaarsag", "lpr_f_kontakter", "lpr_f_diagnoser", "lmdb", "lmdb_produkt",
+        "cpr_person", "dodsaarsag", "lpr_f_kontakter", "lpr_f_diagnoser", "lpr_f_procedurer", "lmdb", "lmdb_produkt",
     };
 
     [Theory]

@@ -18,6 +18,28 @@ public sealed class SyntheticExtractIntegrityTests(SyntheticExtractFixture fixtu
         Assert.Equal(0, Count("SELECT count(*) FROM lpr_f_diagnoser d ANTI JOIN lpr_f_kontakter k USING (dw_ek_kontakt)"));
 
     [Fact]
+    public void Every_procedure_belongs_to_an_existing_contact_and_is_dated_on_its_first_day() =>
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM lpr_f_procedurer p LEFT JOIN lpr_f_kontakter k USING (dw_ek_kontakt)
+            WHERE k.dw_ek_kontakt IS NULL OR p.dato_start <> k.dato_start
+            """));
+
+    [Fact]
+    public void Procedures_follow_their_contacts_diagnoses()
+    {
+        // Appendectomies belong to appendicitis contacts, PCI mostly to ischaemic heart disease.
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM lpr_f_procedurer p JOIN lpr_f_kontakter k USING (dw_ek_kontakt)
+            WHERE p.procedurekode LIKE 'KJEA%' AND NOT starts_with(k.aktionsdiagnose, 'DK35')
+            """));
+        Assert.True(Count("SELECT count(*) FROM lpr_f_procedurer WHERE procedurekode LIKE 'KFNG%'") > 0);
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM lpr_f_procedurer p JOIN lpr_f_kontakter k USING (dw_ek_kontakt)
+            WHERE p.procedurekode LIKE 'KFNG%' AND NOT starts_with(k.aktionsdiagnose, 'DI2')
+            """));
+    }
+
+    [Fact]
     public void Every_contact_has_one_action_diagnosis_equal_to_its_aktionsdiagnose()
     {
         Assert.Equal(0, Count("""
@@ -94,6 +116,16 @@ public sealed class SyntheticExtractIntegrityTests(SyntheticExtractFixture fixtu
                 FROM read_parquet('PATH', file_row_number = true))
             WHERE prev_code IS NOT NULL AND (prev_code, prev_contact) > (diagnosekode, dw_ek_kontakt)
             """.Replace("PATH", fixture.Main.FilePath("lpr_f_diagnoser"), StringComparison.Ordinal)));
+
+    [Fact]
+    public void Procedures_are_written_sorted_by_code_then_date() =>
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM (
+                SELECT procedurekode, dato_start, lag(procedurekode) OVER (ORDER BY file_row_number) AS prev_code,
+                       lag(dato_start) OVER (ORDER BY file_row_number) AS prev_date
+                FROM read_parquet('PATH', file_row_number = true))
+            WHERE prev_code IS NOT NULL AND (prev_code, prev_date) > (procedurekode, dato_start)
+            """.Replace("PATH", fixture.Main.FilePath("lpr_f_procedurer"), StringComparison.Ordinal)));
 
     [Fact]
     public void Dispensings_are_written_sorted_by_atc_then_date() =>

@@ -23,7 +23,7 @@ public sealed class SyntheticExtractManifestTests(SyntheticExtractFixture fixtur
     public void Manifest_lists_every_register_file_and_nothing_else_is_left_in_the_folder()
     {
         var manifest = ExtractManifest.Read(fixture.Main.Folder);
-        string[] registers = ["cpr_person", "dodsaarsag", "lmdb", "lmdb_produkt", "lpr_f_diagnoser", "lpr_f_kontakter"];
+        string[] registers = ["cpr_person", "dodsaarsag", "lmdb", "lmdb_produkt", "lpr_f_diagnoser", "lpr_f_kontakter", "lpr_f_procedurer"];
 
         Assert.Equal(registers, manifest.Tables.Keys.Order(StringComparer.Ordinal));
         var files = Directory.EnumerateFileSystemEntries(fixture.Main.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal);

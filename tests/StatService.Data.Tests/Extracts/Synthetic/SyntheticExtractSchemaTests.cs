@@ -10,6 +10,7 @@ public sealed class SyntheticExtractSchemaTests(SyntheticExtractFixture fixture)
         { "dodsaarsag", "pnr VARCHAR, d_dodsdato DATE, c_dodtilgrundl_acme VARCHAR, c_dod_1a VARCHAR, c_dod_1b VARCHAR, c_dod_1c VARCHAR, c_dod_1d VARCHAR" },
         { "lpr_f_kontakter", "dw_ek_kontakt BIGINT, dw_ek_forloeb BIGINT, pnr VARCHAR, dato_start DATE, dato_slut DATE, kontakttype VARCHAR, prioritet VARCHAR, aktionsdiagnose VARCHAR, hovedspeciale_ans VARCHAR, sorenhed_ans VARCHAR, region_ans VARCHAR" },
         { "lpr_f_diagnoser", "dw_ek_kontakt BIGINT, diagnosekode VARCHAR, diagnosetype VARCHAR, senere_afkraeftet VARCHAR" },
+        { "lpr_f_procedurer", "dw_ek_kontakt BIGINT, procedurekode VARCHAR, proceduretype VARCHAR, dato_start DATE" },
         { "lmdb", "pnr VARCHAR, eksd DATE, atc VARCHAR, vnr VARCHAR, apk DOUBLE, indo VARCHAR" },
         { "lmdb_produkt", "vnr VARCHAR, atc VARCHAR, pname VARCHAR, packsize DOUBLE, strnum DOUBLE, strunit VARCHAR, volume DOUBLE" },
     };

@@ -1,18 +1,30 @@
 using System.Text;
 
-namespace StatService.Core.Tables.ManualTables;
+namespace StatService.Core.Csv;
 
 /// <summary>One record of a CSV file, the line it starts on, and its fields (1-based column = index + 1).</summary>
-internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+
+/// <summary>Makes the exception a reader of a particular kind of file throws for a malformed record.</summary>
+public delegate Exception CsvError(int line, int column, string problem);
 
 /// <summary>
-/// An RFC 4180 reader that tolerates what hand-made files contain: a byte order mark, CRLF or LF,
-/// blank lines (skipped), white space around fields (trimmed; quoted content is kept as is) and
-/// stray quotes inside unquoted fields. Comma-separated only; quoted fields may span lines.
+/// The one CSV reader of the domain (code lists, hand-made tables). RFC 4180 and tolerant of what
+/// real files contain: a byte order mark, CRLF or LF, blank lines (skipped), white space around fields
+/// (trimmed; quoted content is kept as is), stray quotes inside unquoted fields, and, when asked, comment
+/// lines starting with <c>#</c> (skipped). Quoted fields may span lines. Errors name the line and column
+/// through the caller's <see cref="CsvError"/>, so each kind of file reports in its own terms.
 /// </summary>
-internal static class CsvRecords
+public static class CsvRecords
 {
-    public static IEnumerable<CsvRecord> Read(TextReader reader, string fileName)
+    public static IEnumerable<CsvRecord> Read(TextReader reader, CsvError error, bool skipCommentLines = false, char delimiter = ',')
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(error);
+        return ReadRecords(reader, error, skipCommentLines, delimiter);
+    }
+
+    private static IEnumerable<CsvRecord> ReadRecords(TextReader reader, CsvError error, bool skipCommentLines, char delimiter)
     {
         var line = 0;
         while (reader.ReadLine() is { } text)
@@ -23,7 +35,7 @@ internal static class CsvRecords
                 text = text[1..];
             }
 
-            if (string.IsNullOrWhiteSpace(text))
+            if (string.IsNullOrWhiteSpace(text) || skipCommentLines && text.TrimStart().StartsWith('#'))
             {
                 continue;
             }
@@ -34,7 +46,7 @@ internal static class CsvRecords
             while (true)
             {
                 var column = fields.Count + 1;
-                while (i < text.Length && text[i] is ' ' or '\t')
+                while (i < text.Length && text[i] is ' ' or '\t' && text[i] != delimiter)
                 {
                     i++;
                 }
@@ -49,8 +61,7 @@ internal static class CsvRecords
                     {
                         if (i == text.Length)
                         {
-                            text = reader.ReadLine()
-                                ?? throw new ManualTableFormatException(fileName, quoteLine, column, null, "the quoted field is never closed.");
+                            text = reader.ReadLine() ?? throw error(quoteLine, column, "the quoted field is never closed.");
                             line++;
                             quoted.Append('\n');
                             i = 0;
@@ -71,21 +82,21 @@ internal static class CsvRecords
                         }
                     }
 
-                    while (i < text.Length && text[i] is ' ' or '\t')
+                    while (i < text.Length && text[i] is ' ' or '\t' && text[i] != delimiter)
                     {
                         i++;
                     }
 
-                    if (i < text.Length && text[i] != ',')
+                    if (i < text.Length && text[i] != delimiter)
                     {
-                        throw new ManualTableFormatException(fileName, line, column, null, $"unexpected '{text[i]}' after the closing quote.");
+                        throw error(line, column, $"unexpected '{text[i]}' after the closing quote.");
                     }
 
                     field = quoted.ToString();
                 }
                 else
                 {
-                    var end = text.IndexOf(',', i);
+                    var end = text.IndexOf(delimiter, i);
                     field = (end < 0 ? text[i..] : text[i..end]).Trim();
                     i = end < 0 ? text.Length : end;
                 }
@@ -93,7 +104,7 @@ internal static class CsvRecords
                 // A file saved in a legacy code page decodes to replacement characters: codes would silently not match.
                 if (field.Contains('\uFFFD', StringComparison.Ordinal))
                 {
-                    throw new ManualTableFormatException(fileName, line, column, null, "the text is not valid UTF-8; save the file as CSV UTF-8.");
+                    throw error(line, column, "the text is not valid UTF-8; save the file as CSV UTF-8.");
                 }
 
                 fields.Add(field);
@@ -102,7 +113,7 @@ internal static class CsvRecords
                     break;
                 }
 
-                i++; // the comma
+                i++; // the delimiter
             }
 
             yield return new CsvRecord(start, fields);

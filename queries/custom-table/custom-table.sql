@@ -1,0 +1,59 @@
+-- custom-table: the cohort (see shared/cohort.sql) by up to three breakdowns (region, sex, ageband at
+-- the index date), with one measure summed per cell: persons, hospital contacts in the period,
+-- dispensings in the period, or defined daily doses (DDD) dispensed in the period. Each person's
+-- value goes to the one cell of their attributes, so every measure is additive. For magnitude
+-- measures each cell also returns its $top_n largest per-person values (for the dominance rules;
+-- never delivered). DDD per person are rounded to whole doses before summing.
+WITH
+-- @include cohort.sql
+, measure_atc_ranges AS (
+    SELECT unnest(CAST($measure_atc_low AS VARCHAR[])) AS low, unnest(CAST($measure_atc_high AS VARCHAR[])) AS high
+),
+contacts AS (
+    SELECT k.pnr, count(*) AS n
+    FROM lpr_f_kontakter k
+    WHERE CAST($measure AS VARCHAR) = 'contacts'
+      AND k.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+      AND k.pnr IN (SELECT pnr FROM cohort)
+    GROUP BY k.pnr
+),
+dispensings AS (
+    -- exact decimal arithmetic, so the rounding of each person's total never depends on summation order
+    SELECT l.pnr, count(*) AS n, round(sum(CAST(l.apk AS DECIMAL(18, 3)) * CAST(p.volume AS DECIMAL(18, 3)))) AS ddd
+    FROM lmdb l
+    JOIN lmdb_produkt p ON p.vnr = l.vnr
+    WHERE CAST($measure AS VARCHAR) IN ('dispensings', 'ddd')
+      AND l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+      AND l.pnr IN (SELECT pnr FROM cohort)
+      AND (CAST($measure_atc_all AS BOOLEAN)
+           OR (l.atc >= CAST($measure_atc_min AS VARCHAR) AND l.atc < CAST($measure_atc_max AS VARCHAR)
+               AND EXISTS (SELECT 1 FROM measure_atc_ranges r WHERE l.atc >= r.low AND l.atc < r.high)))
+    GROUP BY l.pnr
+),
+cells AS (
+    SELECT
+        CASE CAST($dim1 AS VARCHAR) WHEN 'region' THEN c.region WHEN 'sex' THEN c.sex WHEN 'ageband' THEN c.ageband END AS d1,
+        CASE CAST($dim2 AS VARCHAR) WHEN 'region' THEN c.region WHEN 'sex' THEN c.sex WHEN 'ageband' THEN c.ageband END AS d2,
+        CASE CAST($dim3 AS VARCHAR) WHEN 'region' THEN c.region WHEN 'sex' THEN c.sex WHEN 'ageband' THEN c.ageband END AS d3,
+        CAST(CASE CAST($measure AS VARCHAR)
+            WHEN 'persons' THEN 1
+            WHEN 'contacts' THEN coalesce(k.n, 0)
+            WHEN 'dispensings' THEN coalesce(d.n, 0)
+            WHEN 'ddd' THEN coalesce(d.ddd, 0)
+        END AS BIGINT) AS v
+    FROM cohort c
+    LEFT JOIN contacts k ON k.pnr = c.pnr
+    LEFT JOIN dispensings d ON d.pnr = c.pnr
+)
+SELECT
+    'custom-table' AS tbl,
+    CASE WHEN GROUPING(d1) = 1 THEN 'total' ELSE d1 END AS d1,
+    CASE WHEN GROUPING(d2) = 1 THEN 'total' ELSE d2 END AS d2,
+    CASE WHEN GROUPING(d3) = 1 THEN 'total' ELSE d3 END AS d3,
+    CAST(coalesce(sum(v), 0) AS BIGINT) AS value,
+    CASE WHEN CAST($measure AS VARCHAR) = 'persons' THEN NULL ELSE max(v, CAST($top_n AS INTEGER)) END AS top
+FROM cells
+GROUP BY CUBE (d1, d2, d3)
+HAVING (GROUPING(d1) = 1 OR CAST($dim1 AS VARCHAR) <> '')
+   AND (GROUPING(d2) = 1 OR CAST($dim2 AS VARCHAR) <> '')
+   AND (GROUPING(d3) = 1 OR CAST($dim3 AS VARCHAR) <> '')

@@ -1,0 +1,90 @@
+-- group-profile: linked tables describing one cohort (see shared/cohort.sql).
+--   age-sex, region        the cohort by age band x sex and by region (at the index date)
+--   contacts               hospital contacts per person per year of the period, in bands
+--   outcome                not registered dead, or dead (by the end of the extract) by the ICD-10
+--                          chapter of the underlying cause of death
+--   medication             persons with a dispensing in the period per ATC group (level 3 or 4): the
+--                          $top_groups groups with most persons, the rest as 'other'; the total is
+--                          persons with any dispensing. Not additive: a person uses several groups.
+--   comorbidity            persons with a counted (A/B, not retracted) diagnosis in the period per
+--                          ICD-10 chapter; the total is persons with any. Not additive either.
+-- The first four count every cohort member once each, so they share the grand total (link group).
+WITH
+-- @include cohort.sql
+, chapters AS (
+    SELECT unnest(CAST($chapter_code AS VARCHAR[])) AS code,
+           unnest(CAST($chapter_low AS VARCHAR[])) AS low,
+           unnest(CAST($chapter_high AS VARCHAR[])) AS high
+),
+cohort_contacts AS (
+    SELECT k.dw_ek_kontakt, k.pnr
+    FROM lpr_f_kontakter k
+    WHERE k.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+      AND k.pnr IN (SELECT pnr FROM cohort)
+),
+contact_bands AS (
+    SELECT c.pnr, coalesce(n.contacts, 0) / ((CAST($period_to AS DATE) - CAST($period_from AS DATE) + 1) / 365.25) AS per_year
+    FROM cohort c
+    LEFT JOIN (SELECT pnr, count(*) AS contacts FROM cohort_contacts GROUP BY pnr) n ON n.pnr = c.pnr
+),
+causes AS (
+    -- the Cause of Death Register writes ICD-10 without the SKS 'D'; chapters are contiguous ranges,
+    -- so the chapter is the one with the greatest start at or below the code (an ASOF join)
+    SELECT d.pnr, ch.code AS chapter
+    FROM dodsaarsag d
+    ASOF JOIN chapters ch ON 'D' || d.c_dodtilgrundl_acme >= ch.low
+    WHERE 'D' || d.c_dodtilgrundl_acme < ch.high
+),
+outcomes AS (
+    SELECT c.pnr,
+           CASE WHEN p.c_status <> '90' THEN 'alive' ELSE coalesce(x.chapter, 'unknown') END AS outcome
+    FROM cohort c
+    JOIN cpr_person p ON p.pnr = c.pnr
+    LEFT JOIN causes x ON x.pnr = c.pnr
+),
+used AS (
+    SELECT DISTINCT l.pnr, left(l.atc, CAST($atc_level_length AS INTEGER)) AS grp
+    FROM lmdb l
+    WHERE l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+      AND l.pnr IN (SELECT pnr FROM cohort)
+),
+ranked AS (
+    SELECT grp, row_number() OVER (ORDER BY count(*) DESC, grp) AS rank
+    FROM used GROUP BY grp
+),
+medication AS (
+    SELECT DISTINCT u.pnr, CASE WHEN r.rank <= CAST($top_groups AS INTEGER) THEN u.grp ELSE 'other' END AS grp
+    FROM used u JOIN ranked r ON r.grp = u.grp
+),
+comorbidity AS (
+    SELECT DISTINCT c.pnr, ch.code AS chapter
+    FROM cohort_contacts c
+    JOIN lpr_f_diagnoser d ON d.dw_ek_kontakt = c.dw_ek_kontakt
+    ASOF JOIN chapters ch ON d.diagnosekode >= ch.low
+    WHERE d.diagnosekode < ch.high
+      AND d.diagnosetype IN ('A', 'B')
+      AND d.senere_afkraeftet = 'Nej'
+)
+SELECT 'age-sex' AS tbl,
+       CASE WHEN GROUPING(ageband) = 1 THEN 'total' ELSE ageband END AS d1,
+       CASE WHEN GROUPING(sex) = 1 THEN 'total' ELSE sex END AS d2,
+       'total' AS d3, count(*) AS value, CAST(NULL AS BIGINT[]) AS top
+FROM cohort GROUP BY CUBE (ageband, sex)
+UNION ALL
+SELECT 'region', CASE WHEN GROUPING(region) = 1 THEN 'total' ELSE region END, 'total', 'total', count(*), NULL
+FROM cohort GROUP BY ROLLUP (region)
+UNION ALL
+SELECT 'contacts', CASE WHEN GROUPING(band) = 1 THEN 'total' ELSE band END, 'total', 'total', count(*), NULL
+FROM (SELECT CASE WHEN per_year <= 0 THEN '0' WHEN per_year < 1 THEN '0-1' WHEN per_year < 2 THEN '1-2'
+                  WHEN per_year < 5 THEN '2-5' WHEN per_year < 10 THEN '5-10' ELSE '10+' END AS band
+      FROM contact_bands)
+GROUP BY ROLLUP (band)
+UNION ALL
+SELECT 'outcome', CASE WHEN GROUPING(outcome) = 1 THEN 'total' ELSE outcome END, 'total', 'total', count(*), NULL
+FROM outcomes GROUP BY ROLLUP (outcome)
+UNION ALL
+SELECT 'medication', CASE WHEN GROUPING(grp) = 1 THEN 'total' ELSE grp END, 'total', 'total', count(DISTINCT pnr), NULL
+FROM medication GROUP BY ROLLUP (grp)
+UNION ALL
+SELECT 'comorbidity', CASE WHEN GROUPING(chapter) = 1 THEN 'total' ELSE chapter END, 'total', 'total', count(DISTINCT pnr), NULL
+FROM comorbidity GROUP BY ROLLUP (chapter)

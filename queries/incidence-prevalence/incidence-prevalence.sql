@@ -1,0 +1,63 @@
+-- incidence-prevalence: per calendar year of the period (clipped to it), among persons alive and
+-- resident at the year's end E (the year's index date; age, sex and region taken at E):
+--   population-Y      every resident: the denominator of the rates
+--   existing-cases-Y  residents who first met the inclusion criteria on or before E (prevalent)
+--   new-cases-Y       residents who first met them during the year (incident)
+-- "First met" is the entry date of shared/cohort.sql with first-ever occurrence: the extract's first
+-- qualifying events, so prevalence counts only cases seen since the extract's start. Exclusions
+-- apply over the whole period. Each table counts a person once (additive); rates per 100,000 are
+-- computed after protection from the published counts.
+WITH
+-- @include cohort.sql
+, years AS (
+    SELECT unnest(CAST($year_from AS DATE[])) AS y_from, unnest(CAST($year_to AS DATE[])) AS y_to
+),
+residents AS (
+    SELECT year(y.y_to) AS yr, y.y_from, y.y_to, p.pnr,
+           p.reg AS region,
+           CASE p.koen WHEN '1' THEN 'male' WHEN '2' THEN 'female' END AS sex,
+           year(y.y_to) - year(p.foed_dag)
+               - CASE WHEN month(y.y_to) * 100 + day(y.y_to) < month(p.foed_dag) * 100 + day(p.foed_dag) THEN 1 ELSE 0 END AS age
+    FROM cpr_person p CROSS JOIN years y
+    WHERE p.foed_dag <= y.y_to
+      AND CASE WHEN p.c_status = '01' THEN p.d_status_hen_start <= y.y_to ELSE p.d_status_hen_start > y.y_to END
+),
+filtered AS (
+    SELECT r.*,
+           CASE WHEN age >= 90 THEN '90+'
+                ELSE CAST(age // 10 * 10 AS VARCHAR) || '-' || CAST(age // 10 * 10 + 9 AS VARCHAR) END AS ageband,
+           q.entry_date
+    FROM residents r
+    LEFT JOIN qualified q ON q.pnr = r.pnr AND q.entry_date <= r.y_to
+    WHERE (CAST($age_min AS INTEGER) IS NULL OR r.age >= CAST($age_min AS INTEGER))
+      AND (CAST($age_max AS INTEGER) IS NULL OR r.age <= CAST($age_max AS INTEGER))
+      AND (CAST($sex AS VARCHAR) IS NULL OR r.sex = CAST($sex AS VARCHAR))
+      AND (len(CAST($regions AS VARCHAR[])) = 0 OR list_contains(CAST($regions AS VARCHAR[]), r.region))
+),
+cells AS (
+    SELECT yr, y_from, entry_date,
+        CASE CAST($dim1 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d1,
+        CASE CAST($dim2 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d2,
+        CASE CAST($dim3 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d3
+    FROM filtered
+),
+counted AS (
+    SELECT yr,
+        CASE WHEN GROUPING(d1) = 1 THEN 'total' ELSE d1 END AS d1,
+        CASE WHEN GROUPING(d2) = 1 THEN 'total' ELSE d2 END AS d2,
+        CASE WHEN GROUPING(d3) = 1 THEN 'total' ELSE d3 END AS d3,
+        count(*) AS population,
+        count(entry_date) AS existing_cases,
+        count(*) FILTER (WHERE entry_date >= y_from) AS new_cases
+    FROM cells
+    GROUP BY GROUPING SETS (
+        (yr, d1, d2, d3), (yr, d1, d2), (yr, d1, d3), (yr, d2, d3), (yr, d1), (yr, d2), (yr, d3), (yr))
+    HAVING (GROUPING(d1) = 1 OR CAST($dim1 AS VARCHAR) <> '')
+       AND (GROUPING(d2) = 1 OR CAST($dim2 AS VARCHAR) <> '')
+       AND (GROUPING(d3) = 1 OR CAST($dim3 AS VARCHAR) <> '')
+)
+SELECT 'population-' || yr AS tbl, d1, d2, d3, population AS value, CAST(NULL AS BIGINT[]) AS top FROM counted
+UNION ALL
+SELECT 'existing-cases-' || yr, d1, d2, d3, existing_cases, NULL FROM counted
+UNION ALL
+SELECT 'new-cases-' || yr, d1, d2, d3, new_cases, NULL FROM counted

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using StatService.Api.Http;
+using StatService.Api.Orders;
+using StatService.Api.RateLimits;
+using StatService.Core.Orders;
+using StatService.Core.Telemetry;
+
+namespace StatService.Api.Form;
+
+/// <summary>
+/// The web form's order endpoint: no API key, limited per client address, and every order is reviewed by a
+/// caseworker. The requester follows the order by an unguessable status token, of which only the hash is stored.
+/// </summary>
+public static class FormApi
+{
+    public static readonly string[] Languages = ["da", "en"];
+
+    private static readonly string[] FormFields = ["purpose", "contact", "requesterKind", "language"];
+
+    public static RouteHandlerBuilder MapForm(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/form/orders", SubmitFormOrder)
+            .WithTags("Form")
+            .WithName("SubmitFormOrder")
+            .WithSummary("Place an order from the web form (no API key); answered with a status link")
+            .AllowAnonymous()
+            .WithMetadata(new DocumentedRequestBody(typeof(FormOrderRequest)))
+            .WithMetadata(new RequestSizeLimitAttribute(OrderBody.MaxBytes))
+            .RequireRateLimiting(RequestRateLimits.PerClientAddress)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    public static async Task<Results<Accepted<FormOrderAccepted>, ValidationProblem>> SubmitFormOrder(
+        HttpRequest request, [AsParameters] OrderServices services, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await OrderBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var root = body.Json.RootElement;
+            var errors = new Dictionary<string, string[]>();
+            // Form orders have no callback URL: webhooks need a signing key shared with an API client.
+            var fields = OrderFields.Read(root, errors, required: true, allowLoopbackCallbacks: false);
+            var kind = ReadRequesterKind(root, errors);
+            var language = ReadLanguage(root, errors);
+            var validation = services.Validator.Validate(OrderFields.Specification(root, FormFields));
+            foreach (var (field, messages) in validation.Errors)
+            {
+                errors[field] = messages;
+            }
+
+            if (errors.Count > 0 || validation.Product is null || validation.ParametersJson is null || kind is null)
+            {
+                if (errors.Count == 0)
+                {
+                    errors["body"] = ["The order could not be read."];
+                }
+
+                return TypedResults.ValidationProblem(
+                    errors, $"The order has {errors.Sum(e => e.Value.Length)} problem(s); see 'errors' for each field.", title: "The order is not valid");
+            }
+
+            var token = Secrets.NewToken();
+            var order = new Order
+            {
+                Id = Guid.CreateVersion7(),
+                Product = validation.Product,
+                ParametersJson = validation.ParametersJson,
+                RequesterId = Order.FormRequesterId,
+                RequesterKind = kind,
+                SubmittedAt = OrdersApi.TruncatedNow(services.Time),
+                Channel = OrderChannel.Form,
+                Language = language,
+                Purpose = fields.Purpose,
+                ContactName = fields.ContactName,
+                ContactEmail = fields.ContactEmail,
+                ContactOrganisation = fields.ContactOrganisation,
+                StatusTokenHash = Secrets.Hash(token),
+                ReviewRequired = true,
+                EstimatedCells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(validation.ParametersJson, services.Breakdowns),
+            };
+            await services.Store.CreateAsync(order, cancellationToken);
+            StatServiceTelemetry.OrdersSubmitted.Add(
+                1, new("product", order.Product), new("requester.kind", RequesterKinds.Code(kind.Value)));
+            await services.Placement.ForwardAsync(order, OrderActors.Form);
+
+            var links = OrderLinks.ForStatusToken(token);
+            return TypedResults.Accepted(links.Self, new FormOrderAccepted(order.Id, token, $"/status/{token}"));
+        }
+    }
+
+    private static RequesterKind? ReadRequesterKind(JsonElement root, Dictionary<string, string[]> errors)
+    {
+        var text = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("requesterKind", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+        if (RequesterKinds.TryParse(text, out var kind) && RequesterKinds.Outside.Contains(kind))
+        {
+            return kind;
+        }
+
+        errors["requesterKind"] = [$"Required: one of {RequesterKinds.Codes(RequesterKinds.Outside)}."];
+        return null;
+    }
+
+    private static string? ReadLanguage(JsonElement root, Dictionary<string, string[]> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("language", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return "da";
+        }
+
+        if (value.ValueKind == JsonValueKind.String && Languages.Contains(value.GetString()))
+        {
+            return value.GetString();
+        }
+
+        errors["language"] = ["One of: da, en."];
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace StatService.Api.Orders;
+
+public static class OrderWorkflowRegistration
+{
+    /// <summary>What the order, review and form endpoints share: product terms (review, price) and order placement.</summary>
+    public static IHostApplicationBuilder AddOrderWorkflow(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<IProductTerms, CatalogueProductTerms>();
+        builder.Services.AddSingleton<OrderPlacement>();
+        return builder;
+    }
+}

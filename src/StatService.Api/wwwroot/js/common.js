@@ -1,0 +1,104 @@
+// What every page shares: the language (Danish by default, English by switch), texts, DOM building
+// without innerHTML (so no server or user text is ever parsed as HTML), and JSON calls.
+import { texts } from "./i18n.js";
+
+const languageKey = "statservice.language";
+const listeners = [];
+
+export function language() {
+  const fromUrl = new URLSearchParams(location.search).get("lang");
+  if (fromUrl === "da" || fromUrl === "en") return fromUrl;
+  const stored = localStorage.getItem(languageKey);
+  return stored === "en" ? "en" : "da";
+}
+
+export function t(key, values = {}) {
+  const text = texts[language()][key] ?? texts.da[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in values ? String(values[name]) : `{${name}}`));
+}
+
+/** Calls back now and whenever the language changes, so a page re-renders its own dynamic parts. */
+export function onLanguage(render) {
+  listeners.push(render);
+  render();
+}
+
+export function applyTexts(root = document) {
+  document.documentElement.lang = language();
+  for (const element of root.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+  for (const element of root.querySelectorAll("[data-i18n-label]")) element.setAttribute("aria-label", t(element.dataset.i18nLabel));
+  for (const element of root.querySelectorAll("[data-i18n-placeholder]")) element.placeholder = t(element.dataset.i18nPlaceholder);
+}
+
+export function setLanguage(next) {
+  localStorage.setItem(languageKey, next);
+  const url = new URL(location.href);
+  url.searchParams.delete("lang");
+  history.replaceState(null, "", url);
+  applyTexts();
+  for (const render of listeners) render();
+}
+
+/** The header with the site name, the page links and the language switch. */
+export function startPage(titleKey) {
+  const switchButton = document.getElementById("language-switch");
+  switchButton.addEventListener("click", () => setLanguage(language() === "da" ? "en" : "da"));
+  onLanguage(() => {
+    applyTexts();
+    document.title = `${t(titleKey)} – ${t("site.name")}`;
+    switchButton.textContent = t("site.switch");
+    switchButton.setAttribute("lang", language() === "da" ? "en" : "da");
+    switchButton.setAttribute("aria-label", t("site.switchLabel"));
+  });
+}
+
+/** el("p", { class: "x" }, "text", child): an element with attributes and children (text nodes for strings). */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith("on") && typeof value === "function") element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+export function svg(tag, attributes = {}, ...children) {
+  const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+/** A JSON call. Resolves to { ok, status, body }; body is the JSON (or problem+json) or null. */
+export async function callJson(url, { method = "GET", body, apiKey } = {}) {
+  const headers = { Accept: "application/json, application/problem+json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = response.headers.get("Content-Type") ?? "";
+  const json = type.includes("json") ? await response.json().catch(() => null) : null;
+  return { ok: response.ok, status: response.status, body: json };
+}
+
+export function formatDateTime(value) {
+  if (!value) return "";
+  return new Date(value).toLocaleString(language() === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function formatNumber(value) {
+  return Number(value).toLocaleString(language() === "da" ? "da-DK" : "en-GB");
+}
+
+export function label(prefix, code) {
+  const key = `${prefix}.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+}

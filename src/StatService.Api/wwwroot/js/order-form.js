@@ -1,0 +1,243 @@
+// The order form: product, cohort (code pickers), period, age, sex, regions, breakdowns, purpose, contact.
+// Checks mirror the server's (StatService.Core.Catalogue.CohortParametersReader and the form endpoint);
+// the server's problem+json errors are shown by the same paths.
+import { startPage, onLanguage, applyTexts, t, el, callJson, language, label } from "./common.js";
+import { CodePicker } from "./code-picker.js";
+import { clearErrors, showErrors } from "./form-errors.js";
+
+const requesterKinds = ["company", "patient_association", "journalist", "researcher"];
+const maxCodes = 50;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const form = document.getElementById("order-form");
+const summary = document.getElementById("error-summary");
+let products = [];
+let coverage = null;
+let pickers = {};
+
+startPage("form.title");
+init().catch(() => showErrors(form, summary, {}, t("common.networkError")));
+
+async function init() {
+  const [productAnswer, extractAnswer, regionAnswer] = await Promise.all([
+    callJson("/api/products"), callJson("/api/extracts"), callJson("/api/codes?system=region&limit=50"),
+  ]);
+  products = productAnswer.body ?? [];
+  const newest = (extractAnswer.body ?? [])[0];
+  coverage = newest ? { from: newest.coverageFrom, to: newest.coverageTo } : null;
+  for (const input of form.querySelectorAll("input[type=date]")) {
+    if (coverage) { input.min = coverage.from; input.max = coverage.to; }
+  }
+
+  const container = document.getElementById("pickers");
+  pickers = {
+    include: new CodePicker(container, { system: "icd10", labelKey: "form.diagnosesInclude", hintKey: "form.diagnosesIncludeHint", path: "parameters.diagnoses.include" }),
+    exclude: new CodePicker(container, { system: "icd10", labelKey: "form.diagnosesExclude", hintKey: "form.diagnosesExcludeHint", path: "parameters.diagnoses.exclude" }),
+    medications: new CodePicker(container, { system: "atc", labelKey: "form.medications", hintKey: "form.medicationsHint", path: "parameters.medications.include" }),
+    measureAtc: new CodePicker(document.getElementById("measure-pickers"), { system: "atc", labelKey: "form.measureAtc", hintKey: "form.measureAtcHint", path: "parameters.measureAtc" }),
+  };
+
+  document.getElementById("products").replaceChildren(...products.map((product, index) =>
+    el("div", { class: "choice product" },
+      el("input", { type: "radio", name: "product", id: `product-${product.id}`, value: product.id, checked: index === 0, "aria-describedby": `product-${product.id}-description` }),
+      el("label", { for: `product-${product.id}` }, el("strong", {}, product.title),
+        el("span", { class: "description", id: `product-${product.id}-description` }, product.description)))));
+  document.getElementById("regions").replaceChildren(...(regionAnswer.body ?? []).map((region) =>
+    el("div", { class: "choice" },
+      el("input", { type: "checkbox", name: "region", id: `region-${region.code}`, value: region.code }),
+      el("label", { for: `region-${region.code}` }, region.labelDa))));
+  form.addEventListener("change", (event) => { if (event.target.name === "product") productChanged(); });
+  for (const input of form.querySelectorAll("input[type=date]")) input.addEventListener("input", () => { input.dataset.typed = "yes"; });
+  productChanged();
+
+  onLanguage(() => {
+    applyTexts();
+    document.getElementById("period-hint").textContent = coverage ? t("form.periodHint", coverage) : "";
+    renderChoices();
+    for (const picker of Object.values(pickers)) picker.renderChips();
+  });
+  form.addEventListener("submit", submit);
+}
+
+function product() {
+  const chosen = form.querySelector("input[name=product]:checked")?.value;
+  return products.find((p) => p.id === chosen) ?? null;
+}
+
+/** The parameters a product takes: its parameter schema's properties (else its example's). */
+function takes(chosen) {
+  const properties = chosen?.parameterSchema?.properties ?? chosen?.example?.parameters ?? {};
+  return new Set(Object.keys(properties));
+}
+
+/** Shows only the parameters the chosen product takes, prefilled from its example. */
+function productChanged() {
+  const chosen = product();
+  const example = chosen?.example?.parameters ?? {};
+  const keys = takes(chosen);
+  pickers.include.field.hidden = !keys.has("diagnoses");
+  pickers.exclude.field.hidden = !keys.has("diagnoses");
+  pickers.medications.field.hidden = !keys.has("medications");
+  pickers.measureAtc.field.hidden = !keys.has("measureAtc");
+  for (const key of ["age", "sex", "regions", "indexDate", "measure"]) {
+    form.querySelector(`[data-field='parameters.${key}']`).hidden = !keys.has(key);
+  }
+  form.querySelector("[data-field='parameters.breakdown']").hidden = !keys.has("breakdown") || !(chosen?.breakdowns?.length);
+  // The product's example fills the dates the requester has not typed yet.
+  const prefill = [["period-from", example.period?.from], ["period-to", example.period?.to], ["index-date", example.indexDate]];
+  for (const [id, value] of prefill) {
+    const input = document.getElementById(id);
+    if (!input.dataset.typed) input.value = value ?? "";
+  }
+  renderChoices();
+}
+
+function renderChoices() {
+  const chosen = product();
+  const breakdowns = document.getElementById("breakdowns");
+  const checked = new Set([...breakdowns.querySelectorAll("input:checked")].map((input) => input.value));
+  breakdowns.replaceChildren(...(chosen?.breakdowns ?? []).map((name) =>
+    el("div", { class: "choice" },
+      el("input", { type: "checkbox", name: "breakdown", id: `breakdown-${name}`, value: name, checked: checked.has(name) }),
+      el("label", { for: `breakdown-${name}` }, label("breakdown", name)))));
+  const measures = document.getElementById("measures");
+  const measure = measures.querySelector("input:checked")?.value ?? chosen?.example?.parameters?.measure ?? "persons";
+  measures.replaceChildren(...(chosen?.measures ?? []).map((name) =>
+    el("div", { class: "choice" },
+      el("input", { type: "radio", name: "measure", id: `measure-${name}`, value: name, checked: name === measure }),
+      el("label", { for: `measure-${name}` }, label("measure", name)))));
+  const kinds = document.getElementById("kinds");
+  const kind = kinds.querySelector("input:checked")?.value;
+  kinds.replaceChildren(...requesterKinds.map((name) =>
+    el("div", { class: "choice" },
+      el("input", { type: "radio", name: "requesterKind", id: `kind-${name}`, value: name, checked: kind === name, required: true }),
+      el("label", { for: `kind-${name}` }, t(`kind.${name}`)))));
+}
+
+function value(id) { return document.getElementById(id).value.trim(); }
+
+function age(id) {
+  const text = value(id);
+  return text === "" ? null : Number(text);
+}
+
+/**
+ * The body of POST /api/form/orders, with only the parameters the product takes: those the form asks
+ * for, and the example's value for any it does not (spec version, medicine groups).
+ */
+function body() {
+  const chosen = product();
+  const example = chosen?.example?.parameters ?? {};
+  const keys = takes(chosen);
+  const all = {
+    diagnoses: { include: pickers.include.values(), exclude: pickers.exclude.values() },
+    medications: { include: pickers.medications.values() },
+    period: { from: value("period-from"), to: value("period-to") },
+    indexDate: value("index-date") || null,
+    age: { min: age("age-min"), max: age("age-max") },
+    sex: form.querySelector("input[name=sex]:checked")?.value || null,
+    regions: [...form.querySelectorAll("input[name=region]:checked")].map((input) => input.value),
+    breakdown: [...form.querySelectorAll("input[name=breakdown]:checked")].map((input) => input.value),
+    measure: form.querySelector("input[name=measure]:checked")?.value ?? null,
+    measureAtc: pickers.measureAtc.values(),
+  };
+  const parameters = {};
+  for (const key of keys) {
+    if (key in all) parameters[key] = all[key];
+    else if (key in example) parameters[key] = example[key];
+  }
+  const organisation = value("contact-organisation");
+  return {
+    product: chosen?.id ?? null,
+    parameters,
+    purpose: value("purpose"),
+    contact: { name: value("contact-name"), email: value("contact-email"), ...(organisation ? { organisation } : {}) },
+    requesterKind: form.querySelector("input[name=requesterKind]:checked")?.value ?? null,
+    language: language(),
+  };
+}
+
+/** The same rules as the server (CohortParametersReader and the product's limits), by the same paths. */
+function check(order) {
+  const limits = product()?.limits ?? {};
+  const errors = {};
+  const add = (path, message) => (errors[path] ??= []).push(message);
+  const p = order.parameters;
+  const dateOk = (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+  const inside = (text) => !coverage || (text >= coverage.from && text <= coverage.to);
+  if (!order.product) add("product", t("error.required"));
+  const inclusions = (p.diagnoses?.include.length ?? 0) + (p.medications?.include.length ?? 0);
+  const criteria = inclusions + (p.diagnoses?.exclude.length ?? 0);
+  if (inclusions === 0) add("parameters", t("error.inclusionRequired"));
+  const maxCriteria = limits.maxCriteria ?? maxCodes;
+  if (criteria > maxCriteria) add("parameters", t("error.tooManyCriteria", { n: maxCriteria }));
+  if (p.measureAtc && p.measureAtc.length > maxCriteria) add("parameters.measureAtc", t("error.tooManyCodes", { n: maxCriteria }));
+  if (p.breakdown && limits.maxDimensions && p.breakdown.length > limits.maxDimensions) add("parameters.breakdown", t("error.tooManyBreakdowns", { n: limits.maxDimensions }));
+  if (p.period) {
+    for (const key of ["from", "to"]) {
+      const text = p.period[key];
+      if (!text) add(`parameters.period.${key}`, t("error.required"));
+      else if (!dateOk(text)) add(`parameters.period.${key}`, t("error.date"));
+      else if (!inside(text)) add(`parameters.period.${key}`, t("error.coverage", coverage));
+    }
+    if (dateOk(p.period.from) && dateOk(p.period.to) && p.period.from > p.period.to) add("parameters.period", t("error.fromAfterTo"));
+    else if (dateOk(p.period.from) && dateOk(p.period.to) && limits.maxPeriodYears
+      && Number(p.period.to.slice(0, 4)) - Number(p.period.from.slice(0, 4)) + 1 > limits.maxPeriodYears) add("parameters.period", t("error.periodYears", { n: limits.maxPeriodYears }));
+  }
+  if (p.indexDate) {
+    if (!dateOk(p.indexDate)) add("parameters.indexDate", t("error.date"));
+    else if (!inside(p.indexDate)) add("parameters.indexDate", t("error.coverage", coverage));
+  }
+  if (p.age) {
+    for (const key of ["min", "max"]) {
+      const years = p.age[key];
+      if (years !== null && !(Number.isInteger(years) && years >= 0 && years <= 125)) add(`parameters.age.${key}`, t("error.age"));
+    }
+    if (Number.isInteger(p.age.min) && Number.isInteger(p.age.max) && p.age.min > p.age.max) add("parameters.age", t("error.ageOrder"));
+  }
+  if (!order.purpose) add("purpose", t("error.required"));
+  else if (order.purpose.length > 4000) add("purpose", t("error.tooLong", { n: 4000 }));
+  if (order.contact.name.length > 200) add("contact.name", t("error.tooLong", { n: 200 }));
+  if (order.contact.organisation && order.contact.organisation.length > 200) add("contact.organisation", t("error.tooLong", { n: 200 }));
+  if (!order.contact.name) add("contact.name", t("error.required"));
+  if (!order.contact.email) add("contact.email", t("error.required"));
+  else if (order.contact.email.length > 254 || !emailPattern.test(order.contact.email)) add("contact.email", t("error.email"));
+  if (!order.requesterKind) add("requesterKind", t("error.required"));
+  return errors;
+}
+
+async function submit(event) {
+  event.preventDefault();
+  clearErrors(form, summary);
+  const order = body();
+  const errors = check(order);
+  if (Object.keys(errors).length > 0) { showErrors(form, summary, errors); return; }
+  const button = document.getElementById("submit");
+  button.disabled = true;
+  button.textContent = t("form.sending");
+  try {
+    const answer = await callJson("/api/form/orders", { method: "POST", body: order });
+    if (answer.ok && answer.body?.statusUrl) {
+      sent(answer.body.statusUrl);
+      return;
+    }
+    const problem = answer.body ?? {};
+    showErrors(form, summary, problem.errors ?? {}, t("error.server", { detail: problem.detail ?? problem.title ?? answer.status }));
+  } catch {
+    showErrors(form, summary, {}, t("common.networkError"));
+  } finally {
+    button.disabled = false;
+    button.textContent = t("form.submit");
+  }
+}
+
+function sent(statusUrl) {
+  const link = document.getElementById("status-link");
+  const url = new URL(statusUrl, location.origin);
+  link.href = url.pathname;
+  link.textContent = url.href;
+  form.hidden = true;
+  const done = document.getElementById("sent");
+  done.hidden = false;
+  done.focus();
+}

@@ -1,0 +1,172 @@
+// Caseworker pages: the review queue (specification, estimated size, approve with a price quote or
+// reject with a reason) and the disclosure summary of delivered orders. The caseworker's API key is
+// kept in sessionStorage (this tab only) and sent as a Bearer token.
+import { startPage, onLanguage, t, el, callJson, formatDateTime, formatNumber, label } from "./common.js";
+
+const keyName = "statservice.caseworkerKey";
+const deliveredShown = 20;
+let pending = [];
+let delivered = [];
+
+startPage("review.title");
+onLanguage(render);
+document.getElementById("sign-in").addEventListener("submit", signIn);
+document.getElementById("sign-out").addEventListener("click", () => { sessionStorage.removeItem(keyName); pending = []; delivered = []; render(); });
+document.getElementById("refresh").addEventListener("click", load);
+if (apiKey()) load();
+
+function apiKey() { return sessionStorage.getItem(keyName); }
+
+async function signIn(event) {
+  event.preventDefault();
+  const input = document.getElementById("api-key");
+  const error = document.getElementById("api-key-error");
+  error.textContent = "";
+  input.removeAttribute("aria-invalid");
+  const key = input.value.trim();
+  if (!key) { fail(t("error.required")); return; }
+  const answer = await callJson("/api/review/orders", { apiKey: key });
+  if (!answer.ok) { fail(t("review.badKey")); return; }
+  sessionStorage.setItem(keyName, key);
+  input.value = "";
+  await load();
+  document.getElementById("pending-title").focus?.();
+
+  function fail(text) {
+    error.textContent = text;
+    input.setAttribute("aria-invalid", "true");
+    input.focus();
+  }
+}
+
+async function load() {
+  const key = apiKey();
+  if (!key) { render(); return; }
+  const queue = await callJson("/api/review/orders", { apiKey: key });
+  if (queue.status === 401 || queue.status === 403) { sessionStorage.removeItem(keyName); render(); return; }
+  pending = Array.isArray(queue.body) ? queue.body : (queue.body?.orders ?? []);
+  const done = await callJson("/api/orders?status=delivered", { apiKey: key });
+  // The list is newest first.
+  const orders = (Array.isArray(done.body) ? done.body : (done.body?.orders ?? [])).slice(0, deliveredShown);
+  delivered = await Promise.all(orders.map(async (order) => {
+    const result = await callJson(`/api/orders/${order.id}/result`, { apiKey: key });
+    return { order, release: result.ok ? result.body : null };
+  }));
+  render();
+}
+
+function render() {
+  const signedIn = Boolean(apiKey());
+  document.getElementById("sign-in").hidden = signedIn;
+  document.getElementById("signed-in").hidden = !signedIn;
+  if (!signedIn) return;
+  const list = document.getElementById("pending");
+  list.replaceChildren(...(pending.length === 0 ? [el("p", {}, t("review.nonePending"))] : pending.map(card)));
+  renderDelivered();
+}
+
+function spec(parameters) {
+  const lines = [];
+  const walk = (value, name) => {
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(v, name ? `${name}.${k}` : k);
+    else lines.push([name, Array.isArray(value) ? (value.length ? value.join(", ") : t("common.none")) : value === null ? t("common.any") : String(value)]);
+  };
+  walk(parameters ?? {}, "");
+  return lines;
+}
+
+function card(order) {
+  const id = order.id;
+  const short = String(id).slice(0, 8);
+  const contact = order.contact;
+  const estimate = order.estimatedCells;
+  const facts = [
+    [t("review.submitted"), formatDateTime(order.submittedAt)],
+    [t("status.product"), order.product],
+    [t("review.kind"), order.requesterKind ? label("kind", order.requesterKind) : ""],
+    [t("review.contact"), [contact?.name, contact?.email, contact?.organisation].filter(Boolean).join(", ")],
+    [t("review.purpose"), order.purpose ?? ""],
+    [t("review.estimate"), estimate === undefined || estimate === null ? "?" : t("review.cells", { n: formatNumber(estimate) })],
+  ];
+  const titleId = `order-${id}-title`;
+  return el("article", { class: "order-card", "aria-labelledby": titleId, "data-order": id },
+    el("h3", { id: titleId }, t("review.order", { id: short })),
+    el("dl", { class: "facts" }, facts.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)])),
+    el("h4", {}, t("review.specification")),
+    el("dl", { class: "facts" }, spec(order.parameters).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)])),
+    el("div", { class: "actions" }, approveForm(order), rejectForm(order)));
+}
+
+function approveForm(order) {
+  // Prefilled with the product's suggested price for the estimated size; the caseworker may change it.
+  const price = el("input", { type: "number", id: `price-${order.id}`, min: 0, max: 100000000, step: "0.01", inputmode: "decimal", value: order.suggestedPriceDkk ?? null });
+  const note = el("input", { type: "text", id: `note-${order.id}` });
+  return el("form", {
+    "aria-label": `${t("review.approve")} ${String(order.id).slice(0, 8)}`,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const body = {};
+      if (price.value !== "") body.priceQuoteDkk = Number(price.value);
+      if (note.value.trim()) body.note = note.value.trim();
+      await decide(order, "approve", body, "review.approved");
+    },
+  },
+  el("div", { class: "field" }, el("label", { for: price.id }, t("review.price")), price),
+  el("div", { class: "field" }, el("label", { for: note.id }, t("review.note")), note),
+  el("button", { type: "submit", "data-action": "approve" }, t("review.approve")));
+}
+
+function rejectForm(order) {
+  const reason = el("textarea", { id: `reason-${order.id}`, required: true, "aria-describedby": `reason-${order.id}-error` });
+  const error = el("span", { class: "error-message", id: `reason-${order.id}-error` });
+  return el("form", {
+    "aria-label": `${t("review.reject")} ${String(order.id).slice(0, 8)}`,
+    novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      error.textContent = "";
+      if (!reason.value.trim()) { error.textContent = t("error.required"); reason.setAttribute("aria-invalid", "true"); reason.focus(); return; }
+      await decide(order, "reject", { reason: reason.value.trim() }, "review.rejectedDone", error);
+    },
+  },
+  el("div", { class: "field" }, el("label", { for: reason.id }, t("review.reason")), error, reason),
+  el("button", { type: "submit", class: "danger", "data-action": "reject" }, t("review.reject")));
+}
+
+async function decide(order, action, body, doneKey, errorElement) {
+  const answer = await callJson(`/api/review/orders/${order.id}/${action}`, { method: "POST", body, apiKey: apiKey() });
+  const message = document.getElementById("message");
+  if (answer.ok) {
+    message.className = "notice success";
+    message.textContent = t(doneKey, { id: String(order.id).slice(0, 8) });
+  } else {
+    message.className = "notice warning";
+    const errors = answer.body?.errors ? Object.values(answer.body.errors).flat().join(" ") : "";
+    message.textContent = errors || answer.body?.detail || answer.body?.title || String(answer.status);
+    if (errorElement) errorElement.textContent = message.textContent;
+  }
+  message.hidden = false;
+  await load();
+  message.focus();
+}
+
+function renderDelivered() {
+  const container = document.getElementById("delivered");
+  if (delivered.length === 0) { container.replaceChildren(el("p", {}, t("review.noneDelivered"))); return; }
+  const head = ["review.col.order", "review.col.product", "review.col.delivered", "review.col.extract", "review.col.cells", "review.col.suppressed", "review.col.share", "review.col.audit"];
+  const rows = delivered.map(({ order, release }) => {
+    const cells = release ? release.tables.reduce((sum, table) => sum + table.cells.length, 0) : null;
+    const hidden = release ? release.tables.reduce((sum, table) => sum + table.cells.filter((c) => c.status !== "published").length, 0) : null;
+    return el("tr", { "data-order": order.id },
+      el("th", { scope: "row" }, String(order.id).slice(0, 8)),
+      el("td", {}, order.product),
+      el("td", {}, formatDateTime(release?.createdAt ?? order.submittedAt)),
+      el("td", {}, release?.extractVersion ?? order.extractVersion ?? ""),
+      el("td", {}, cells === null ? "" : formatNumber(cells)),
+      el("td", {}, hidden === null ? "" : formatNumber(hidden)),
+      el("td", {}, cells ? `${(100 * hidden / cells).toFixed(1)} %` : ""),
+      el("td", {}, release ? (release.disclosure.auditPassed ? t("legend.auditPassed") : t("legend.auditFailed")) : ""));
+  });
+  container.replaceChildren(el("div", { class: "table-wrap" }, el("table", { class: "summary", id: "delivered-table" },
+    el("thead", {}, el("tr", {}, head.map((k) => el("th", { scope: "col" }, t(k))))), el("tbody", {}, rows))));
+}

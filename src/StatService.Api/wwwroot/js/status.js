@@ -1,0 +1,90 @@
+// The status page of a form order: /status/{token}. Polls GET /api/status/{token} until the order ends,
+// then shows the result (tables, charts, definitions, legend) and the downloads.
+import { startPage, onLanguage, t, el, callJson, formatDateTime, formatNumber } from "./common.js";
+import { renderResult } from "./result-view.js";
+
+const finished = ["delivered", "failed", "rejected", "cancelled"];
+const cancellable = ["submitted", "in_review", "queued"];
+const pollMilliseconds = 2000;
+
+const token = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
+const api = `/api/status/${encodeURIComponent(token)}`;
+let order = null;
+let release = null;
+let lastStatus = null;
+
+startPage("status.title");
+onLanguage(render);
+document.getElementById("cancel").addEventListener("click", cancel);
+poll();
+
+async function poll() {
+  try {
+    const answer = await callJson(api);
+    if (answer.status === 404 || answer.status === 400) { problem(t("status.notFound")); return; }
+    if (!answer.ok) throw new Error(String(answer.status));
+    order = answer.body;
+    if (order.status === "delivered" && !release) {
+      const result = await callJson(`${api}/result`);
+      if (result.ok) release = result.body;
+    }
+    document.getElementById("problem").hidden = true;
+    render();
+  } catch {
+    problem(t("common.networkError"));
+  }
+  if (!order || !finished.includes(order.status) || (order.status === "delivered" && !release)) setTimeout(poll, pollMilliseconds);
+}
+
+function problem(text) {
+  const box = document.getElementById("problem");
+  box.textContent = text;
+  box.hidden = false;
+}
+
+function render() {
+  if (!order) return;
+  const status = order.status;
+  document.getElementById("order").hidden = false;
+  const facts = [
+    [t("status.status"), el("span", { class: `status-badge ${status}`, id: "order-status", "data-status": status }, t(`state.${status}`))],
+    [t("status.product"), order.product],
+    [t("status.submitted"), formatDateTime(order.submittedAt)],
+  ];
+  if (order.queuePosition !== null && order.queuePosition !== undefined) facts.push([t("status.queue"), formatNumber(order.queuePosition)]);
+  if (order.priceQuoteDkk !== null && order.priceQuoteDkk !== undefined) facts.push([t("status.price"), `${formatNumber(order.priceQuoteDkk)} kr.`]);
+  if (order.rejectionReason) facts.push([t("status.rejected"), order.rejectionReason]);
+  if (order.failureReason) facts.push([t("status.failed"), order.failureReason]);
+  if (order.extractVersion) facts.push([t("status.extract"), order.extractVersion]);
+  document.getElementById("order-facts").replaceChildren(...facts.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]));
+  document.getElementById("polling").hidden = finished.includes(status);
+  document.getElementById("cancel").hidden = !cancellable.includes(status);
+  if (lastStatus !== null && lastStatus !== status) document.getElementById("live").textContent = `${t("status.status")}: ${t(`state.${status}`)}`;
+  lastStatus = status;
+
+  document.getElementById("history").replaceChildren(...(order.history ?? []).map((entry) =>
+    el("li", {},
+      el("time", { datetime: entry.at }, formatDateTime(entry.at)),
+      el("strong", {}, t(`state.${entry.to}`)),
+      entry.actor ? ` ${t("status.by", { actor: entry.actor })}` : "",
+      entry.reason ? el("div", {}, entry.reason) : "")));
+
+  const result = document.getElementById("result");
+  result.hidden = !release;
+  if (release) {
+    const formats = ["csv", "xlsx", "json", "html"];
+    document.getElementById("downloads").replaceChildren(...formats.map((format) => el("li", {},
+      el("a", {
+        class: "button secondary", id: `download-${format}`, href: `${api}/result?format=${format}`,
+        ...(format === "html" ? { target: "_blank", rel: "noopener" } : { download: "" }),
+      }, t(`status.download.${format}`)))));
+    renderResult(document.getElementById("result-body"), release);
+  }
+}
+
+async function cancel() {
+  const answer = await callJson(`${api}/cancel`, { method: "POST" });
+  if (!answer.ok) problem(answer.body?.detail ?? t("common.networkError"));
+  const again = await callJson(api);
+  if (again.ok) { order = again.body; render(); }
+}

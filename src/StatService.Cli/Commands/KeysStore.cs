@@ -1,0 +1,44 @@
+using System.CommandLine;
+using StatService.Core.Orders;
+using StatService.Data.Orders;
+
+namespace StatService.Cli.Commands;
+
+/// <summary>The order store the keys commands open: the service's SQLite file under --data, or PostgreSQL with --postgres.</summary>
+internal static class KeysStore
+{
+    public static Option<DirectoryInfo> DataOption() => new("--data")
+    {
+        Description = "The service's data directory (Storage:DataDirectory), holding orders.db.",
+        DefaultValueFactory = _ => new DirectoryInfo("data"),
+    };
+
+    public static Option<string?> PostgresOption() => new("--postgres")
+    {
+        Description = "A PostgreSQL connection string (ConnectionStrings:Orders) instead of the SQLite file.",
+    };
+
+    public static AdoOrderStore Open(ParseResult parse, Option<DirectoryInfo> data, Option<string?> postgres)
+    {
+        if (parse.GetValue(postgres) is { Length: > 0 } connectionString)
+        {
+            return new PostgresOrderStore(connectionString);
+        }
+
+        var directory = parse.GetValue(data)!;
+        directory.Create();
+        return new SqliteOrderStore(Path.Combine(directory.FullName, SqliteOrderStore.FileName));
+    }
+
+    public static RequesterKeys Keys(AdoOrderStore store) => new(store, TimeProvider.System);
+
+    public static async Task CloseAsync(AdoOrderStore store)
+    {
+        if (store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,45 @@
+using StatService.Core.Orders;
+
+namespace StatService.Data.Orders;
+
+/// <summary>Finding orders: a requester's list, the caseworker's views, a form order by its status token.</summary>
+public abstract partial class AdoOrderStore
+{
+    public async Task<IReadOnlyList<Order>> ListAsync(string? requesterId, OrderStatus? status, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, OrderStoreSql.SelectOrders);
+        Add(command, "requester_id", requesterId);
+        Add(command, "status", status is { } s ? StatusText(s) : null);
+        Add(command, "limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var orders = new List<Order>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orders.Add(ReadOrder(reader));
+        }
+
+        return orders;
+    }
+
+    public async Task<int> GetQueuePositionAsync(Order order, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, OrderStoreSql.CountQueuedBefore);
+        Add(command, "status", StatusText(OrderStatus.Queued));
+        Add(command, "id", order.Id.ToString());
+        Add(command, "queued_at", (order.QueuedAt ?? order.SubmittedAt).ToUnixTimeMilliseconds());
+        var ahead = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return ahead + 1;
+    }
+
+    public async Task<Order?> GetByStatusTokenHashAsync(string statusTokenHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, OrderStoreSql.SelectOrderByStatusToken);
+        Add(command, "status_token_hash", statusTokenHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadOrder(reader) : null;
+    }
+}

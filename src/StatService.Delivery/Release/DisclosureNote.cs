@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace StatService.Delivery.Release;
+
+/// <summary>The disclosure note in plain language, the same words in every deliverable.</summary>
+public static class DisclosureNote
+{
+    public const string SuppressedMarker = "suppressed";
+
+    public static readonly IReadOnlyList<string> Paragraphs =
+    [
+        "These tables count real people, so some numbers are hidden to protect them. A cell marked \"suppressed\" holds a number that is not shown.",
+        "Small counts (fewer than 5 people, but not 0) are always hidden, because someone who knows a few of the people could recognise them. Some larger numbers are hidden too, so that the small ones cannot be worked out by subtracting from the totals.",
+        "A suppressed cell may hold any number, small or large. Totals (\"total\" rows and columns) include the hidden cells: nothing is left out of a total.",
+        "Every release is checked by an independent audit that tries to work out each hidden number from the published ones; a release is delivered only if no hidden number can be pinned down or shown to be below 5.",
+    ];
+
+    public static string InformationLoss(ReleaseTable table) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{table.SuppressedCount} of {table.Cells.Count} cells suppressed ({table.SuppressedShare * 100:0.0} %)");
+}

@@ -1,0 +1,162 @@
+namespace StatService.Disclosure;
+
+/// <summary>
+/// The holders of suppressed singletons, each knowing their own cells (see <c>KnownToHolderOf</c> in the
+/// audit), and the witness tables met for them for free while the outsider is audited. A solution that
+/// leaves every holder's cells at their true values is a table the whole coalition of holders cannot rule
+/// out; one that moves only one holder's cells is a table the others cannot rule out, which is what that
+/// holder's own cells need. Singletons sit at the attacker's floor of 1, so such tables are common.
+/// </summary>
+internal sealed class SingletonHolders
+{
+    private const double Tolerance = 1e-7;
+    private readonly AttackerLp _lp;
+    private readonly int[] _holderOf;
+    private readonly double[] _truth;
+    private readonly List<int[]> _known = [];
+    private readonly List<double[]> _ownLow = [];
+    private readonly List<double[]> _ownHigh = [];
+    private readonly List<int> _allKnown = [];
+
+    public SingletonHolders(AttackerLp lp, ReadOnlySpan<long> values)
+    {
+        _lp = lp;
+        _holderOf = new int[lp.VariableCount];
+        Array.Fill(_holderOf, -1);
+        _truth = new double[lp.VariableCount];
+        for (var v = 0; v < _truth.Length; v++)
+        {
+            _truth[v] = values[lp.CellOf(v)];
+        }
+
+        CoalitionLow = (double[])_truth.Clone();
+        CoalitionHigh = (double[])_truth.Clone();
+    }
+
+    public int Count => _known.Count;
+
+    /// <summary>Per variable, the least and greatest value met in tables the coalition of all holders cannot rule out.</summary>
+    public double[] CoalitionLow { get; }
+
+    public double[] CoalitionHigh { get; }
+
+    /// <summary>The suppressed cells (as variables) the holder knows.</summary>
+    public IReadOnlyList<int> Known(int holder) => _known[holder];
+
+    public int HolderOf(int variable) => _holderOf[variable];
+
+    public double Truth(int variable) => _truth[variable];
+
+    /// <summary>Every variable some holder knows.</summary>
+    public IReadOnlyList<int> AllKnown => _allKnown;
+
+    /// <summary>Least and greatest value of the holder's own cells met in tables the other holders cannot rule out.</summary>
+    public (double Low, double High) OwnRange(int holder, int index) => (_ownLow[holder][index], _ownHigh[holder][index]);
+
+    public void Add(int[] known)
+    {
+        var fresh = known.Where(v => _holderOf[v] < 0).ToArray();
+        if (fresh.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var v in fresh)
+        {
+            _holderOf[v] = _known.Count;
+            _allKnown.Add(v);
+        }
+
+        _known.Add(fresh);
+        _ownLow.Add(fresh.Select(v => _truth[v]).ToArray());
+        _ownHigh.Add(fresh.Select(v => _truth[v]).ToArray());
+    }
+
+    /// <summary>Takes the last solution as a witness for the coalition, or for the one holder whose cells it moves.</summary>
+    public void Learn()
+    {
+        var moved = -1;
+        foreach (var v in _allKnown)
+        {
+            if (Math.Abs(_lp.Value(v) - _truth[v]) <= Tolerance)
+            {
+                continue;
+            }
+
+            if (moved >= 0 && _holderOf[v] != moved)
+            {
+                return; // several holders' cells move: a witness for none of them
+            }
+
+            moved = _holderOf[v];
+        }
+
+        if (moved < 0)
+        {
+            for (var v = 0; v < _truth.Length; v++)
+            {
+                var x = _lp.Value(v);
+                CoalitionLow[v] = Math.Min(CoalitionLow[v], x);
+                CoalitionHigh[v] = Math.Max(CoalitionHigh[v], x);
+            }
+
+            return;
+        }
+
+        var own = _known[moved];
+        for (var i = 0; i < own.Length; i++)
+        {
+            var x = _lp.Value(own[i]);
+            _ownLow[moved][i] = Math.Min(_ownLow[moved][i], x);
+            _ownHigh[moved][i] = Math.Max(_ownHigh[moved][i], x);
+        }
+    }
+
+    /// <summary>Tells the attacker program every holder's cells except those of <paramref name="except"/>.</summary>
+    public void KnowAll(int except = -1)
+    {
+        foreach (var v in _allKnown)
+        {
+            if (_holderOf[v] != except)
+            {
+                _lp.Know(v, _truth[v]);
+            }
+        }
+    }
+
+    public void ForgetAll()
+    {
+        foreach (var v in _allKnown)
+        {
+            _lp.Forget(v);
+        }
+    }
+
+    /// <summary>Holders whose cells the last solution moves away from their true values.</summary>
+    public void AddMoved(HashSet<int> holders)
+    {
+        foreach (var v in _allKnown)
+        {
+            if (Math.Abs(_lp.Value(v) - _truth[v]) > Tolerance)
+            {
+                holders.Add(_holderOf[v]);
+            }
+        }
+    }
+
+    public void Know(int holder)
+    {
+        foreach (var v in _known[holder])
+        {
+            _lp.Know(v, _truth[v]);
+        }
+    }
+
+    public void Forget(int holder)
+    {
+        foreach (var v in _known[holder])
+        {
+            _lp.Forget(v);
+        }
+    }
+}

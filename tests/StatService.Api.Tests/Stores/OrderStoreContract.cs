@@ -1,0 +1,224 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using StatService.Core.Orders;
+using StatService.Data.Orders;
+
+namespace StatService.Api.Tests.Stores;
+
+/// <summary>
+/// What every order store provider must do, run against each real database (<see cref="SqliteOrderStoreContractTests"/>,
+/// <see cref="PostgresOrderStoreContractTests"/>): the same portable SQL has to behave the same on both.
+/// Each test has a fresh, empty database.
+/// </summary>
+public abstract class OrderStoreContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly List<AdoOrderStore> _stores = [];
+
+    /// <summary>A store on this test's database; each call is a separate store, as separate processes have.</summary>
+    protected abstract AdoOrderStore OpenStore();
+
+    protected abstract Task CreateDatabaseAsync();
+
+    protected abstract Task DeleteDatabaseAsync();
+
+    private AdoOrderStore Store => _stores[0];
+
+    [Fact]
+    public async Task An_order_reads_back_as_it_was_written()
+    {
+        var order = NewOrder() with
+        {
+            Status = OrderStatus.Failed,
+            QueuedAt = Noon.AddSeconds(1),
+            StartedAt = Noon.AddSeconds(2),
+            FailedAt = Noon.AddMilliseconds(3_456),
+            FailureReason = "Udtrækket findes ikke længere (æøå).",
+            ExtractVersion = "2025-03",
+        };
+
+        await Store.CreateAsync(order, CancellationToken.None);
+
+        Assert.Equal(order, await Store.GetAsync(order.Id, CancellationToken.None));
+        Assert.Null(await Store.GetAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_update_applies_only_while_the_order_has_the_expected_status()
+    {
+        var order = NewOrder();
+        await Store.CreateAsync(order, CancellationToken.None);
+
+        var first = await Store.UpdateAsync(order.Queue(Noon.AddSeconds(1)), OrderStatus.Submitted, CancellationToken.None);
+        var second = await Store.UpdateAsync(order.Queue(Noon.AddSeconds(2)), OrderStatus.Submitted, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        var stored = await Store.GetAsync(order.Id, CancellationToken.None);
+        Assert.Equal(OrderStatus.Queued, stored?.Status);
+        Assert.Equal(Noon.AddSeconds(1), stored?.QueuedAt);
+    }
+
+    [Fact]
+    public async Task Of_two_processes_starting_one_order_only_one_succeeds()
+    {
+        var order = NewOrder().Queue(Noon);
+        await Store.CreateAsync(order, CancellationToken.None);
+        var other = Open();
+
+        var attempts = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? Store : other)
+                .UpdateAsync(order.Start(Noon.AddSeconds(i)), OrderStatus.Queued, CancellationToken.None)));
+
+        Assert.Equal(1, attempts.Count(succeeded => succeeded));
+        Assert.Equal(OrderStatus.Running, (await other.GetAsync(order.Id, CancellationToken.None))?.Status);
+    }
+
+    [Fact]
+    public async Task An_update_outside_the_life_cycle_is_refused()
+    {
+        var order = NewOrder();
+        await Store.CreateAsync(order, CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Store.UpdateAsync(order with { Status = OrderStatus.Delivered }, OrderStatus.Submitted, CancellationToken.None));
+        Assert.Equal(OrderStatus.Submitted, (await Store.GetAsync(order.Id, CancellationToken.None))?.Status);
+    }
+
+    [Fact]
+    public async Task Results_saved_at_once_by_two_processes_keep_one_and_both_see_it()
+    {
+        var order = NewOrder();
+        await Store.CreateAsync(order, CancellationToken.None);
+        var other = Open();
+        var first = new OrderResult(order.Id, """{"run":1}""", "run\n1\n", Noon);
+        var second = new OrderResult(order.Id, """{"run":2}""", "run\n2\n", Noon.AddMinutes(1));
+
+        var saved = await Task.WhenAll(Store.SaveResultAsync(first, CancellationToken.None), other.SaveResultAsync(second, CancellationToken.None));
+
+        Assert.Equal(saved[0], saved[1]);
+        Assert.Contains(saved[0], new[] { first, second });
+        Assert.Equal(saved[0], await Store.GetResultAsync(order.Id, CancellationToken.None));
+        Assert.Equal(saved[0], await Store.SaveResultAsync(second with { Json = """{"run":3}""" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_large_result_with_danish_text_reads_back_unchanged()
+    {
+        var order = NewOrder();
+        await Store.CreateAsync(order, CancellationToken.None);
+        var csv = new StringBuilder("region,label,value\n");
+        for (var row = 0; row < 5_000; row++)
+        {
+            csv.Append(1081 + (row % 5)).Append(",Region Sjælland – Næstved Ø,").Append(row).Append('\n');
+        }
+
+        var result = new OrderResult(order.Id, """{"label":"Kræft i æggestokkene","note":"\"quoted\" \\ backslash"}""", csv.ToString(), Noon);
+        await Store.SaveResultAsync(result, CancellationToken.None);
+
+        Assert.Equal(result, await Open().GetResultAsync(order.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Orders_are_listed_by_status_oldest_first_up_to_the_limit()
+    {
+        var newest = NewOrder() with { SubmittedAt = Noon.AddMinutes(2) };
+        var oldest = NewOrder() with { SubmittedAt = Noon };
+        var middle = NewOrder() with { SubmittedAt = Noon.AddMinutes(1) };
+        var queued = NewOrder().Queue(Noon);
+        foreach (var order in new[] { newest, oldest, middle, queued })
+        {
+            await Store.CreateAsync(order, CancellationToken.None);
+        }
+
+        var listed = await Store.ListByStatusAsync(OrderStatus.Submitted, 2, CancellationToken.None);
+
+        Assert.Equal([oldest.Id, middle.Id], listed.Select(o => o.Id));
+        Assert.Equal([queued.Id], (await Store.ListByStatusAsync(OrderStatus.Queued, 10, CancellationToken.None)).Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task A_second_store_on_the_database_sees_the_first_ones_orders()
+    {
+        var order = NewOrder();
+        await Store.CreateAsync(order, CancellationToken.None);
+
+        Assert.Equal(order, await Open().GetAsync(order.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Status_changes_from_two_processes_at_once_get_distinct_increasing_history_sequences()
+    {
+        var orders = Enumerable.Range(0, 12).Select(_ => NewOrder()).ToList();
+        foreach (var order in orders)
+        {
+            await Store.CreateAsync(order, CancellationToken.None);
+        }
+
+        var other = Open();
+        var queued = await Task.WhenAll(orders.Select((order, i) => (i % 2 == 0 ? Store : other)
+            .UpdateAsync(order.Queue(Noon.AddSeconds(i)), OrderStatus.Submitted, "worker", null, CancellationToken.None)));
+
+        Assert.All(queued, Assert.True);
+        var history = await other.ListHistoryAfterAsync(0, 1_000, CancellationToken.None);
+        var sequences = history.Select(entry => entry.Sequence).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.Equal(sequences.Count, sequences.Distinct().Count());
+        var queuedEntries = history.Where(entry => entry.To == OrderStatus.Queued).ToList();
+        Assert.Equal(orders.Select(o => o.Id).Order(), queuedEntries.Select(entry => entry.OrderId).Order());
+        Assert.All(queuedEntries, entry => Assert.Equal(OrderStatus.Submitted, entry.From));
+    }
+
+    [Fact]
+    public async Task Stores_starting_at_once_on_an_empty_database_all_become_ready()
+    {
+        // Processes of a scaled-out deployment start together on a fresh database and race to create its tables.
+        var stores = Enumerable.Range(0, 4).Select(_ => Open()).ToList();
+
+        await Task.WhenAll(stores.Select(store => OrderStoreStartup.WaitUntilReadyAsync(
+            store, TimeSpan.FromSeconds(30), TimeProvider.System, NullLogger.Instance, CancellationToken.None)));
+
+        var orders = stores.Select(_ => NewOrder()).ToList();
+        await Task.WhenAll(stores.Zip(orders, (store, order) => store.CreateAsync(order, CancellationToken.None)));
+        foreach (var order in orders)
+        {
+            Assert.Equal(order, await Store.GetAsync(order.Id, CancellationToken.None));
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        Open();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            if (store is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+
+        await DeleteDatabaseAsync();
+    }
+
+    private AdoOrderStore Open()
+    {
+        var store = OpenStore();
+        _stores.Add(store);
+        return store;
+    }
+
+    private static Order NewOrder() => new()
+    {
+        Id = Guid.NewGuid(),
+        Product = "patient-count",
+        ParametersJson = """{"diagnoses":{"include":["DE11"]},"note":"sukkersyge"}""",
+        RequesterId = "demo-company",
+        SubmittedAt = Noon,
+    };
+}

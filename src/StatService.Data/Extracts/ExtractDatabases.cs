@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
+using StatService.Data.Extracts.Import;
 
 namespace StatService.Data.Extracts;
 
@@ -65,6 +66,14 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
             Execute(connection, manifest.Database is null
                 ? $"CREATE VIEW {table} AS SELECT * FROM read_parquet({Literal(folder, file.File)})"
                 : $"CREATE VIEW {table} AS SELECT * FROM extract_db.main.{table}");
+        }
+
+        // An optional register the delivery did not include (procedures, say) is an empty view with the stored
+        // columns, so product SQL that can refer to it still compiles and simply finds no rows.
+        foreach (var register in ImportSchema.Registers.Where(r => !r.Required && !manifest.Tables.ContainsKey(r.Table)))
+        {
+            var columns = string.Join(", ", register.Columns.Select(c => $"CAST(NULL AS {ImportSchema.SqlType(c.Type)}) AS {c.Name}"));
+            Execute(connection, $"CREATE VIEW {register.Table} AS SELECT {columns} WHERE false");
         }
 
         return connection;

@@ -40,7 +40,8 @@ cells AS (
             WHEN 'contacts' THEN coalesce(k.n, 0)
             WHEN 'dispensings' THEN coalesce(d.n, 0)
             WHEN 'ddd' THEN coalesce(d.ddd, 0)
-        END AS BIGINT) AS v
+        END AS BIGINT) AS v,
+        c.record_key
     FROM cohort c
     LEFT JOIN contacts k ON k.pnr = c.pnr
     LEFT JOIN dispensings d ON d.pnr = c.pnr
@@ -51,7 +52,9 @@ SELECT
     CASE WHEN GROUPING(d2) = 1 THEN 'total' ELSE d2 END AS d2,
     CASE WHEN GROUPING(d3) = 1 THEN 'total' ELSE d3 END AS d3,
     CAST(coalesce(sum(v), 0) AS BIGINT) AS value,
-    CASE WHEN CAST($measure AS VARCHAR) = 'persons' THEN NULL ELSE max(v, CAST($top_n AS INTEGER)) END AS top
+    CASE WHEN CAST($measure AS VARCHAR) = 'persons' THEN NULL ELSE max(v, CAST($top_n AS INTEGER)) END AS top,
+    -- the cell's key: its persons' record keys summed modulo 2^32 (cell-key perturbation only)
+    CAST(sum(record_key) % 4294967296 AS UBIGINT) AS key_sum
 FROM cells
 GROUP BY CUBE (d1, d2, d3)
 HAVING (GROUPING(d1) = 1 OR CAST($dim1 AS VARCHAR) <> '')

@@ -7,7 +7,8 @@ WITH
     SELECT
         CASE CAST($dim1 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d1,
         CASE CAST($dim2 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d2,
-        CASE CAST($dim3 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d3
+        CASE CAST($dim3 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d3,
+        record_key
     FROM cohort
 )
 SELECT
@@ -16,7 +17,9 @@ SELECT
     CASE WHEN GROUPING(d2) = 1 THEN 'total' ELSE d2 END AS d2,
     CASE WHEN GROUPING(d3) = 1 THEN 'total' ELSE d3 END AS d3,
     count(*) AS value,
-    CAST(NULL AS BIGINT[]) AS top
+    CAST(NULL AS BIGINT[]) AS top,
+    -- the cell's key: its persons' record keys summed modulo 2^32 (cell-key perturbation only)
+    CAST(sum(record_key) % 4294967296 AS UBIGINT) AS key_sum
 FROM cells
 GROUP BY CUBE (d1, d2, d3)
 HAVING (GROUPING(d1) = 1 OR CAST($dim1 AS VARCHAR) <> '')

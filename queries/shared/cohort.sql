@@ -114,7 +114,13 @@ cohort AS MATERIALIZED (
         p.pnr, p.region, p.sex, p.age, q.entry_date,
         CASE WHEN p.age >= 90 THEN '90+'
              ELSE CAST(p.age // 10 * 10 AS VARCHAR) || '-' || CAST(p.age // 10 * 10 + 9 AS VARCHAR)
-        END AS ageband
+        END AS ageband,
+        -- cell-key perturbation: the person's record key, HMAC-SHA256 of the pseudonym under the secret (bound as
+        -- its two key pads), first 4 bytes as a whole number below 2^32; 0 when the product does not use cell keys
+        CASE WHEN CAST($cell_keys AS BOOLEAN)
+             THEN CAST(('0x' || left(sha256(CAST($key_outer AS BLOB) || unhex(sha256(CAST($key_inner AS BLOB) || encode(p.pnr)))), 8)) AS UBIGINT)
+             ELSE CAST(0 AS UBIGINT)
+        END AS record_key
     FROM person_at_index p
     JOIN qualified q ON q.pnr = p.pnr
     WHERE q.entry_date >= CAST($period_from AS DATE)

@@ -19,7 +19,21 @@ public static class PatternSearch
     /// </summary>
     public const int MaxModelRounds = 40;
 
-    public static ProtectedPattern Run(ProtectionProblem problem, DisclosurePolicy policy, TimeSpan timeLimit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Up to this many suppressed cells the final audit also computes every suppressed cell's exact bounds for the
+    /// report (two programs per cell); above it the final audit only verifies, which is just as safe and far cheaper.
+    /// </summary>
+    public const int DefaultBoundsCellLimit = 500;
+
+    public static ProtectedPattern Run(ProtectionProblem problem, DisclosurePolicy policy, TimeSpan timeLimit, CancellationToken cancellationToken = default) =>
+        Run(problem, policy, timeLimit, DefaultBoundsCellLimit, cancellationToken);
+
+    /// <summary>
+    /// Finds and audits the pattern; the final audit computes exact bounds when the pattern suppresses at most
+    /// <paramref name="boundsCellLimit"/> cells (<see cref="int.MaxValue"/>: always, 0: only for a pattern without any).
+    /// </summary>
+    public static ProtectedPattern Run(
+        ProtectionProblem problem, DisclosurePolicy policy, TimeSpan timeLimit, int boundsCellLimit, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var roles = PrimarySuppression.Classify(problem, policy);
@@ -51,7 +65,7 @@ public static class PatternSearch
                 var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, cancellationToken);
                 if (audit.Passed)
                 {
-                    audit = Final(problem, pattern, policy, cancellationToken);
+                    audit = Final(problem, pattern, policy, boundsCellLimit, audit, cancellationToken);
                     if (audit.Passed)
                     {
                         return new ProtectedPattern(pattern, roles, audit, iterations, model.CutCount, model.LastSolveOptimal, false);
@@ -67,7 +81,7 @@ public static class PatternSearch
             }
         }
 
-        return Repair(problem, policy, roles, pattern ?? start, iterations, cuts, cancellationToken);
+        return Repair(problem, policy, roles, pattern ?? start, iterations, cuts, boundsCellLimit, cancellationToken);
     }
 
     /// <summary>
@@ -75,7 +89,8 @@ public static class PatternSearch
     /// and after the first round only failed and newly hidden cells are audited again.
     /// </summary>
     private static ProtectedPattern Repair(
-        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] pattern, int iterations, int cuts, CancellationToken cancellationToken)
+        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] pattern, int iterations, int cuts, int boundsCellLimit,
+        CancellationToken cancellationToken)
     {
         pattern = (bool[])pattern.Clone();
         var safe = new bool[problem.CellCount];
@@ -83,10 +98,11 @@ public static class PatternSearch
         {
             cancellationToken.ThrowIfCancellationRequested();
             iterations++;
+            var full = !safe.Contains(true);
             var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, safe, cancellationToken);
             if (audit.Passed)
             {
-                audit = Final(problem, pattern, policy, cancellationToken);
+                audit = Final(problem, pattern, policy, boundsCellLimit, full ? audit : null, cancellationToken);
                 if (audit.Passed)
                 {
                     return new ProtectedPattern(pattern, roles, audit, iterations, cuts, false, true);
@@ -113,7 +129,17 @@ public static class PatternSearch
         }
     }
 
-    /// <summary>The release is judged by a full audit of the final pattern, with exact bounds for the report.</summary>
-    private static AuditResult Final(ProtectionProblem problem, bool[] pattern, DisclosurePolicy policy, CancellationToken cancellationToken) =>
-        SuppressionAudit.Run(problem, pattern, policy, AuditDepth.ExactBounds, cancellationToken);
+    /// <summary>
+    /// The release is judged by a full audit of the final pattern: with exact bounds for the report when the pattern is
+    /// small enough, otherwise a verifying one, which <paramref name="fullVerify"/> may already be (a full audit of this
+    /// very pattern, not one that skipped known-safe cells).
+    /// </summary>
+    private static AuditResult Final(
+        ProtectionProblem problem, bool[] pattern, DisclosurePolicy policy, int boundsCellLimit, AuditResult? fullVerify, CancellationToken cancellationToken)
+    {
+        var exact = pattern.Count(hidden => hidden) <= boundsCellLimit;
+        return !exact && fullVerify is not null
+            ? fullVerify
+            : SuppressionAudit.Run(problem, pattern, policy, exact ? AuditDepth.ExactBounds : AuditDepth.Verify, cancellationToken);
+    }
 }

@@ -76,7 +76,7 @@ public static class SuppressionAudit
             AttackByHolders(problem, lp, needs, attack, holders, failures, reported, skip, cancellationToken);
         }
 
-        return new AuditResult(failures, (IReadOnlyList<CellBounds>?)bounds ?? [], lp.VariableCount, lp.SolveCount);
+        return new AuditResult(failures, (IReadOnlyList<CellBounds>?)bounds ?? [], lp.VariableCount, lp.SolveCount, exact);
     }
 
     /// <summary>
@@ -143,16 +143,71 @@ public static class SuppressionAudit
 
         // Tries the cell against each holder alone who could matter: the holders whose cells the outsider's own
         // extreme tables for it move. Any other holder's knowledge fits those tables, so it learns what the outsider does.
+        // Every table solved on the way is a witness for each holder whose cells it leaves at their true values, so the
+        // candidates are first attacked in groups (a group's cells all known at once): a table the group cannot rule out
+        // is one each member cannot either. Only members such tables leave unsettled are split off, down to one holder,
+        // whose exact attack decides.
         void Confirm(int v, int except)
         {
             holders.ForgetAll();
-            var moved = new HashSet<int>();
+            var byMax = new HashSet<int>();
+            var byMin = new HashSet<int>();
             lp.Optimise(v, maximise: true);
-            holders.AddMoved(moved);
+            holders.AddMoved(byMax);
+            var high = lp.Value(v);
             lp.Optimise(v, maximise: false);
-            holders.AddMoved(moved);
-            moved.Remove(except);
-            foreach (var h in moved.Order())
+            holders.AddMoved(byMin);
+            var low = lp.Value(v);
+            var truth = holders.Truth(v);
+            var range = new Dictionary<int, (double Low, double High)>();
+            foreach (var h in byMax.Union(byMin).Where(h => h != except).Order())
+            {
+                range[h] = (byMin.Contains(h) ? truth : Math.Min(truth, low), byMax.Contains(h) ? truth : Math.Max(truth, high));
+            }
+
+            var unsettled = range.Keys.Where(h => !needs.IsMet(v, range[h].Low, range[h].High)).ToList();
+            if (unsettled.Count > 0)
+            {
+                Attack(unsettled);
+            }
+
+            holders.KnowAll(except);
+
+            // Returns false once a holder wins (the cell is then reported).
+            bool Attack(List<int> group)
+            {
+                if (group.Count == 1)
+                {
+                    return Alone(group[0]);
+                }
+
+                group.ForEach(holders.Know);
+                lp.Optimise(v, maximise: true);
+                Witness();
+                var left = group.Where(h => !needs.IsMet(v, range[h].Low, range[h].High)).ToList();
+                if (left.Count > 0)
+                {
+                    lp.Optimise(v, maximise: false);
+                    Witness();
+                    left = left.Where(h => !needs.IsMet(v, range[h].Low, range[h].High)).ToList();
+                }
+
+                group.ForEach(holders.Forget);
+                if (left.Count == 0)
+                {
+                    return true;
+                }
+
+                if (left.Count < group.Count)
+                {
+                    return Attack(left);
+                }
+
+                var half = left.Count / 2;
+                return Attack(left[..half]) && Attack(left[half..]);
+            }
+
+            bool Alone(int h)
             {
                 holders.Know(h);
                 var kind = attack.Check(v, null, wantLower: false, out var lower, out var upper);
@@ -161,11 +216,27 @@ public static class SuppressionAudit
                 if (kind is not null && reported.Add(cell))
                 {
                     failures.Add(new AuditFailure(cell, AuditFailureKind.SingletonExposed, lower, upper, attack.Cut(cell)));
-                    break;
+                    return false;
                 }
+
+                return true;
             }
 
-            holders.KnowAll(except);
+            // The last solution, for every candidate whose own cells it leaves at their true values.
+            void Witness()
+            {
+                var shifted = new HashSet<int>();
+                holders.AddMoved(shifted);
+                var x = lp.Value(v);
+                foreach (var h in range.Keys)
+                {
+                    if (!shifted.Contains(h))
+                    {
+                        var (l, u) = range[h];
+                        range[h] = (Math.Min(l, x), Math.Max(u, x));
+                    }
+                }
+            }
         }
     }
 

@@ -11,6 +11,13 @@ namespace StatService.Disclosure;
 /// </summary>
 public sealed class SuppressionEngine : IDisclosureControl
 {
+    /// <summary>
+    /// The release reports every suppressed cell's exact bounds when each linked group suppresses at most this many
+    /// cells (<see cref="int.MaxValue"/>: always). Bounds cost two programs per cell on top of the audit, which alone
+    /// decides safety; without them <see cref="ProtectedRelease.Audit"/> is null: bounds were not computed.
+    /// </summary>
+    public int BoundsCellLimit { get; init; } = PatternSearch.DefaultBoundsCellLimit;
+
     public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tables);
@@ -23,14 +30,15 @@ public sealed class SuppressionEngine : IDisclosureControl
         var clock = Stopwatch.StartNew();
         var status = tables.Select(t => new CellStatus[t.CellCount]).ToArray();
         var bounds = new List<SuppressedCellBounds>();
-        int primaries = 0, suppressedCells = 0, audited = 0;
+        int primaries = 0, suppressedCells = 0;
+        var boundsComputed = true;
         var groups = LinkedTables.Groups(tables);
         for (var g = 0; g < groups.Count; g++)
         {
             // Each problem gets an equal share of what is left of the release's budget.
             var share = (policy.SolverTimeLimit - clock.Elapsed) / (groups.Count - g);
             var problem = ProtectionProblem.FromTables(groups[g].Select(t => tables[t]).ToArray(), groups[g]);
-            var pattern = PatternSearch.Run(problem, policy, share, cancellationToken);
+            var pattern = PatternSearch.Run(problem, policy, share, BoundsCellLimit, cancellationToken);
 
             // Counted per table cell, as delivered: a cell that linked tables share counts in each of them.
             for (var k = 0; k < problem.TableIndices.Count; k++)
@@ -46,15 +54,14 @@ public sealed class SuppressionEngine : IDisclosureControl
                 }
             }
 
-            var groupBounds = ToReleaseBounds(problem, pattern.Audit.Bounds);
-            audited += groupBounds.Count;
-            bounds.AddRange(groupBounds);
+            boundsComputed &= pattern.Audit.BoundsComputed;
+            bounds.AddRange(ToReleaseBounds(problem, pattern.Audit.Bounds));
         }
 
         var summary = new DisclosureSummary(
-            policy.Describe(), policy.Name, primaries, suppressedCells - primaries, AuditPassed: true, audited);
+            policy.Describe(), policy.Name, primaries, suppressedCells - primaries, AuditPassed: true, AuditedCells: suppressedCells);
         var protectedTables = tables.Select((t, i) => new ProtectedTable(t, status[i])).ToArray();
-        return new ProtectedRelease(protectedTables, summary) { Audit = new AuditReport(bounds) };
+        return new ProtectedRelease(protectedTables, summary) { Audit = boundsComputed ? new AuditReport(bounds) : null };
     }
 
     private static void EnsureProtectable(CountTable table)

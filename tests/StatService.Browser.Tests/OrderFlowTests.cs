@@ -23,8 +23,7 @@ public sealed class OrderFlowTests(RunningService service)
     public async Task Order_from_the_form_is_approved_delivered_and_downloaded()
     {
         await using var chromium = await Chromium.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        await page.GotoAsync(Url("/"));
+        var page = await chromium.OpenAsync(service.Url("/"));
         await page.GetByRole(AriaRole.Radio, new() { Name = "Patient count (trial feasibility)" }).CheckAsync();
         await Screenshots.TakeAsync(page, "01-order-form");
 
@@ -66,13 +65,12 @@ public sealed class OrderFlowTests(RunningService service)
         Assert.Matches("^/status/[A-Za-z0-9_-]{43}$", statusPath);
 
         // The requester's status page: awaiting review.
-        await page.GotoAsync(Url(statusPath));
+        await page.GotoAsync(service.Url(statusPath));
         await Expect(page.Locator("#order-status")).ToHaveAttributeAsync("data-status", "in_review");
         await Screenshots.TakeAsync(page, "05-status-in-review");
 
         // The caseworker approves with a price quote.
-        var review = await chromium.Context.NewPageAsync();
-        await review.GotoAsync(Url("/review"));
+        var review = await chromium.OpenAsync(service.Url("/review"));
         await review.GetByLabel("API-nøgle (sagsbehandler)").FillAsync(CaseworkerKey);
         await review.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
         var card = review.Locator("article.order-card").Filter(new() { HasText = "Artikel om type 2-diabetes i regionerne." });
@@ -92,7 +90,7 @@ public sealed class OrderFlowTests(RunningService service)
         Assert.True(await page.Locator("#history li").CountAsync() >= 3, "history shows submission, approval and delivery");
         await Screenshots.TakeAsync(page, "07-status-delivered");
 
-        var json = await (await page.APIRequest.GetAsync(Url($"/api/status/{statusPath["/status/".Length..]}/result"))).TextAsync();
+        var json = await (await page.APIRequest.GetAsync(service.Url($"/api/status/{statusPath["/status/".Length..]}/result"))).TextAsync();
         var release = JsonRelease.Read(json);
         // Small cells of region x sex x age band are suppressed: the page must mark them, never show a number.
         Assert.Contains(release.Tables.SelectMany(t => t.Cells), c => c.Status == "published");
@@ -117,8 +115,6 @@ public sealed class OrderFlowTests(RunningService service)
         await Expect(review.Locator("#delivered-table tbody tr").First).ToBeVisibleAsync();
         await Screenshots.TakeAsync(review, "09-review-delivered");
     }
-
-    private string Url(string path) => new Uri(service.BaseAddress, path).ToString();
 
     private static async Task<byte[]> DownloadAsync(IPage page, string selector)
     {

@@ -12,8 +12,7 @@ public sealed class OrderFormPageTests(RunningService service)
     public async Task Form_is_Danish_by_default_and_switches_to_English()
     {
         await using var chromium = await Chromium.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        await page.GotoAsync(new Uri(service.BaseAddress, "/").ToString());
+        var page = await chromium.OpenAsync(service.Url("/"));
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Bestil statistik fra sundhedsregistrene");
@@ -34,8 +33,7 @@ public sealed class OrderFormPageTests(RunningService service)
     public async Task Every_field_has_a_label_and_every_group_a_legend()
     {
         await using var chromium = await Chromium.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        await page.GotoAsync(new Uri(service.BaseAddress, "/").ToString());
+        var page = await chromium.OpenAsync(service.Url("/"));
         await Expect(page.Locator("input[name=region]").First).ToBeAttachedAsync();
 
         var unlabelled = await page.EvaluateAsync<string[]>(
@@ -53,8 +51,7 @@ public sealed class OrderFormPageTests(RunningService service)
     public async Task Server_errors_are_shown_next_to_the_field_they_name()
     {
         await using var chromium = await Chromium.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        await page.GotoAsync(new Uri(service.BaseAddress, "/").ToString());
+        var page = await chromium.OpenAsync(service.Url("/"));
 
         // Five years of three-way tables for three measures: the client cannot know the server's size estimate.
         await page.GetByRole(AriaRole.Radio, new() { Name = "Incidence and prevalence" }).CheckAsync();
@@ -86,8 +83,7 @@ public sealed class OrderFormPageTests(RunningService service)
     public async Task Code_search_is_a_keyboard_combobox()
     {
         await using var chromium = await Chromium.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        await page.GotoAsync(new Uri(service.BaseAddress, "/").ToString());
+        var page = await chromium.OpenAsync(service.Url("/"));
 
         var combobox = page.GetByRole(AriaRole.Combobox, new() { Name = "Lægemidler (valgfrit)" });
         await combobox.PressSequentiallyAsync("metformin", new() { Delay = 30 });

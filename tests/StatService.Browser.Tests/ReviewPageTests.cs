@@ -17,7 +17,7 @@ public sealed class ReviewPageTests(RunningService service)
         var purpose = $"Afvisningstest {Guid.NewGuid():N}";
         var statusUrl = await SubmitFormOrderAsync(page, purpose);
 
-        await page.GotoAsync(Url("/review"));
+        await page.GotoAsync(service.Url("/review"));
         await page.GetByLabel("API-nøgle (sagsbehandler)").FillAsync("demo-caseworker");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
         var card = page.Locator("article.order-card").Filter(new() { HasText = purpose });
@@ -33,7 +33,7 @@ public sealed class ReviewPageTests(RunningService service)
         await Expect(page.Locator("#message")).ToContainTextAsync("afvist");
         await Expect(card).ToHaveCountAsync(0);
 
-        await page.GotoAsync(Url(statusUrl));
+        await page.GotoAsync(service.Url(statusUrl));
         await Expect(page.Locator("#order-status")).ToHaveAttributeAsync("data-status", "rejected");
         await Expect(page.Locator("#order-facts")).ToContainTextAsync(reason);
         await Expect(page.Locator("#cancel")).ToBeHiddenAsync();
@@ -43,23 +43,20 @@ public sealed class ReviewPageTests(RunningService service)
     public async Task A_wrong_key_is_refused_and_a_status_link_that_does_not_exist_says_so()
     {
         await using var chromium = await Chromium.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        await page.GotoAsync(Url("/review"));
+        var page = await chromium.OpenAsync(service.Url("/review"));
         await page.GetByLabel("API-nøgle (sagsbehandler)").FillAsync("demo-journalist");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
         await Expect(page.Locator("#api-key-error")).ToHaveTextAsync("Nøglen blev ikke godkendt som sagsbehandlernøgle.");
         await Expect(page.Locator("#signed-in")).ToBeHiddenAsync();
 
-        await page.GotoAsync(Url("/status/" + new string('A', 43)));
+        await page.GotoAsync(service.Url("/status/" + new string('A', 43)));
         await Expect(page.Locator("#problem")).ToContainTextAsync("Linket er ugyldigt");
     }
-
-    private string Url(string path) => new Uri(service.BaseAddress, path).ToString();
 
     /// <summary>Places a form order over HTTP, as the form would, and returns its status path.</summary>
     private async Task<string> SubmitFormOrderAsync(IPage page, string purpose)
     {
-        var response = await page.APIRequest.PostAsync(Url("/api/form/orders"), new()
+        var response = await page.APIRequest.PostAsync(service.Url("/api/form/orders"), new()
         {
             DataObject = new
             {

@@ -49,21 +49,10 @@ public static class FormApi
             var fields = OrderFields.Read(root, errors, required: true, allowLoopbackCallbacks: false);
             var kind = ReadRequesterKind(root, errors);
             var language = ReadLanguage(root, errors);
-            var validation = services.Validator.Validate(OrderFields.Specification(root, FormFields));
-            foreach (var (field, messages) in validation.Errors)
-            {
-                errors[field] = messages;
-            }
-
+            var validation = OrderSpecification.Validate(services.Validator, root, FormFields, errors);
             if (errors.Count > 0 || validation.Product is null || validation.ParametersJson is null || kind is null)
             {
-                if (errors.Count == 0)
-                {
-                    errors["body"] = ["The order could not be read."];
-                }
-
-                return TypedResults.ValidationProblem(
-                    errors, $"The order has {errors.Sum(e => e.Value.Length)} problem(s); see 'errors' for each field.", title: "The order is not valid");
+                return OrderSpecification.Problem(errors, validation);
             }
 
             var token = Secrets.NewToken();

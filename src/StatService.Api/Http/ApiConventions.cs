@@ -37,6 +37,7 @@ public static class ApiConventions
             });
             options.AddOperationTransformer<ApiKeySecurityTransformer>();
             options.AddOperationTransformer<DocumentedRequestBodyTransformer>();
+            options.AddSchemaTransformer<OrderSpecSchemaTransformer>();
         });
         return builder;
     }

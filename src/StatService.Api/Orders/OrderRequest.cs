@@ -7,7 +7,7 @@ namespace StatService.Api.Orders;
 /// that every problem with it (wrong content type, malformed, invalid) is answered with a validation problem.
 /// </summary>
 /// <param name="Product">A product id from <c>GET /api/products</c>.</param>
-/// <param name="Parameters">The product's parameters; see the product's example.</param>
+/// <param name="Parameters">The order specification (version 1), as far as the product reads it; see the product's parameterSchema and example.</param>
 /// <param name="Purpose">What the statistics are for (shown to the caseworker who reviews the order).</param>
 /// <param name="Contact">Who to contact about the order; e-mail notifications go to its address.</param>
 /// <param name="CallbackUrl">An https URL that receives a signed webhook for every status change.</param>

@@ -87,23 +87,10 @@ public static class OrdersApi
             var root = body.Json.RootElement;
             var errors = new Dictionary<string, string[]>();
             var fields = OrderFields.Read(root, errors, required: false, services.AllowLoopbackCallbacks);
-            var validation = services.Validator.Validate(OrderFields.Specification(root, DetailFields));
-            foreach (var (field, messages) in validation.Errors)
-            {
-                errors[field] = messages;
-            }
-
+            var validation = OrderSpecification.Validate(services.Validator, root, DetailFields, errors);
             if (errors.Count > 0 || validation.Product is null || validation.ParametersJson is null)
             {
-                if (errors.Count == 0)
-                {
-                    errors["body"] = ["The order could not be read."];
-                }
-
-                var detail = validation.UnknownProduct
-                    ? "The product does not exist; see GET /api/products."
-                    : $"The order has {errors.Sum(e => e.Value.Length)} problem(s); see 'errors' for each field.";
-                return TypedResults.ValidationProblem(errors, detail, title: "The order is not valid");
+                return OrderSpecification.Problem(errors, validation);
             }
 
             var requester = Requester.From(user);
@@ -190,7 +177,7 @@ public static class OrdersApi
         var order = await store.GetAsync(id, cancellationToken);
         if (order is null || !requester.CanSee(order))
         {
-            return OrderNotFound(id);
+            return OrderNotFound.ById(id);
         }
 
         return TypedResults.Ok(await OrderView.BuildAsync(order, store, requester.IsCaseworker, OrderLinks.For(id), cancellationToken));
@@ -202,7 +189,7 @@ public static class OrdersApi
         var order = await store.GetAsync(id, cancellationToken);
         if (order is null || !Requester.From(user).CanSee(order))
         {
-            return OrderNotFound(id);
+            return OrderNotFound.ById(id);
         }
 
         return await OrderResults.RenderAsync(order, format, OrderLinks.For(id), $"order-{id}", store, cancellationToken);
@@ -215,7 +202,7 @@ public static class OrdersApi
         var order = await store.GetAsync(id, cancellationToken);
         if (order is null || !requester.CanSee(order))
         {
-            return OrderNotFound(id);
+            return OrderNotFound.ById(id);
         }
 
         var reason = requester.IsCaseworker && order.RequesterId != requester.Id ? "Cancelled by a caseworker." : "Cancelled by the requester.";
@@ -235,10 +222,6 @@ public static class OrdersApi
     /// <summary>Stored as unix milliseconds; the answer should equal what reads back.</summary>
     public static DateTimeOffset TruncatedNow(TimeProvider time) =>
         DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-
-    // Also the answer for another requester's order, so ids reveal nothing.
-    public static ProblemHttpResult OrderNotFound(Guid id) => TypedResults.Problem(
-        $"There is no order {id} for this API key.", statusCode: StatusCodes.Status404NotFound, title: "Order not found");
 }
 
 /// <summary>The services the order endpoints use; explicit so none is mistaken for the body.</summary>

@@ -74,7 +74,7 @@ public static class ReviewApi
         var order = await services.Store.GetAsync(id, cancellationToken);
         if (order is null)
         {
-            return OrdersApi.OrderNotFound(id);
+            return OrderNotFound.ById(id);
         }
 
         if (order.Status != OrderStatus.InReview)
@@ -111,7 +111,7 @@ public static class ReviewApi
         var order = await services.Store.GetAsync(id, cancellationToken);
         if (order is null)
         {
-            return OrdersApi.OrderNotFound(id);
+            return OrderNotFound.ById(id);
         }
 
         if (order.Status != OrderStatus.InReview)

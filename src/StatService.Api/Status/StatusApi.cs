@@ -39,26 +39,23 @@ public static class StatusApi
         string token, [FromServices] IOrderStore store, CancellationToken cancellationToken) =>
         await FindAsync(token, store, cancellationToken) is { } order
             ? TypedResults.Ok(await OrderView.BuildAsync(order, store, viewerIsCaseworker: false, OrderLinks.ForStatusToken(token), cancellationToken))
-            : NotFound();
+            : OrderNotFound.ByStatusToken();
 
     public static async Task<IResult> GetResult(string token, string? format, [FromServices] IOrderStore store, CancellationToken cancellationToken) =>
         await FindAsync(token, store, cancellationToken) is { } order
             ? await OrderResults.RenderAsync(order, format, OrderLinks.ForStatusToken(token), $"order-{order.Id}", store, cancellationToken)
-            : NotFound();
+            : OrderNotFound.ByStatusToken();
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Cancel(
         string token, [FromServices] IOrderStore store, [FromServices] TimeProvider time, CancellationToken cancellationToken) =>
         await FindAsync(token, store, cancellationToken) is { } order
             ? await OrderCancellation.CancelAsync(
                 order, OrderActors.Form, "Cancelled by the requester.", viewerIsCaseworker: false, OrderLinks.ForStatusToken(token), store, time, cancellationToken)
-            : NotFound();
+            : OrderNotFound.ByStatusToken();
 
     private static async Task<Order?> FindAsync(string token, IOrderStore store, CancellationToken cancellationToken) =>
         // A token is 43 base64url characters; anything else cannot be one (and is not worth a database look-up).
         token.Length is >= 40 and <= 64
             ? await store.GetByStatusTokenHashAsync(Secrets.Hash(token), cancellationToken)
             : null;
-
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(
-        "No order has this status link.", statusCode: StatusCodes.Status404NotFound, title: "Order not found");
 }

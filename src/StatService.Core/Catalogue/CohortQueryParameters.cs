@@ -8,9 +8,19 @@ namespace StatService.Core.Catalogue;
 /// </summary>
 public static partial class CohortQueryParameters
 {
-    public static IReadOnlyDictionary<string, object?> For(CohortParameters p, ProductDefinition product, Breakdowns breakdowns)
+    /// <param name="recordKeys">The record-key secret's pads; needed only when the order's policy is cell-key.</param>
+    public static IReadOnlyDictionary<string, object?> For(CohortParameters p, ProductDefinition product, Breakdowns breakdowns, RecordKeyPads? recordKeys = null)
     {
         var values = All(p, product, breakdowns);
+        var cellKeys = product.PolicyFor(p).Method == Disclosure.DisclosureMethod.CellKey;
+        var pads = cellKeys
+            ? recordKeys is { Inner.Length: > 0 } configured
+                ? configured
+                : throw new InvalidOperationException($"Product '{product.Id}' uses cell-key perturbation, but no record-key secret is configured (Disclosure:RecordKeySecret).")
+            : RecordKeyPads.None;
+        values["cell_keys"] = cellKeys;
+        values["key_inner"] = pads.Inner;
+        values["key_outer"] = pads.Outer;
         var used = ParameterName().Matches(product.Sql).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         return values.Where(v => used.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
     }

@@ -9,6 +9,26 @@ namespace StatService.Core.Catalogue;
 /// </summary>
 public static class ParameterSchema
 {
+    /// <summary>
+    /// The whole order specification: every field any product reads, with the widest of their limits. The OpenAPI
+    /// document publishes it for <c>parameters</c>, from the same source as each product's schema, so they cannot drift.
+    /// </summary>
+    public static JsonElement ForAll(IReadOnlyCollection<ProductDefinition> products)
+    {
+        static string[] Union(IEnumerable<IEnumerable<string>> lists) => lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).ToArray();
+        var parameters = Union(products.Select(p => p.Parameters));
+        var breakdowns = Union(products.Select(p => p.Breakdowns));
+        var measures = Union(products.Select(p => p.Measures));
+        var limits = new ProductLimits
+        {
+            MaxCells = products.Max(p => p.Limits.MaxCells),
+            MaxDimensions = products.Max(p => p.Limits.MaxDimensions),
+            MaxCriteria = products.Max(p => p.Limits.MaxCriteria),
+            MaxPeriodYears = products.Max(p => p.Limits.MaxPeriodYears),
+        };
+        return For(parameters, breakdowns, measures, limits);
+    }
+
     public static JsonElement For(IReadOnlyList<string> parameters, IReadOnlyList<string> breakdowns, IReadOnlyList<string> measures, ProductLimits limits)
     {
         static JsonObject Codes(string description, int max) => new()

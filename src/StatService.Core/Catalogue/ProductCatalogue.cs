@@ -94,9 +94,6 @@ public sealed class ProductCatalogue : IProductCatalogue
             FixedOccurrence = root.TryGetProperty("occurrence", out var occurrence) ? occurrence.GetString() : null,
             Limits = limits,
             Disclosure = disclosure,
-            MagnitudeDisclosure = root.TryGetProperty("magnitudeDisclosure", out var magnitude)
-                ? disclosure with { Dominance = ReadDominance(magnitude, where) }
-                : null,
             Review = Text("review"),
             Price = ReadPrice(root, where),
             Example = root.GetProperty("example").Clone(),
@@ -112,9 +109,19 @@ public sealed class ProductCatalogue : IProductCatalogue
             throw new InvalidDataException($"{where}: unknown occurrence '{fixedOccurrence}'.");
         }
 
-        if (measures.Any(ProductDefinition.IsMagnitude) && product.MagnitudeDisclosure is null)
+        if (disclosure.Method == DisclosureMethod.CellKey && !product.Sql.Contains("key_sum", StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{where}: magnitude measures need 'magnitudeDisclosure' (dominance rules).");
+            throw new InvalidDataException($"{where}: 'disclosure' is cell-key, but {queryFile} returns no cell keys (a 'key_sum' column).");
+        }
+
+        if (root.TryGetProperty("magnitudeDisclosure", out _))
+        {
+            throw new InvalidDataException($"{where}: 'magnitudeDisclosure' is no longer read; dominance rules belong in 'disclosure.dominance'.");
+        }
+
+        if (measures.Any(ProductDefinition.IsMagnitude) && (disclosure.Dominance.IsEmpty || disclosure.Method != DisclosureMethod.Suppression))
+        {
+            throw new InvalidDataException($"{where}: magnitude measures need suppression with dominance rules ('disclosure.dominance').");
         }
 
         return product;
@@ -185,14 +192,4 @@ public sealed class ProductCatalogue : IProductCatalogue
     }
 
     private static DisclosurePolicy ReadPolicy(JsonElement element, string where) => DisclosurePolicyJson.Read(element, where);
-
-    private static DominanceRules ReadDominance(JsonElement element, string where)
-    {
-        var nk = element.TryGetProperty("nk", out var rules)
-            ? rules.EnumerateArray().Select(r => new NkRule(r.GetProperty("n").GetInt32(), r.GetProperty("k").GetDouble())).ToArray()
-            : [];
-        double? p = element.TryGetProperty("pPercent", out var pp) ? pp.GetDouble() : null;
-        var dominance = new DominanceRules(nk, p);
-        return dominance.IsEmpty ? throw new InvalidDataException($"{where}: 'magnitudeDisclosure' needs an (n,k) or p % rule.") : dominance;
-    }
 }

@@ -38,10 +38,8 @@ public sealed record ProductDefinition
 
     public required ProductLimits Limits { get; init; }
 
+    /// <summary>The product's policy (<c>"disclosure"</c>); its dominance rules apply to magnitude measures only.</summary>
     public required DisclosurePolicy Disclosure { get; init; }
-
-    /// <summary>The policy for magnitude measures (sums such as DDD): the count policy plus dominance rules.</summary>
-    public DisclosurePolicy? MagnitudeDisclosure { get; init; }
 
     /// <summary><c>automatic</c> or <c>caseworker</c>.</summary>
     public required string Review { get; init; }
@@ -59,7 +57,7 @@ public sealed record ProductDefinition
 
     /// <summary>The policy an order's tables are protected under.</summary>
     public DisclosurePolicy PolicyFor(CohortParameters parameters) =>
-        IsMagnitude(parameters.Measure) && MagnitudeDisclosure is { } magnitude ? magnitude : Disclosure;
+        IsMagnitude(parameters.Measure) ? Disclosure : Disclosure with { Dominance = DominanceRules.None };
 
     /// <summary>
     /// How many cells (margins included) the order's release will have, from the code counts of its

@@ -1,9 +1,14 @@
+using StatService.Core.Disclosure;
 using StatService.Core.Tables;
 
 namespace StatService.Core.Catalogue;
 
 /// <summary>One row of a product query: a cell of a named table, its codes (d1..d3), value and largest contributions.</summary>
-public sealed record TableRow(string Table, string?[] Codes, long Value, long[]? Top);
+public sealed record TableRow(string Table, string?[] Codes, long Value, long[]? Top)
+{
+    /// <summary>The cell's persons' record keys summed modulo 2^32 (<c>key_sum</c>), for cell-key perturbation.</summary>
+    public uint? KeySum { get; init; }
+}
 
 /// <summary>
 /// Builds the tables of a release from a product query's rows, as the product declares them. Additive
@@ -18,6 +23,7 @@ public static class ReleaseTableBuilder
     {
         var byTable = rows.GroupBy(r => r.Table, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var magnitude = ProductDefinition.IsMagnitude(parameters.Measure);
+        var cellKeys = product.PolicyFor(parameters).Method == DisclosureMethod.CellKey;
         var tables = new List<CountTable>();
         foreach (var spec in product.Tables)
         {
@@ -36,6 +42,7 @@ public static class ReleaseTableBuilder
                     Additive = spec.Additive,
                     LinkGroup = spec.LinkGroup,
                     Contributions = magnitude ? Contributions(table, tableRows) : null,
+                    CellKeys = cellKeys ? CellKeys(table, tableRows) : null,
                 });
             }
         }
@@ -91,6 +98,22 @@ public static class ReleaseTableBuilder
         }
 
         return contributions;
+    }
+
+    /// <summary>
+    /// Every cell's key from the key sums the query returned for it (margins too: they count their own persons, so
+    /// non-additive tables get true margin keys); a cell the query did not return has no persons and key 0.
+    /// </summary>
+    private static double[] CellKeys(CountTable table, IReadOnlyList<TableRow> rows)
+    {
+        var keys = new double[table.CellCount];
+        foreach (var row in rows)
+        {
+            keys[CellOf(table, row)] = CellKeySum.ToKey(row.KeySum
+                ?? throw new InconsistentTableException($"The query of table '{table.Name}' returned no cell keys (key_sum), which cell-key perturbation needs."));
+        }
+
+        return keys;
     }
 
     private static int CellOf(CountTable table, TableRow row)

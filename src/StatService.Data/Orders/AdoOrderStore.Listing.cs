@@ -13,14 +13,7 @@ public abstract partial class AdoOrderStore
         Add(command, "requester_id", requesterId);
         Add(command, "status", status is { } s ? StatusText(s) : null);
         Add(command, "limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var orders = new List<Order>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            orders.Add(ReadOrder(reader));
-        }
-
-        return orders;
+        return await ReadOrdersAsync(command, cancellationToken);
     }
 
     public async Task<int> GetQueuePositionAsync(Order order, CancellationToken cancellationToken)
@@ -39,7 +32,6 @@ public abstract partial class AdoOrderStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, OrderStoreSql.SelectOrderByStatusToken);
         Add(command, "status_token_hash", statusTokenHash);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadOrder(reader) : null;
+        return (await ReadOrdersAsync(command, cancellationToken)).FirstOrDefault();
     }
 }

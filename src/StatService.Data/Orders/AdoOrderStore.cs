@@ -52,8 +52,7 @@ public abstract partial class AdoOrderStore : IOrderStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, OrderStoreSql.SelectOrder);
         Add(command, "id", id.ToString());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadOrder(reader) : null;
+        return (await ReadOrdersAsync(command, cancellationToken)).FirstOrDefault();
     }
 
     public Task<bool> UpdateAsync(Order updated, OrderStatus expected, CancellationToken cancellationToken) =>
@@ -91,14 +90,7 @@ public abstract partial class AdoOrderStore : IOrderStore
         await using var command = Command(connection, OrderStoreSql.SelectOrdersByStatus);
         Add(command, "status", StatusText(status));
         Add(command, "limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var orders = new List<Order>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            orders.Add(ReadOrder(reader));
-        }
-
-        return orders;
+        return await ReadOrdersAsync(command, cancellationToken);
     }
 
     public async Task<OrderResult> SaveResultAsync(OrderResult result, CancellationToken cancellationToken)
@@ -273,6 +265,19 @@ public abstract partial class AdoOrderStore : IOrderStore
         Add(command, "rejection_reason", order.RejectionReason);
         Add(command, "approved_at", order.ApprovedAt?.ToUnixTimeMilliseconds());
         Add(command, "cancelled_at", order.CancelledAt?.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>Every order row the command selects, in the order the SQL gives them.</summary>
+    private static async Task<IReadOnlyList<Order>> ReadOrdersAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var orders = new List<Order>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orders.Add(ReadOrder(reader));
+        }
+
+        return orders;
     }
 
     private static Order ReadOrder(DbDataReader reader) => new()

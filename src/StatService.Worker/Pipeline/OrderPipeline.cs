@@ -22,7 +22,8 @@ public sealed class OrderPipeline(
     ExtractRegistry extracts,
     ExtractQueryRunner queries,
     IDisclosureControl disclosure,
-    TimeProvider time) : IOrderPipeline
+    TimeProvider time,
+    RecordKeySecret? recordKeys = null) : IOrderPipeline
 {
     public async Task<OrderDelivery> RunAsync(Order order, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed class OrderPipeline(
             ?? throw new OrderRejectedException("The register extract for this order is not available.");
 
         // 1. compile and 2. query: values bound as parameters, the SQL text is the product's own.
-        var tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken);
+        var tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads);
 
         // 3. protect: the release's tables together (linked tables); nothing is delivered unless the audit passed.
         var release = Protect(tables, product.PolicyFor(parameters), cancellationToken);
@@ -50,9 +51,11 @@ public sealed class OrderPipeline(
 
     /// <summary>Runs the product's query and builds its tables, every margin verified (see <see cref="ReleaseTableBuilder"/>).</summary>
     public static async Task<IReadOnlyList<CountTable>> QueryTablesAsync(
-        ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, ExtractQueryRunner queries, string extractVersion, CancellationToken cancellationToken)
+        ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, ExtractQueryRunner queries, string extractVersion,
+        CancellationToken cancellationToken, RecordKeyPads? recordKeys = null)
     {
-        var rows = await queries.RunAsync(extractVersion, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters, product, breakdowns), cancellationToken);
+        var rows = await queries.RunAsync(
+            extractVersion, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters, product, breakdowns, recordKeys), cancellationToken);
         return ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(rows));
     }
 
@@ -89,13 +92,17 @@ public sealed class OrderPipeline(
     private static List<TableRow> ToTableRows(QueryRows rows)
     {
         int table = rows.Ordinal("tbl"), value = rows.Ordinal("value"), top = rows.Ordinal("top");
+        var keySum = rows.Columns.Contains("key_sum", StringComparer.Ordinal) ? rows.Ordinal("key_sum") : -1;
         int[] codes = [rows.Ordinal("d1"), rows.Ordinal("d2"), rows.Ordinal("d3")];
         return rows.Rows
             .Select(row => new TableRow(
                 (string)row[table]!,
                 codes.Select(c => (string?)row[c]).ToArray(),
                 Whole(row[value]),
-                row[top] is IEnumerable list and not string ? list.Cast<object?>().Where(x => x is not null).Select(Whole).ToArray() : null))
+                row[top] is IEnumerable list and not string ? list.Cast<object?>().Where(x => x is not null).Select(Whole).ToArray() : null)
+            {
+                KeySum = keySum >= 0 && row[keySum] is { } key ? (uint)Convert.ToUInt64(key, CultureInfo.InvariantCulture) : null,
+            })
             .ToList();
     }
 

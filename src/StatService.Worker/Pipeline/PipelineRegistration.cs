@@ -54,6 +54,15 @@ public static class PipelineRegistration
         builder.Services.AddSingleton<ExtractDatabases>();
         builder.Services.AddSingleton<ExtractQueryRunner>();
         builder.Services.AddSingleton<IDisclosureControl, ReleaseProtection>();
+        var embedded = StorageOptions.ReadProvider(builder.Configuration) == StorageProvider.Sqlite;
+        builder.Services.AddOptions<RecordKeyOptions>().BindConfiguration(RecordKeyOptions.Section).ValidateDataAnnotations()
+            .Validate<ProductCatalogue>(
+                (options, catalogue) => embedded || options.RecordKeySecret is { Length: > 0 }
+                    || catalogue.Ids.All(id => catalogue.Find(id)!.Disclosure.Method != DisclosureMethod.CellKey),
+                "A product uses cell-key perturbation: set Disclosure:RecordKeySecret (the same secret on every worker).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => RecordKeySecret.Resolve(
+            sp.GetRequiredService<IOptions<RecordKeyOptions>>().Value, StorageOptions.ResolveDataDirectory(builder.Configuration, builder.Environment), embedded));
         builder.Services.AddSingleton<IOrderPipeline, OrderPipeline>();
         return builder;
     }

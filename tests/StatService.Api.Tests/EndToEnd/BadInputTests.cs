@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-
 namespace StatService.Api.Tests.EndToEnd;
 
 /// <summary>Bad orders get a 400 problem+json naming the field and the reason; none is stored.</summary>
@@ -33,18 +29,6 @@ public sealed class BadInputTests(GeneratedExtract extract)
 
     [Theory]
     [MemberData(nameof(BadOrders))]
-    public async Task A_bad_order_is_answered_with_a_problem_naming_the_field(string body, string field, string reason)
-    {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
-        using var client = application.CreateClient("demo-journalist");
-
-        using var response = await client.PostAsync("/api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var errors = problem.RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out var messages), $"No error for '{field}' in {errors}");
-        Assert.Contains(messages.EnumerateArray(), m => m.GetString()!.Contains(reason, StringComparison.Ordinal));
-    }
+    public Task A_bad_order_is_answered_with_a_problem_naming_the_field(string body, string field, string reason) =>
+        RefusedOrder.AssertRefusedAsync(extract, body, field, reason);
 }

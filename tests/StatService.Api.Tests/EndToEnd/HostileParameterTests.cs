@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace StatService.Api.Tests.EndToEnd;
@@ -65,20 +64,8 @@ public sealed class HostileParameterTests(GeneratedExtract extract)
 
     [Theory]
     [MemberData(nameof(HostileOrders))]
-    public async Task A_hostile_order_is_refused_with_a_problem_naming_the_field(string body, string field, string reason)
-    {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
-        using var client = application.CreateClient("demo-journalist");
-
-        using var response = await client.PostAsync("/api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var errors = problem.RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out var messages), $"No error for '{field}' in {errors}");
-        Assert.Contains(messages.EnumerateArray(), m => m.GetString()!.Contains(reason, StringComparison.Ordinal));
-    }
+    public Task A_hostile_order_is_refused_with_a_problem_naming_the_field(string body, string field, string reason) =>
+        RefusedOrder.AssertRefusedAsync(extract, body, field, reason);
 
     [Fact]
     public async Task A_patient_count_body_from_before_spec_versions_is_still_accepted_and_records_its_extract()

@@ -103,6 +103,35 @@ public sealed class FormOrderTests
     }
 
     [Fact]
+    public async Task An_unknown_product_gets_the_same_problem_from_the_form_as_from_the_api()
+    {
+        await using var application = new StatServiceApplication();
+        using var anonymous = application.CreateClient();
+        using var company = application.CreateClient("demo-company");
+        var order = new { product = "no-such-product", parameters = new { years = new[] { 2022 } } };
+        var formOrder = new
+        {
+            order.product,
+            order.parameters,
+            purpose = "Member magazine",
+            contact = new { name = "Karen Lund", email = "karen@forening.example" },
+            requesterKind = "patient_association",
+        };
+
+        var (formResponse, formProblem) = await HttpSteps.PostJsonAsync(anonymous, "/api/form/orders", formOrder);
+        var (apiResponse, apiProblem) = await HttpSteps.PostJsonAsync(company, "/api/orders", order);
+
+        foreach (var (response, problem) in new[] { (formResponse, formProblem), (apiResponse, apiProblem) })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("The order is not valid", problem.GetProperty("title").GetString());
+            Assert.Equal("The product does not exist; see GET /api/products.", problem.GetProperty("detail").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty("product", out _));
+        }
+    }
+
+    [Fact]
     public async Task A_form_order_is_invisible_to_api_keys_except_a_caseworkers()
     {
         await using var application = new StatServiceApplication();

@@ -54,13 +54,7 @@ public sealed class HistoryRelayTests : IAsyncLifetime
         Assert.Equal(2, receiver.Requests.Count);
     }
 
-    private Dictionary<string, string?> Settings()
-    {
-        var settings = NotificationHost.FastSettings(_directory);
-        settings["Notifications:Webhooks:SigningKey"] = Key;
-        settings["Notifications:Webhooks:AllowLoopback"] = "true";
-        return settings;
-    }
+    private Dictionary<string, string?> Settings() => NotificationHost.WebhookSettings(_directory, Key);
 
     public Task DisposeAsync()
     {

@@ -31,6 +31,15 @@ internal sealed class NotificationHost : IAsyncDisposable
         ["Notifications:Lease"] = "00:00:30",
     };
 
+    /// <summary><see cref="FastSettings"/> with webhooks signed by <paramref name="signingKey"/> and allowed to this machine's receiver.</summary>
+    public static Dictionary<string, string?> WebhookSettings(string dataDirectory, string signingKey)
+    {
+        var settings = FastSettings(dataDirectory);
+        settings["Notifications:Webhooks:SigningKey"] = signingKey;
+        settings["Notifications:Webhooks:AllowLoopback"] = "true";
+        return settings;
+    }
+
     public static async Task<NotificationHost> StartAsync(Dictionary<string, string?> settings, RecordedHistory history)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

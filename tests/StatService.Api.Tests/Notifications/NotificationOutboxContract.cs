@@ -1,5 +1,5 @@
+using StatService.Api.Tests.Stores;
 using StatService.Core.Notifications;
-using StatService.Data.Orders;
 
 namespace StatService.Api.Tests.Notifications;
 
@@ -7,33 +7,10 @@ namespace StatService.Api.Tests.Notifications;
 /// What the outbox must do on every order store provider, each on a real, fresh database
 /// (<see cref="SqliteNotificationOutboxTests"/>, <see cref="PostgresNotificationOutboxTests"/>).
 /// </summary>
-public abstract class NotificationOutboxContract : IAsyncLifetime
+public abstract class NotificationOutboxContract<TDatabase> : StoreContract<TDatabase>
+    where TDatabase : IStoreDatabase, new()
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-
-    private readonly List<AdoOrderStore> _stores = [];
-
-    /// <summary>A store on this test's database; each call is a separate store, as separate processes have.</summary>
-    protected abstract AdoOrderStore OpenStore();
-
-    protected abstract Task CreateDatabaseAsync();
-
-    protected abstract Task DeleteDatabaseAsync();
-
-    private AdoOrderStore Store => _stores[0];
-
-    public async Task InitializeAsync()
-    {
-        await CreateDatabaseAsync();
-        _stores.Add(OpenStore());
-    }
-
-    private AdoOrderStore Another()
-    {
-        var store = OpenStore();
-        _stores.Add(store);
-        return store;
-    }
 
     [Fact]
     public async Task Enqueuing_an_event_twice_keeps_one_row_per_channel_and_the_cursor_never_moves_back()
@@ -63,7 +40,7 @@ public abstract class NotificationOutboxContract : IAsyncLifetime
         var notifications = Enumerable.Range(1, 40).Select(i => Notification(order, i, NotificationChannel.Webhook)).ToList();
         await Store.EnqueueAsync(notifications, 40, CancellationToken.None);
         // Separate store instances on one file, as separate worker processes have.
-        var stores = Enumerable.Range(0, 4).Select(_ => Another()).ToList();
+        var stores = Enumerable.Range(0, 4).Select(_ => Open()).ToList();
 
         var claims = await Task.WhenAll(stores.Select((store, i) =>
             store.ClaimDueAsync($"worker-{i}", Noon, Noon.AddMinutes(1), 40, CancellationToken.None)));
@@ -143,7 +120,7 @@ public abstract class NotificationOutboxContract : IAsyncLifetime
         var order = Guid.NewGuid();
         await Store.EnqueueAsync([Notification(order, 7, NotificationChannel.Email)], 7, CancellationToken.None);
 
-        var reopened = Another();
+        var reopened = Open();
 
         Assert.Equal(7, await reopened.GetCursorAsync(CancellationToken.None));
         Assert.Single(await reopened.ListForOrderAsync(order, CancellationToken.None));
@@ -152,17 +129,4 @@ public abstract class NotificationOutboxContract : IAsyncLifetime
     private static NewNotification Notification(Guid order, long sequence, NotificationChannel channel) =>
         new($"evt-{sequence}", channel, order, sequence, channel == NotificationChannel.Email ? "someone@example.org" : "https://hooks.example.com/",
             $"payload-{sequence}", Noon);
-
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            if (store is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-        }
-
-        await DeleteDatabaseAsync();
-    }
 }

@@ -1,21 +1,8 @@
-using Microsoft.Data.Sqlite;
-using StatService.Data.Orders;
+using StatService.Api.Tests.Stores;
 
 namespace StatService.Api.Tests.Notifications;
 
 /// <summary>The outbox contract on an SQLite file.</summary>
-public sealed class SqliteNotificationOutboxTests : NotificationOutboxContract
+public sealed class SqliteNotificationOutboxTests : NotificationOutboxContract<SqliteStoreDatabase>
 {
-    private readonly string _directory = TemporaryDirectory.Create();
-
-    protected override AdoOrderStore OpenStore() => new SqliteOrderStore(Path.Combine(_directory, SqliteOrderStore.FileName));
-
-    protected override Task CreateDatabaseAsync() => Task.CompletedTask;
-
-    protected override Task DeleteDatabaseAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        TemporaryDirectory.Delete(_directory);
-        return Task.CompletedTask;
-    }
 }

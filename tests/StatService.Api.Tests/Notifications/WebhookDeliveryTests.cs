@@ -132,13 +132,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal([$"evt-2-{order:N}"], receiver.Requests.Select(r => r.EventId));
     }
 
-    private Dictionary<string, string?> Settings()
-    {
-        var settings = NotificationHost.FastSettings(_directory);
-        settings["Notifications:Webhooks:SigningKey"] = Key;
-        settings["Notifications:Webhooks:AllowLoopback"] = "true";
-        return settings;
-    }
+    private Dictionary<string, string?> Settings() => NotificationHost.WebhookSettings(_directory, Key);
 
     internal static StatusChange Change(long sequence, Guid order, string? from, string to, DateTimeOffset at, string callbackUrl) =>
         new(sequence, order, at, from, to, null, PlacedThroughForm: false, CallbackUrl: callbackUrl);

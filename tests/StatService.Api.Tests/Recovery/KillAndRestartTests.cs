@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using StatService.Api.Tests.EndToEnd;
 using Xunit.Abstractions;
@@ -93,7 +92,7 @@ public sealed class KillAndRestartTests(RecoveryExtract extract, ITestOutputHelp
         {
             foreach (var order in Orders)
             {
-                ids.Add(await SubmitAsync(client, order));
+                ids.Add(await ProcessOrders.SubmitAsync(client, order));
             }
 
             Note($"accepted {ids.Count} orders");
@@ -165,21 +164,12 @@ public sealed class KillAndRestartTests(RecoveryExtract extract, ITestOutputHelp
         return statuses;
     }
 
-    private static async Task<Guid> SubmitAsync(HttpClient client, string order)
-    {
-        using var content = new StringContent(order, Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("api/orders", content);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("id").GetGuid();
-    }
-
     private async Task WaitForAnyAsync(HttpClient client, List<Guid> ids, string status)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var statuses = await StatusesAsync(client, ids);
+            var statuses = await ProcessOrders.StatusesAsync(client, ids);
             if (statuses.ContainsValue(status))
             {
                 Note($"an order is {status}");
@@ -188,7 +178,7 @@ public sealed class KillAndRestartTests(RecoveryExtract extract, ITestOutputHelp
 
             if (waited.Elapsed > DeliveryPatience)
             {
-                throw new TimeoutException($"No order became {status} within {DeliveryPatience.TotalSeconds:0} s: {Describe(statuses)}");
+                throw new TimeoutException($"No order became {status} within {DeliveryPatience.TotalSeconds:0} s: {ProcessOrders.Describe(statuses)}");
             }
 
             await Task.Delay(20);
@@ -201,8 +191,8 @@ public sealed class KillAndRestartTests(RecoveryExtract extract, ITestOutputHelp
         while (true)
         {
             Assert.False(service.HasExited, "The restarted service exited.");
-            var statuses = await StatusesAsync(client, ids);
-            Assert.False(statuses.ContainsValue("failed"), $"An order failed after the restart: {Describe(statuses)}");
+            var statuses = await ProcessOrders.StatusesAsync(client, ids);
+            Assert.False(statuses.ContainsValue("failed"), $"An order failed after the restart: {ProcessOrders.Describe(statuses)}");
             if (statuses.Values.All(status => status == "delivered"))
             {
                 return;
@@ -210,27 +200,12 @@ public sealed class KillAndRestartTests(RecoveryExtract extract, ITestOutputHelp
 
             if (waited.Elapsed > DeliveryPatience)
             {
-                throw new TimeoutException($"Not every order was delivered within {DeliveryPatience.TotalSeconds:0} s of the restart: {Describe(statuses)}");
+                throw new TimeoutException($"Not every order was delivered within {DeliveryPatience.TotalSeconds:0} s of the restart: {ProcessOrders.Describe(statuses)}");
             }
 
             await Task.Delay(200);
         }
     }
-
-    private static async Task<Dictionary<Guid, string>> StatusesAsync(HttpClient client, List<Guid> ids)
-    {
-        var statuses = new Dictionary<Guid, string>();
-        foreach (var id in ids)
-        {
-            using var order = JsonDocument.Parse(await client.GetStringAsync($"api/orders/{id}"));
-            statuses[id] = order.RootElement.GetProperty("status").GetString()!;
-        }
-
-        return statuses;
-    }
-
-    private static string Describe(Dictionary<Guid, string> statuses) =>
-        string.Join(", ", statuses.Select(s => $"{s.Key}={s.Value}"));
 
     private void Note(string message) => _log.Add(TestSteps, $"{_clock.Elapsed.TotalSeconds:0.0}s", message);
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using StatService.Api.Tests.EndToEnd;
 using StatService.Api.Tests.Recovery;
@@ -61,7 +60,7 @@ public sealed class ClusteredWorkersTests(RecoveryExtract extract, ITestOutputHe
         List<Guid> ids = [];
         foreach (var order in Orders)
         {
-            ids.Add(await SubmitAsync(client, order));
+            ids.Add(await ProcessOrders.SubmitAsync(client, order));
         }
 
         Note($"accepted {ids.Count} orders through the API process");
@@ -159,28 +158,13 @@ public sealed class ClusteredWorkersTests(RecoveryExtract extract, ITestOutputHe
         return process;
     }
 
-    private static async Task<Guid> SubmitAsync(HttpClient client, string order)
-    {
-        using var content = new StringContent(order, Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("api/orders", content);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("id").GetGuid();
-    }
-
     private static async Task WaitForAllDeliveredAsync(HttpClient client, List<Guid> ids)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var statuses = new Dictionary<Guid, string>();
-            foreach (var id in ids)
-            {
-                using var order = JsonDocument.Parse(await client.GetStringAsync($"api/orders/{id}"));
-                statuses[id] = order.RootElement.GetProperty("status").GetString()!;
-            }
-
-            Assert.False(statuses.ContainsValue("failed"), "An order failed: " + Describe(statuses));
+            var statuses = await ProcessOrders.StatusesAsync(client, ids);
+            Assert.False(statuses.ContainsValue("failed"), "An order failed: " + ProcessOrders.Describe(statuses));
             if (statuses.Values.All(status => status == "delivered"))
             {
                 return;
@@ -188,14 +172,12 @@ public sealed class ClusteredWorkersTests(RecoveryExtract extract, ITestOutputHe
 
             if (waited.Elapsed > DeliveryPatience)
             {
-                throw new TimeoutException($"Not every order was delivered within {DeliveryPatience.TotalSeconds:0} s: {Describe(statuses)}");
+                throw new TimeoutException($"Not every order was delivered within {DeliveryPatience.TotalSeconds:0} s: {ProcessOrders.Describe(statuses)}");
             }
 
             await Task.Delay(200);
         }
     }
-
-    private static string Describe(Dictionary<Guid, string> statuses) => string.Join(", ", statuses.Select(s => $"{s.Key}={s.Value}"));
 
     private static int Count(string text, string value)
     {

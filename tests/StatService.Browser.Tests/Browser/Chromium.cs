@@ -22,6 +22,14 @@ public sealed class Chromium : IAsyncDisposable
 
     public IBrowserContext Context { get; }
 
+    /// <summary>A new page (tab) that has loaded <paramref name="url"/>.</summary>
+    public async Task<IPage> OpenAsync(string url)
+    {
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync(url);
+        return page;
+    }
+
     public static async Task<Chromium> StartAsync()
     {
         if (!File.Exists(ExecutablePath))

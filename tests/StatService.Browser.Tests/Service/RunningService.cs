@@ -16,6 +16,9 @@ public sealed class RunningService : IAsyncLifetime
 
     public Uri BaseAddress => _process?.BaseAddress ?? throw new InvalidOperationException("The service has not started.");
 
+    /// <summary>The absolute address of a path on the running service, as a page navigates to it.</summary>
+    public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
     public async Task InitializeAsync()
     {
         var extracts = Path.Combine(_root, "extracts");

@@ -13,7 +13,10 @@ public class CataloguePolicyTests
         var catalogue = ProductCatalogue.Load(PipelineRegistration.DefaultQueriesDirectory);
 
         Assert.NotEmpty(catalogue.Ids);
-        Assert.All(catalogue.Ids, id => Assert.Equal(DisclosurePolicy.DanishDefault, catalogue.Find(id)!.Disclosure));
+        // custom-table adds its dominance rules (for magnitude measures) to the same policy.
+        Assert.All(catalogue.Ids, id => Assert.Equal(DisclosurePolicy.DanishDefault, catalogue.Find(id)!.Disclosure with { Dominance = DominanceRules.None }));
+        var dominance = catalogue.Find("custom-table")!.Disclosure.Dominance;
+        Assert.Equal((2, 85.0, (double?)10), (dominance.Nk.Single().N, dominance.Nk.Single().K, dominance.PPercent));
     }
 
     [Fact]

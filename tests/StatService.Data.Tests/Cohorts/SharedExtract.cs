@@ -59,6 +59,10 @@ public sealed class SharedExtract : IAsyncLifetime, IDisposable
     public Task<IReadOnlyList<CountTable>> RunAsync(string productId, CohortParameters parameters) =>
         OrderPipeline.QueryTablesAsync(Catalogue.Find(productId)!, parameters, Breakdowns, Runner, Extract.Version, CancellationToken.None);
 
+    /// <summary>A product from elsewhere (a changed copy of the catalogue), with the record-key secret's pads.</summary>
+    public Task<IReadOnlyList<CountTable>> RunAsync(ProductDefinition product, CohortParameters parameters, RecordKeyPads recordKeys) =>
+        OrderPipeline.QueryTablesAsync(product, parameters, Breakdowns, Runner, Extract.Version, CancellationToken.None, recordKeys);
+
     public async Task<CountTable> RunPatientCountAsync(CohortParameters parameters) => (await RunAsync("patient-count", parameters)).Single();
 
     public Task DisposeAsync() => Task.CompletedTask;

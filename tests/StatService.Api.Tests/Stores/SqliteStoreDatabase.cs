@@ -1,0 +1,21 @@
+using Microsoft.Data.Sqlite;
+using StatService.Data.Orders;
+
+namespace StatService.Api.Tests.Stores;
+
+/// <summary>An SQLite file (the embedded default) in a directory of its own.</summary>
+public sealed class SqliteStoreDatabase : IStoreDatabase
+{
+    private readonly string _directory = TemporaryDirectory.Create();
+
+    public Task CreateAsync() => Task.CompletedTask;
+
+    public AdoOrderStore OpenStore() => new SqliteOrderStore(Path.Combine(_directory, SqliteOrderStore.FileName));
+
+    public Task DeleteAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        TemporaryDirectory.Delete(_directory);
+        return Task.CompletedTask;
+    }
+}

@@ -24,7 +24,7 @@ public sealed class OrderFlowTests(RunningService service)
     {
         await using var chromium = await Chromium.StartAsync();
         var page = await chromium.OpenAsync(service.Url("/"));
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Patient count (trial feasibility)" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Patientantal (forsøgsgrundlag)" }).CheckAsync();
         await Screenshots.TakeAsync(page, "01-order-form");
 
         // The cohort: type 2 diabetes, chosen with the keyboard from the suggestions.

@@ -54,7 +54,7 @@ public sealed class OrderFormPageTests(RunningService service)
         var page = await chromium.OpenAsync(service.Url("/"));
 
         // Five years of three-way tables for three measures: the client cannot know the server's size estimate.
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Incidence and prevalence" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Incidens og prævalens" }).CheckAsync();
         var diagnoses = page.GetByRole(AriaRole.Combobox, new() { Name = "Diagnoser, der skal med" });
         await diagnoses.PressSequentiallyAsync("DE11", new() { Delay = 30 });
         await Expect(page.Locator("[role=listbox]:visible [role=option][data-code=DE11]")).ToBeVisibleAsync();

@@ -80,6 +80,7 @@ public sealed class ProductCatalogue : IProductCatalogue
             Version = root.GetProperty("version").GetInt32(),
             Title = Text("title"),
             Description = Text("description"),
+            Translations = ReadTranslations(root, where),
             QueryFile = queryFile,
             Sql = SharedSql.Splice(File.ReadAllText(sqlPath), Path.Combine(queriesDirectory, SharedFolder), where),
             Parameters = parameters,
@@ -189,6 +190,27 @@ public sealed class ProductCatalogue : IProductCatalogue
                 : throw new InvalidDataException($"{where}: 'price.{name}' must be a number of DKK, 0 or more.");
 
         return new Orders.ProductPrice(Amount("baseDkk"), Amount("perCellDkk"));
+    }
+
+    /// <summary>Optional <c>"translations": {"da": {"title": "...", "description": "..."}}</c>.</summary>
+    private static Dictionary<string, ProductTexts> ReadTranslations(JsonElement root, string where)
+    {
+        var result = new Dictionary<string, ProductTexts>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("translations", out var translations))
+        {
+            return result;
+        }
+
+        foreach (var language in translations.EnumerateObject())
+        {
+            string Text(string name) =>
+                language.Value.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
+                    ? v.GetString()!
+                    : throw new InvalidDataException($"{where}: 'translations.{language.Name}.{name}' must be a non-empty string.");
+            result[language.Name] = new ProductTexts(Text("title"), Text("description"));
+        }
+
+        return result;
     }
 
     private static DisclosurePolicy ReadPolicy(JsonElement element, string where) => DisclosurePolicyJson.Read(element, where);

@@ -14,6 +14,9 @@ public sealed record ProductDefinition
 
     public required string Description { get; init; }
 
+    /// <summary>Title and description in other languages, by language code (<c>da</c>); the form shows them.</summary>
+    public IReadOnlyDictionary<string, ProductTexts> Translations { get; init; } = new Dictionary<string, ProductTexts>();
+
     /// <summary>DuckDB SQL with <c>$named</c> parameters only; user values are never part of it.</summary>
     public required string Sql { get; init; }
 
@@ -74,5 +77,5 @@ public sealed record ProductDefinition
     public ProductSummary ToSummary() => new(
         Id, Title, Description, Breakdowns, Measures,
         Tables.Select(t => new ProductTableSummary(t.Name, t.Dimensions, t.Additive, t.NonAdditiveReason, t.LinkGroup, t.PerYear)).ToArray(),
-        Limits, Disclosure.Name, ParameterSchema, Example);
+        Limits, Disclosure.Name, ParameterSchema, Example, Translations);
 }

@@ -13,7 +13,11 @@ public sealed record ProductSummary(
     ProductLimits Limits,
     string DisclosurePolicy,
     JsonElement ParameterSchema,
-    JsonElement Example);
+    JsonElement Example,
+    IReadOnlyDictionary<string, ProductTexts> Translations);
+
+/// <summary>A product's title and description in one language.</summary>
+public sealed record ProductTexts(string Title, string Description);
 
 /// <summary>A table of a product's release: its dimensions (<c>$breakdown</c>: the order's) and additivity.</summary>
 public sealed record ProductTableSummary(

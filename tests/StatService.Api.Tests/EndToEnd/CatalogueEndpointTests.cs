@@ -25,6 +25,23 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
         }
     }
 
+    [Fact]
+    public async Task Every_product_has_a_danish_title_and_description_for_the_form()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient();
+
+        using var products = JsonDocument.Parse(await client.GetStringAsync("/api/products"));
+
+        Assert.All(products.RootElement.EnumerateArray(), product =>
+        {
+            var danish = product.GetProperty("translations").GetProperty("da");
+            Assert.False(string.IsNullOrWhiteSpace(danish.GetProperty("title").GetString()));
+            Assert.NotEqual(product.GetProperty("title").GetString(), danish.GetProperty("title").GetString());
+            Assert.NotEqual(product.GetProperty("description").GetString(), danish.GetProperty("description").GetString());
+        });
+    }
+
     [Theory]
     [InlineData("icd10", "sukkersyge", "DE11")]
     [InlineData("icd10", "type 2 diabetes", "DE11")]

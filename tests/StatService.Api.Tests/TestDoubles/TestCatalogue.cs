@@ -29,7 +29,8 @@ public sealed class TestCatalogue : IProductCatalogue, IOrderRequestValidator
             new ProductLimits(),
             "threshold-5",
             JsonDocument.Parse("""{"type":"object","properties":{"years":{"type":"array"}}}""").RootElement.Clone(),
-            JsonDocument.Parse("""{"product":"test-count","parameters":{"years":[2022]}}""").RootElement.Clone()),
+            JsonDocument.Parse("""{"product":"test-count","parameters":{"years":[2022]}}""").RootElement.Clone(),
+            new Dictionary<string, ProductTexts>()),
     ];
 
     public OrderValidation Validate(JsonElement body)

@@ -18,6 +18,11 @@ let pickers = {};
 startPage("form.title");
 init().catch(() => showErrors(form, summary, {}, t("common.networkError")));
 
+/** The product's title and description in the page's language, when the product has them. */
+function productText(product) {
+  return product.translations?.[language()] ?? { title: product.title, description: product.description };
+}
+
 async function init() {
   const [productAnswer, extractAnswer, regionAnswer] = await Promise.all([
     callJson("/api/products"), callJson("/api/extracts"), callJson("/api/codes?system=region&limit=50"),
@@ -40,8 +45,8 @@ async function init() {
   document.getElementById("products").replaceChildren(...products.map((product, index) =>
     el("div", { class: "choice product" },
       el("input", { type: "radio", name: "product", id: `product-${product.id}`, value: product.id, checked: index === 0, "aria-describedby": `product-${product.id}-description` }),
-      el("label", { for: `product-${product.id}` }, el("strong", {}, product.title),
-        el("span", { class: "description", id: `product-${product.id}-description` }, product.description)))));
+      el("label", { for: `product-${product.id}` }, el("strong", {}, productText(product).title),
+        el("span", { class: "description", id: `product-${product.id}-description` }, productText(product).description)))));
   document.getElementById("regions").replaceChildren(...(regionAnswer.body ?? []).map((region) =>
     el("div", { class: "choice" },
       el("input", { type: "checkbox", name: "region", id: `region-${region.code}`, value: region.code }),

@@ -22,15 +22,22 @@ internal sealed class AttackerLp : IDisposable
     private readonly int[] _rowStart;
     private readonly int[] _rowCells;
     private readonly double[] _rowCoefficients;
-    private readonly double[] _reducedCost;
-    private readonly int[] _variableOf;
+    private readonly Dictionary<int, double> _reducedCost;
+    private readonly SuppressedComponents _components;
+    private readonly int _component;
     private readonly double _lowerBound;
     private const int Several = -2;
     private int _target = -1;
 
-    public AttackerLp(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy)
+    /// <summary>
+    /// The program over the suppressed cells of component <paramref name="k"/>. The other suppressed cells share no
+    /// relation with them, so they never enter it.
+    /// </summary>
+    public AttackerLp(ProtectionProblem problem, SuppressedComponents components, int k, DisclosurePolicy policy)
     {
         _problem = problem;
+        _components = components;
+        _component = k;
         Cap = 10.0 * (problem.MaxValue + policy.Threshold);
         _solver = Solver.CreateSolver("GLOP") ?? throw new DisclosureException("The linear-programming solver for the audit is not available.");
         // Without presolve each re-solve starts from the last optimal basis: only the objective changes.
@@ -40,32 +47,30 @@ internal sealed class AttackerLp : IDisposable
         }
 
         _objective = _solver.Objective();
-        _reducedCost = new double[problem.CellCount];
-
-        var variableOf = _variableOf = new int[problem.CellCount];
-        var cells = new List<int>();
+        _reducedCost = new Dictionary<int, double>();
         var lowerBound = _lowerBound = RelationRules.AttackerLowerBound(policy);
-        for (var c = 0; c < variableOf.Length; c++)
-        {
-            variableOf[c] = suppressed[c] ? cells.Count : -1;
-            if (suppressed[c])
-            {
-                cells.Add(c);
-            }
-        }
-
-        _cells = cells.ToArray();
+        _cells = components.Cells(k).ToArray();
         _variables = new Variable[_cells.Length];
         for (var v = 0; v < _variables.Length; v++)
         {
             _variables[v] = _solver.MakeNumVar(lowerBound, Cap, string.Empty);
         }
 
+        // Only the relations that touch the component, in a fixed order.
+        var relations = new SortedSet<int>();
+        foreach (var cell in _cells)
+        {
+            foreach (var r in problem.RelationsOf(cell))
+            {
+                relations.Add(r);
+            }
+        }
+
         var rows = new List<Constraint>();
         var rowStart = new List<int> { 0 };
         var rowCells = new List<int>();
         var rowCoefficients = new List<double>();
-        for (var r = 0; r < problem.RelationCount; r++)
+        foreach (var r in relations)
         {
             var relation = problem.RelationCells(r);
             if (problem.IsAdditive(r))
@@ -94,7 +99,7 @@ internal sealed class AttackerLp : IDisposable
             var published = 0.0;
             for (var i = 0; i < cells.Length; i++)
             {
-                var isHidden = variableOf[cells[i]] >= 0;
+                var isHidden = VariableOf(cells[i]) >= 0;
                 hidden |= isHidden;
                 published += isHidden ? 0 : coefficient(i) * problem.Values[cells[i]];
             }
@@ -108,9 +113,9 @@ internal sealed class AttackerLp : IDisposable
             var row = _solver.MakeConstraint(lower - published, upper - published, string.Empty);
             for (var i = 0; i < cells.Length; i++)
             {
-                if (variableOf[cells[i]] >= 0)
+                if (VariableOf(cells[i]) is var v and >= 0)
                 {
-                    row.SetCoefficient(_variables[variableOf[cells[i]]], coefficient(i));
+                    row.SetCoefficient(_variables[v], coefficient(i));
                 }
 
                 rowCells.Add(cells[i]);
@@ -132,7 +137,7 @@ internal sealed class AttackerLp : IDisposable
     public int CellOf(int variable) => _cells[variable];
 
     /// <summary>The variable of a suppressed cell, -1 for a published one.</summary>
-    public int VariableOf(int cell) => _variableOf[cell];
+    public int VariableOf(int cell) => _components.IndexOf(cell, _component);
 
     /// <summary>Gives the attacker one more fact: the value of a suppressed cell (an insider's own cell).</summary>
     public void Know(int variable, double value) => _variables[variable].SetBounds(value, value);
@@ -230,20 +235,19 @@ internal sealed class AttackerLp : IDisposable
                     continue;
                 }
 
-                if (_reducedCost[c] == 0)
+                if (!_reducedCost.TryGetValue(c, out var reducedCost))
                 {
                     touched.Add(c);
                 }
 
                 // Reduced cost of a published cell: its objective coefficient (0) minus its column times y.
-                _reducedCost[c] -= _rowCoefficients[i] * dual;
+                _reducedCost[c] = reducedCost - _rowCoefficients[i] * dual;
             }
         }
 
         foreach (var c in touched)
         {
             var reducedCost = _reducedCost[c];
-            _reducedCost[c] = 0;
             if (Math.Abs(reducedCost) <= zero || !PrimarySuppression.CanBeSuppressed(values[c], policy))
             {
                 continue;
@@ -256,6 +260,8 @@ internal sealed class AttackerLp : IDisposable
                 gains[c] = Math.Min(1.0, gains.GetValueOrDefault(c) + gain);
             }
         }
+
+        _reducedCost.Clear();
     }
 
     public void Dispose() => _solver.Dispose();

@@ -8,8 +8,9 @@ namespace StatService.Disclosure;
 /// rules demand) seeds the optimisation model as a hint; the model's pattern is audited, every failure becomes a
 /// cut, and the model is solved again while time remains. When the model cannot answer (out of time or rounds,
 /// infeasible, a cut it cannot state), the heuristic repair takes over from the last pattern: it hides one cheap cell
-/// per failure and re-audits only the cells that can have changed. The final pattern is always audited in full,
-/// after the limit if need be, and nothing unaudited is ever returned.
+/// per failure and re-audits only the cells that can have changed. Every cell of the final pattern is audited, after
+/// the limit if need be, and nothing unaudited is ever returned: a cell the repair skips passed an audit of a smaller
+/// pattern against the same attackers, and hiding more cells only widens what each of them cannot rule out.
 /// </summary>
 public static class PatternSearch
 {
@@ -98,11 +99,10 @@ public static class PatternSearch
         {
             cancellationToken.ThrowIfCancellationRequested();
             iterations++;
-            var full = !safe.Contains(true);
             var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, safe, cancellationToken);
             if (audit.Passed)
             {
-                audit = Final(problem, pattern, policy, boundsCellLimit, full ? audit : null, cancellationToken);
+                audit = Final(problem, pattern, policy, boundsCellLimit, audit, cancellationToken);
                 if (audit.Passed)
                 {
                     return new ProtectedPattern(pattern, roles, audit, iterations, cuts, false, true);
@@ -130,16 +130,12 @@ public static class PatternSearch
     }
 
     /// <summary>
-    /// The release is judged by a full audit of the final pattern: with exact bounds for the report when the pattern is
-    /// small enough, otherwise a verifying one, which <paramref name="fullVerify"/> may already be (a full audit of this
-    /// very pattern, not one that skipped known-safe cells).
+    /// The release is judged by the audit of the final pattern: with exact bounds for the report when the pattern is
+    /// small enough, otherwise the verifying audit just passed (together with the earlier rounds whose safe cells it skipped).
     /// </summary>
     private static AuditResult Final(
-        ProtectionProblem problem, bool[] pattern, DisclosurePolicy policy, int boundsCellLimit, AuditResult? fullVerify, CancellationToken cancellationToken)
-    {
-        var exact = pattern.Count(hidden => hidden) <= boundsCellLimit;
-        return !exact && fullVerify is not null
-            ? fullVerify
-            : SuppressionAudit.Run(problem, pattern, policy, exact ? AuditDepth.ExactBounds : AuditDepth.Verify, cancellationToken);
-    }
+        ProtectionProblem problem, bool[] pattern, DisclosurePolicy policy, int boundsCellLimit, AuditResult verify, CancellationToken cancellationToken) =>
+        pattern.Count(hidden => hidden) <= boundsCellLimit
+            ? SuppressionAudit.Run(problem, pattern, policy, AuditDepth.ExactBounds, cancellationToken)
+            : verify;
 }

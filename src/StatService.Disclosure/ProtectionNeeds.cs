@@ -13,11 +13,11 @@ internal sealed class ProtectionNeeds
     private readonly double[] _upper;
     private readonly double[] _lower;
 
-    public ProtectionNeeds(ProtectionProblem problem, AttackerLp lp, CellRole[] roles, DisclosurePolicy policy)
+    /// <param name="floor">The cells' known floors (<see cref="KnownFloors"/>); needed only with a protection level.</param>
+    public ProtectionNeeds(ProtectionProblem problem, AttackerLp lp, CellRole[] roles, DisclosurePolicy policy, long[]? floor)
     {
         _upper = new double[lp.VariableCount];
         _lower = new double[lp.VariableCount];
-        var floor = policy.ProtectionLevelPercent > 0 ? KnownFloors(problem, policy) : null;
         for (var v = 0; v < _upper.Length; v++)
         {
             var cell = lp.CellOf(v);
@@ -34,11 +34,16 @@ internal sealed class ProtectionNeeds
     }
 
     /// <summary>
-    /// The least value of each cell that follows from the zeros alone: a non-empty cell is at least the attacker's
+    /// The least value of each cell that follows from the zeros alone (null without a protection level, which never asks): a non-empty cell is at least the attacker's
     /// floor, a margin at least the sum of its parts' floors (the largest, where parts overlap).
     /// </summary>
-    private static long[] KnownFloors(ProtectionProblem problem, DisclosurePolicy policy)
+    public static long[]? KnownFloors(ProtectionProblem problem, DisclosurePolicy policy)
     {
+        if (policy.ProtectionLevelPercent <= 0)
+        {
+            return null;
+        }
+
         var values = problem.Values;
         var floors = new long[problem.CellCount];
         for (var c = 0; c < floors.Length; c++)

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using StatService.Core.Disclosure;
 
 namespace StatService.Disclosure;
@@ -37,15 +38,48 @@ public static class SuppressionAudit
         CancellationToken cancellationToken = default)
     {
         var hidden = suppressed.ToArray();
-        using var lp = new AttackerLp(problem, hidden, policy);
-        var needs = new ProtectionNeeds(problem, lp, PrimarySuppression.Classify(problem, policy), policy);
+        var skip = depth == AuditDepth.ExactBounds || knownSafe.IsEmpty ? null : knownSafe.ToArray();
+        var roles = PrimarySuppression.Classify(problem, policy);
+        var floors = ProtectionNeeds.KnownFloors(problem, policy);
+        var components = SuppressedComponents.Split(problem, hidden);
+        var results = new AuditResult[components.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+        // Largest first, so the longest audit starts at once and the small ones fill the other cores.
+        try
+        {
+            Parallel.For(0, components.Count, parallel, k =>
+                results[k] = RunComponent(problem, hidden, components, k, roles, floors, policy, depth, skip, cancellationToken));
+        }
+        catch (AggregateException e)
+        {
+            // The audit's own exceptions, not the wrapper: callers tell a cancelled audit from an unverifiable one.
+            var inner = e.InnerExceptions.FirstOrDefault(x => x is OperationCanceledException) ?? e.InnerExceptions[0];
+            ExceptionDispatchInfo.Capture(inner).Throw();
+        }
+
+        var failures = results.SelectMany(r => r.Failures).OrderBy(f => f.Cell).ToArray();
+        var bounds = results.SelectMany(r => r.Bounds).OrderBy(b => b.Cell).ToArray();
+        return new AuditResult(
+            failures, bounds, results.Sum(r => r.AuditedCells), results.Sum(r => r.LinearProgramsSolved), depth == AuditDepth.ExactBounds);
+    }
+
+    /// <summary>
+    /// Audits the suppressed cells of one component. Every other suppressed cell enters as a constant: no relation
+    /// that touches the component holds one, so its value never reaches the component's program.
+    /// </summary>
+    private static AuditResult RunComponent(
+        ProtectionProblem problem, bool[] hidden, SuppressedComponents components, int k, CellRole[] roles, long[]? floors, DisclosurePolicy policy,
+        AuditDepth depth, bool[]? skip, CancellationToken cancellationToken)
+    {
+        using var lp = new AttackerLp(problem, components, k, policy);
+        var needs = new ProtectionNeeds(problem, lp, roles, policy, floors);
         var attack = new Attack(problem, hidden, policy, lp, needs);
         var exact = depth == AuditDepth.ExactBounds;
         var failures = new List<AuditFailure>();
         var reported = new HashSet<int>();
         var bounds = exact ? new List<CellBounds>(lp.VariableCount) : null;
 
-        var skip = exact || knownSafe.IsEmpty ? null : knownSafe.ToArray();
         var everyone = Enumerable.Range(0, lp.VariableCount).Where(v => skip is null || !skip[lp.CellOf(v)]).ToArray();
         var holders = HoldersOfSingletons(problem, lp, attack);
         var witnesses = new Witnesses(problem, lp, needs, everyone) { Holders = holders.Count > 0 ? holders : null };

@@ -39,6 +39,11 @@ internal static class BenchDisclosureCommand
             Description = "Hard wall per run; the run is stopped and reported after it.",
             DefaultValueFactory = _ => 300,
         };
+        var means = new Option<string>("--mean-counts")
+        {
+            Description = "Comma-separated mean persons per inner cell: 6 gives thin tables (about a third of the cells below the threshold), 50 typical ones.",
+            DefaultValueFactory = _ => "6,50",
+        };
         var runs = new Option<int>("--runs")
         {
             Description = "Runs per table and method; the median time is printed.",
@@ -49,10 +54,10 @@ internal static class BenchDisclosureCommand
             Description = "Comma-separated methods to run: optimal, heuristic.",
             DefaultValueFactory = _ => "optimal,heuristic",
         };
-        var child = new Option<string?>("--child") { Hidden = true, Description = "size:method, one measured run (internal)." };
+        var child = new Option<string?>("--child") { Hidden = true, Description = "size:method:mean, one measured run (internal)." };
         var command = new Command("disclosure", "Time cell suppression (optimal and heuristic) on synthetic hierarchical tables.")
         {
-            sizes, seed, timeLimit, maxRun, runs, methods, child,
+            sizes, means, seed, timeLimit, maxRun, runs, methods, child,
         };
         command.SetAction((parse, ct) =>
         {
@@ -60,7 +65,7 @@ internal static class BenchDisclosureCommand
             if (parse.GetValue(child) is { } run)
             {
                 var parts = run.Split(':');
-                MeasureOne(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], parse.GetValue(seed), limit, ct);
+                MeasureOne(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], double.Parse(parts[2], CultureInfo.InvariantCulture), parse.GetValue(seed), limit, ct);
                 return Task.FromResult(0);
             }
 
@@ -68,28 +73,33 @@ internal static class BenchDisclosureCommand
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture))
                 .ToArray();
+            var meanCounts = parse.GetValue(means)!
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture))
+                .ToArray();
             var chosen = parse.GetValue(methods)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(m => m is "optimal" or "heuristic").ToArray();
-            Run(targets, chosen, parse.GetValue(seed), limit, TimeSpan.FromSeconds(parse.GetValue(maxRun)), Math.Max(1, parse.GetValue(runs)), ct);
+            Run(targets, meanCounts, chosen, parse.GetValue(seed), limit, TimeSpan.FromSeconds(parse.GetValue(maxRun)), Math.Max(1, parse.GetValue(runs)), ct);
             return Task.FromResult(0);
         });
         return command;
     }
 
-    private static void Run(IReadOnlyList<int> targets, IReadOnlyList<string> methods, int seed, TimeSpan limit, TimeSpan maxRun, int runs, CancellationToken ct)
+    private static void Run(IReadOnlyList<int> targets, IReadOnlyList<double> meanCounts, IReadOnlyList<string> methods, int seed, TimeSpan limit, TimeSpan maxRun, int runs, CancellationToken ct)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"policy danish-default, loss = cell count, time limit {limit.TotalSeconds:0.##} s (optimal), seed {seed}, {runs} run(s) each, {Environment.ProcessorCount} cores"));
-        Console.WriteLine("cells    shape                              primaries  method     median s  cpu s  secondaries  hidden %  optimum  vs optimum  peak MB  audit");
+        Console.WriteLine("cells    shape                              mean  primaries  method     median s  cpu s  secondaries  hidden %  optimum  vs optimum  peak MB  audit");
         foreach (var target in targets)
+        foreach (var mean in meanCounts)
         {
-            var table = SyntheticTables.Build(target, seed);
+            var table = SyntheticTables.Build(target, seed, mean);
             var shape = string.Join(" x ", table.Dimensions.Select(d => $"{d.Name} {d.Count}"));
             var primaries = table.Values.Count(v => PrimarySuppression.IsSensitive(v, DisclosurePolicy.DanishDefault));
             RunResult? optimal = null;
             foreach (var method in methods)
             {
-                var results = Enumerable.Range(0, runs).Select(_ => RunChild(target, method, seed, limit, maxRun, ct)).ToArray();
+                var results = Enumerable.Range(0, runs).Select(_ => RunChild(target, method, mean, seed, limit, maxRun, ct)).ToArray();
                 var finished = results.OfType<RunResult>().OrderBy(r => r.Seconds).ToArray();
                 string line;
                 if (finished.Length < results.Length)
@@ -108,14 +118,14 @@ internal static class BenchDisclosureCommand
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{table.CellCount,-8:N0} {shape,-34} {primaries,9:N0}  {method,-9}  {line}"));
+                    $"{table.CellCount,-8:N0} {shape,-34} {mean,4:0.#} {primaries,9:N0}  {method,-9}  {line}"));
             }
         }
     }
 
     private sealed record RunResult(double Seconds, int Secondaries, double HiddenPercent, bool Proven, long PeakMegabytes, bool AuditPassed, double CpuSeconds);
 
-    private static RunResult? RunChild(int target, string method, int seed, TimeSpan limit, TimeSpan maxRun, CancellationToken ct)
+    private static RunResult? RunChild(int target, string method, double mean, int seed, TimeSpan limit, TimeSpan maxRun, CancellationToken ct)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -125,7 +135,7 @@ internal static class BenchDisclosureCommand
 
         foreach (var argument in new[]
                  {
-                     "bench", "disclosure", "--child", $"{target}:{method}", "--seed", seed.ToString(CultureInfo.InvariantCulture),
+                     "bench", "disclosure", "--child", string.Create(CultureInfo.InvariantCulture, $"{target}:{method}:{mean}"), "--seed", seed.ToString(CultureInfo.InvariantCulture),
                      "--time-limit-seconds", limit.TotalSeconds.ToString(CultureInfo.InvariantCulture),
                  })
         {
@@ -155,9 +165,9 @@ internal static class BenchDisclosureCommand
     }
 
     /// <summary>One run, in the child: build the table, protect it as the engine does, print one result line.</summary>
-    private static void MeasureOne(int target, string method, int seed, TimeSpan limit, CancellationToken ct)
+    private static void MeasureOne(int target, string method, double mean, int seed, TimeSpan limit, CancellationToken ct)
     {
-        var table = SyntheticTables.Build(target, seed);
+        var table = SyntheticTables.Build(target, seed, mean);
         var policy = DisclosurePolicy.DanishDefault with { SolverTimeLimit = method == "optimal" ? limit : TimeSpan.Zero };
         var started = Stopwatch.GetTimestamp();
         var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;

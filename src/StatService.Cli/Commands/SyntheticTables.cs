@@ -13,9 +13,13 @@ internal static class SyntheticTables
     /// <summary>Municipalities per region roughly as in Denmark (98 in all).</summary>
     private static readonly int[] DanishMunicipalities = [29, 17, 22, 11, 19];
 
-    /// <summary>A table of about <paramref name="targetCells"/> cells, margins included.</summary>
-    public static CountTable Build(int targetCells, int seed)
+    /// <summary>
+    /// A table of about <paramref name="targetCells"/> cells, margins included, whose inner cells hold
+    /// <paramref name="meanCount"/> persons on average (6: a thin table where about a third of all cells are small).
+    /// </summary>
+    public static CountTable Build(int targetCells, int seed, double meanCount = 6)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(meanCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetCells, 100);
         var random = new Random(seed);
         var sex = TableDimension.Flat("sex", "All", [("M", "Men"), ("F", "Women")]);
@@ -56,9 +60,8 @@ internal static class SyntheticTables
         // hold most people while many inner cells expect only a handful.
         var weights = dimensions.Select(d => LeafWeights(d, random)).ToArray();
         var innerCells = dimensions.Aggregate(1L, (n, d) => n * Enumerable.Range(0, d.Count).Count(d.IsLeaf));
-        var meanInner = 6.0;
-        var population = meanInner * innerCells;
-        var name = string.Create(CultureInfo.InvariantCulture, $"synthetic-{targetCells}-seed{seed}");
+        var population = meanCount * innerCells;
+        var name = string.Create(CultureInfo.InvariantCulture, $"synthetic-{targetCells}-mean{meanCount}-seed{seed}");
         return CountTable.FromInnerCells(name, dimensions, coordinates =>
         {
             var expected = population;

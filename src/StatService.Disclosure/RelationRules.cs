@@ -95,7 +95,7 @@ public static class RelationRules
 
         if (suppressedCount == 1 || !SingletonRuleHolds(problem, suppressed, policy, relation, out _))
         {
-            remedy = SmallestPublished(problem, suppressed, policy, cells, 1);
+            remedy = CheapestPublished(problem, suppressed, policy, relation, cells, 1);
             return true;
         }
 
@@ -127,7 +127,7 @@ public static class RelationRules
             if (capacity < need)
             {
                 // A part that can shrink by the rest is cheapest; otherwise the total, which absorbs anything.
-                remedy = SmallestPublished(problem, suppressed, policy, cells[1..], need - capacity + AttackerLowerBound(policy));
+                remedy = CheapestPublished(problem, suppressed, policy, relation, cells[1..], need - capacity + AttackerLowerBound(policy));
                 if (remedy < 0 && PrimarySuppression.CanBeSuppressed(values[total], policy))
                 {
                     remedy = total;
@@ -140,16 +140,53 @@ public static class RelationRules
         return false;
     }
 
-    private static int SmallestPublished(ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, ReadOnlySpan<int> cells, long atLeast)
+    /// <summary>
+    /// The published cell of <paramref name="cells"/> (at least <paramref name="atLeast"/>) whose suppression costs least
+    /// once its other relations are counted: hiding a cell in a relation that has no suppression yet leaves that
+    /// relation with a lone one, which will need a partner of its own, while hiding it where a relation has a lone
+    /// suppression answers that relation too. Cells that close open relations are preferred, so suppressions cluster
+    /// instead of spreading a cascade of new partners through the table. Ties go to the smaller value.
+    /// </summary>
+    private static int CheapestPublished(
+        ProtectionProblem problem, ReadOnlySpan<bool> suppressed, DisclosurePolicy policy, int relation, ReadOnlySpan<int> cells, long atLeast)
     {
         var values = problem.Values;
         var best = -1;
+        var bestCost = double.PositiveInfinity;
         foreach (var c in cells)
         {
-            if (!suppressed[c] && values[c] >= atLeast && PrimarySuppression.CanBeSuppressed(values[c], policy)
-                && (best < 0 || values[c] < values[best]))
+            if (suppressed[c] || values[c] < atLeast || !PrimarySuppression.CanBeSuppressed(values[c], policy))
             {
-                best = c;
+                continue;
+            }
+
+            int opened = 0, answered = 0;
+            foreach (var other in problem.RelationsOf(c))
+            {
+                if (other == relation || !problem.IsAdditive(other))
+                {
+                    continue;
+                }
+
+                var hidden = 0;
+                foreach (var cell in problem.RelationCells(other))
+                {
+                    hidden += suppressed[cell] ? 1 : 0;
+                    if (hidden > 1)
+                    {
+                        break;
+                    }
+                }
+
+                opened += hidden == 0 ? 1 : 0;
+                answered += hidden == 1 ? 1 : 0;
+            }
+
+            var weight = policy.Loss == InformationLoss.CellValue ? values[c] : 1.0;
+            var cost = weight * (1 + opened) / (1 + answered);
+            if (cost < bestCost || (cost == bestCost && values[c] < values[best]))
+            {
+                (best, bestCost) = (c, cost);
             }
         }
 

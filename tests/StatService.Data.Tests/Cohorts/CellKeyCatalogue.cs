@@ -34,6 +34,9 @@ public sealed class CellKeyCatalogue : IDisposable
 
     public ProductCatalogue Catalogue { get; }
 
+    /// <summary>The copied queries folder, for a service started on it (<c>Catalogue:QueriesDirectory</c>).</summary>
+    public string Folder => _folder;
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

@@ -7,18 +7,30 @@
 -- qualifying events, so prevalence counts only cases seen since the extract's start. Exclusions
 -- apply over the whole period. Each table counts a person once (additive); rates per 100,000 are
 -- computed after protection from the published counts.
+-- Every cell of all three tables also returns key_sum, its persons' record keys summed modulo 2^32
+-- (cell-key perturbation): the residents' keys are the same HMAC of the pseudonym as in
+-- shared/cohort.sql, so a resident has one key in every table, year and product, and the population
+-- is perturbed like the cases (see the README's cell-key section for why).
 WITH
 -- @include cohort.sql
 , years AS (
     SELECT unnest(CAST($year_from AS DATE[])) AS y_from, unnest(CAST($year_to AS DATE[])) AS y_to
 ),
+-- each person's record key, hashed once per person (not per year) and only when the order uses cell keys
+person_keys AS (
+    SELECT pnr,
+           CAST(('0x' || left(sha256(CAST($key_outer AS BLOB) || unhex(sha256(CAST($key_inner AS BLOB) || encode(pnr)))), 8)) AS UBIGINT) AS record_key
+    FROM cpr_person
+    WHERE CAST($cell_keys AS BOOLEAN)
+),
 residents AS (
-    SELECT year(y.y_to) AS yr, y.y_from, y.y_to, p.pnr,
+    SELECT year(y.y_to) AS yr, y.y_from, y.y_to, p.pnr, coalesce(k.record_key, CAST(0 AS UBIGINT)) AS record_key,
            p.reg AS region,
            CASE p.koen WHEN '1' THEN 'male' WHEN '2' THEN 'female' END AS sex,
            year(y.y_to) - year(p.foed_dag)
                - CASE WHEN month(y.y_to) * 100 + day(y.y_to) < month(p.foed_dag) * 100 + day(p.foed_dag) THEN 1 ELSE 0 END AS age
     FROM cpr_person p CROSS JOIN years y
+    LEFT JOIN person_keys k ON k.pnr = p.pnr
     WHERE p.foed_dag <= y.y_to
       AND CASE WHEN p.c_status = '01' THEN p.d_status_hen_start <= y.y_to ELSE p.d_status_hen_start > y.y_to END
 ),
@@ -35,7 +47,7 @@ filtered AS (
       AND (len(CAST($regions AS VARCHAR[])) = 0 OR list_contains(CAST($regions AS VARCHAR[]), r.region))
 ),
 cells AS (
-    SELECT yr, y_from, entry_date,
+    SELECT yr, y_from, entry_date, record_key,
         CASE CAST($dim1 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d1,
         CASE CAST($dim2 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d2,
         CASE CAST($dim3 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d3
@@ -48,7 +60,10 @@ counted AS (
         CASE WHEN GROUPING(d3) = 1 THEN 'total' ELSE d3 END AS d3,
         count(*) AS population,
         count(entry_date) AS existing_cases,
-        count(*) FILTER (WHERE entry_date >= y_from) AS new_cases
+        count(*) FILTER (WHERE entry_date >= y_from) AS new_cases,
+        CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS population_key,
+        CAST(coalesce(sum(record_key) FILTER (WHERE entry_date IS NOT NULL), 0) % 4294967296 AS UBIGINT) AS existing_cases_key,
+        CAST(coalesce(sum(record_key) FILTER (WHERE entry_date >= y_from), 0) % 4294967296 AS UBIGINT) AS new_cases_key
     FROM cells
     GROUP BY GROUPING SETS (
         (yr, d1, d2, d3), (yr, d1, d2), (yr, d1, d3), (yr, d2, d3), (yr, d1), (yr, d2), (yr, d3), (yr))
@@ -56,8 +71,8 @@ counted AS (
        AND (GROUPING(d2) = 1 OR CAST($dim2 AS VARCHAR) <> '')
        AND (GROUPING(d3) = 1 OR CAST($dim3 AS VARCHAR) <> '')
 )
-SELECT 'population-' || yr AS tbl, d1, d2, d3, population AS value, CAST(NULL AS BIGINT[]) AS top FROM counted
+SELECT 'population-' || yr AS tbl, d1, d2, d3, population AS value, CAST(NULL AS BIGINT[]) AS top, population_key AS key_sum FROM counted
 UNION ALL
-SELECT 'existing-cases-' || yr, d1, d2, d3, existing_cases, NULL FROM counted
+SELECT 'existing-cases-' || yr, d1, d2, d3, existing_cases, NULL, existing_cases_key FROM counted
 UNION ALL
-SELECT 'new-cases-' || yr, d1, d2, d3, new_cases, NULL FROM counted
+SELECT 'new-cases-' || yr, d1, d2, d3, new_cases, NULL, new_cases_key FROM counted

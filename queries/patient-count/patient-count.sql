@@ -18,8 +18,8 @@ SELECT
     CASE WHEN GROUPING(d3) = 1 THEN 'total' ELSE d3 END AS d3,
     count(*) AS value,
     CAST(NULL AS BIGINT[]) AS top,
-    -- the cell's key: its persons' record keys summed modulo 2^32 (cell-key perturbation only)
-    CAST(sum(record_key) % 4294967296 AS UBIGINT) AS key_sum
+    -- the cell's key: its persons' record keys summed modulo 2^32 (cell-key perturbation only; 0 for no persons)
+    CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS key_sum
 FROM cells
 GROUP BY CUBE (d1, d2, d3)
 HAVING (GROUPING(d1) = 1 OR CAST($dim1 AS VARCHAR) <> '')

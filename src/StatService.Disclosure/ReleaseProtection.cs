@@ -88,6 +88,11 @@ public sealed class ReleaseProtection : IDisclosureControl
             }
         }
 
+        if (!CellKeyAudit.LinkedCellsAgree(tables, released))
+        {
+            throw new DisclosureException("Linked tables show a cell they share with different keys or noise; nothing was released.");
+        }
+
         return Summarise(tables, released, policy, additive: false);
     }
 

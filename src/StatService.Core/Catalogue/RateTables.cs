@@ -7,6 +7,9 @@ namespace StatService.Core.Catalogue;
 /// Rates derived after protection (e.g. new cases per 100,000 residents): each cell is the published
 /// numerator over the published denominator, rounded to a whole number, and suppressed wherever either
 /// is suppressed. Only published numbers go in, so a rate reveals nothing the release does not.
+/// A rate's numerator counts some of its denominator's persons (cases among residents), so a rate is at most
+/// <see cref="RateSpec.Per"/>: where cell-key noise lifts a small published numerator above its published
+/// denominator, the rate is capped at <see cref="RateSpec.Per"/> (still a function of published numbers only).
 /// </summary>
 public static class RateTables
 {
@@ -29,7 +32,7 @@ public static class RateTables
                 {
                     if (numerator.PublishedValue(cell) is { } n && denominator.PublishedValue(cell) is { } d)
                     {
-                        values[cell] = d == 0 ? 0 : (long)Math.Round(n * (double)rate.Per / d, MidpointRounding.AwayFromZero);
+                        values[cell] = d == 0 ? 0 : (long)Math.Round(Math.Min(n, d) * (double)rate.Per / d, MidpointRounding.AwayFromZero);
                         status[cell] = CellStatus.Published;
                     }
                     else

@@ -18,6 +18,15 @@ public sealed record ExpectedTable(string Name, IReadOnlyList<string> Dimensions
         return DistinctPersons ? covered.Select(r => r.Pnr).Distinct().Count() : covered.Sum(r => r.Value);
     }
 
+    /// <summary>
+    /// The cell's key as cell-key perturbation defines it: the record keys of the distinct persons the cell counts,
+    /// summed modulo 2^32 (a person in several groups of a non-additive table counts once in their total).
+    /// </summary>
+    public uint KeySumAt(IReadOnlyList<string> codes, Func<string, uint> recordKey) =>
+        Records.Where(r => codes.Select((c, d) => c == TableDimension.TotalCode || c == r.Codes[d]).All(x => x))
+            .Select(r => r.Pnr).Distinct()
+            .Aggregate(0u, (sum, pnr) => unchecked(sum + recordKey(pnr)));
+
     /// <summary>Every cell of the query's table equals the independent value; the table has exactly the expected dimensions.</summary>
     public void AssertEqual(CountTable table)
     {

@@ -132,6 +132,9 @@ internal sealed class AttackerLp : IDisposable
 
     public int VariableCount => _variables.Length;
 
+    /// <summary>The least value the attacker gives a suppressed cell.</summary>
+    public double LowerBound => _lowerBound;
+
     public int SolveCount { get; private set; }
 
     public int CellOf(int variable) => _cells[variable];
@@ -165,6 +168,27 @@ internal sealed class AttackerLp : IDisposable
 
         _objective.SetOptimizationDirection(maximise);
         return Solve();
+    }
+
+    /// <summary>
+    /// Like <see cref="Optimise"/>, but with every variable of <paramref name="spared"/> pulled towards the attacker's
+    /// floor by a small weight: among the tables that push the cell far, one that leaves those cells where they are
+    /// (at the floor, as singletons are). The cell's own extreme may be given up a little for it; callers use the
+    /// solution as a witness table, never as the bound.
+    /// </summary>
+    public void OptimiseSparing(int variable, bool maximise, IReadOnlyList<int> spared)
+    {
+        const double weight = 1e-3;
+        _objective.Clear();
+        foreach (var k in spared)
+        {
+            _objective.SetCoefficient(_variables[k], maximise ? -weight : weight);
+        }
+
+        _objective.SetCoefficient(_variables[variable], 1);
+        _target = Several;
+        _objective.SetOptimizationDirection(maximise);
+        Solve();
     }
 
     /// <summary>

@@ -17,9 +17,12 @@ internal sealed class SingletonHolders
     private readonly List<double[]> _ownLow = [];
     private readonly List<double[]> _ownHigh = [];
     private readonly List<int> _allKnown = [];
+    private readonly List<int> _atFloor = [];
+    private readonly double _floor;
 
-    public SingletonHolders(AttackerLp lp, ReadOnlySpan<long> values)
+    public SingletonHolders(AttackerLp lp, ReadOnlySpan<long> values, double floor)
     {
+        _floor = floor;
         _lp = lp;
         _holderOf = new int[lp.VariableCount];
         Array.Fill(_holderOf, -1);
@@ -50,6 +53,12 @@ internal sealed class SingletonHolders
     /// <summary>Every variable some holder knows.</summary>
     public IReadOnlyList<int> AllKnown => _allKnown;
 
+    /// <summary>
+    /// The known variables whose true value is the attacker's floor (every one of them unless zeros are sensitive):
+    /// an objective that presses them down keeps them at their true values wherever it can.
+    /// </summary>
+    public IReadOnlyList<int> AtFloor { get; private set; } = [];
+
     /// <summary>Least and greatest value of the holder's own cells met in tables the other holders cannot rule out.</summary>
     public (double Low, double High) OwnRange(int holder, int index) => (_ownLow[holder][index], _ownHigh[holder][index]);
 
@@ -65,7 +74,13 @@ internal sealed class SingletonHolders
         {
             _holderOf[v] = _known.Count;
             _allKnown.Add(v);
+            if (_truth[v] == _floor)
+            {
+                _atFloor.Add(v);
+            }
         }
+
+        AtFloor = _atFloor;
 
         _known.Add(fresh);
         _ownLow.Add(fresh.Select(v => _truth[v]).ToArray());

@@ -16,6 +16,9 @@ internal sealed class SuppressedComponents
 
     public int Count => _cells.Length;
 
+    /// <summary>Cells of the problem, suppressed or not.</summary>
+    public int CellCount => _componentOf.Length;
+
     /// <summary>The cells of component <paramref name="k"/> in ascending order (components are numbered largest first).</summary>
     public IReadOnlyList<int> Cells(int k) => _cells[k];
 

@@ -35,21 +35,38 @@ public static class SuppressionAudit
         DisclosurePolicy policy,
         AuditDepth depth,
         ReadOnlySpan<bool> knownSafe,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Run(problem, suppressed, policy, depth, knownSafe, new AuditSharing(1000, Environment.ProcessorCount), cancellationToken);
+
+    /// <summary>When a component is big enough to be audited in several shares, and in how many.</summary>
+    internal readonly record struct AuditSharing(int SmallestShared, int Shares);
+
+    internal static AuditResult Run(
+        ProtectionProblem problem,
+        ReadOnlySpan<bool> suppressed,
+        DisclosurePolicy policy,
+        AuditDepth depth,
+        ReadOnlySpan<bool> knownSafe,
+        AuditSharing sharing,
+        CancellationToken cancellationToken)
     {
         var hidden = suppressed.ToArray();
         var skip = depth == AuditDepth.ExactBounds || knownSafe.IsEmpty ? null : knownSafe.ToArray();
         var roles = PrimarySuppression.Classify(problem, policy);
         var floors = ProtectionNeeds.KnownFloors(problem, policy);
         var components = SuppressedComponents.Split(problem, hidden);
-        var results = new AuditResult[components.Count];
+        var work = Shares(components, hidden.Count(h => h), sharing);
+        var results = new AuditResult[work.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         // Largest first, so the longest audit starts at once and the small ones fill the other cores.
         try
         {
-            Parallel.For(0, components.Count, parallel, k =>
-                results[k] = RunComponent(problem, hidden, components, k, roles, floors, policy, depth, skip, cancellationToken));
+            Parallel.For(0, work.Count, parallel, i =>
+            {
+                var (k, share, shares) = work[i];
+                results[i] = RunComponent(problem, hidden, components, k, roles, floors, policy, depth, SkipOthers(skip, components, k, share, shares), cancellationToken);
+            });
         }
         catch (AggregateException e)
         {
@@ -58,10 +75,49 @@ public static class SuppressionAudit
             ExceptionDispatchInfo.Capture(inner).Throw();
         }
 
-        var failures = results.SelectMany(r => r.Failures).OrderBy(f => f.Cell).ToArray();
+        // A cell is audited in one share only, but the one holding a singleton's cells may report it too.
+        var failures = results.SelectMany(r => r.Failures).GroupBy(f => f.Cell).Select(g => g.First()).OrderBy(f => f.Cell).ToArray();
         var bounds = results.SelectMany(r => r.Bounds).OrderBy(b => b.Cell).ToArray();
         return new AuditResult(
-            failures, bounds, results.Sum(r => r.AuditedCells), results.Sum(r => r.LinearProgramsSolved), depth == AuditDepth.ExactBounds);
+            failures, bounds, hidden.Count(h => h), results.Sum(r => r.LinearProgramsSolved), depth == AuditDepth.ExactBounds);
+    }
+
+    /// <summary>
+    /// The audit's pieces of work: one per component, except that a component too big to leave the other cores idle
+    /// is shared among them. Each share builds the component's program and audits every n-th of its cells.
+    /// </summary>
+    private static List<(int Component, int Share, int Shares)> Shares(SuppressedComponents components, int suppressed, AuditSharing sharing)
+    {
+        var work = new List<(int, int, int)>();
+        for (var k = 0; k < components.Count; k++)
+        {
+            var size = components.Cells(k).Count;
+            var shares = sharing.Shares > 1 && size >= sharing.SmallestShared && size * sharing.Shares > suppressed ? sharing.Shares : 1;
+            for (var share = 0; share < shares; share++)
+            {
+                work.Add((k, share, shares));
+            }
+        }
+
+        return work;
+    }
+
+    /// <summary>The cells a share leaves to the others (and those already known to be safe).</summary>
+    private static bool[]? SkipOthers(bool[]? skip, SuppressedComponents components, int k, int share, int shares)
+    {
+        if (shares == 1)
+        {
+            return skip;
+        }
+
+        var others = skip is null ? new bool[components.CellCount] : (bool[])skip.Clone();
+        var cells = components.Cells(k);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            others[cells[i]] |= i % shares != share;
+        }
+
+        return others;
     }
 
     /// <summary>
@@ -186,10 +242,10 @@ public static class SuppressionAudit
             holders.ForgetAll();
             var byMax = new HashSet<int>();
             var byMin = new HashSet<int>();
-            lp.Optimise(v, maximise: true);
+            lp.OptimiseSparing(v, maximise: true, holders.AtFloor);
             holders.AddMoved(byMax);
             var high = lp.Value(v);
-            lp.Optimise(v, maximise: false);
+            lp.OptimiseSparing(v, maximise: false, holders.AtFloor);
             holders.AddMoved(byMin);
             var low = lp.Value(v);
             var truth = holders.Truth(v);
@@ -216,12 +272,12 @@ public static class SuppressionAudit
                 }
 
                 group.ForEach(holders.Know);
-                lp.Optimise(v, maximise: true);
+                lp.OptimiseSparing(v, maximise: true, holders.AtFloor);
                 Witness();
                 var left = group.Where(h => !needs.IsMet(v, range[h].Low, range[h].High)).ToList();
                 if (left.Count > 0)
                 {
-                    lp.Optimise(v, maximise: false);
+                    lp.OptimiseSparing(v, maximise: false, holders.AtFloor);
                     Witness();
                     left = left.Where(h => !needs.IsMet(v, range[h].Low, range[h].High)).ToList();
                 }
@@ -277,7 +333,7 @@ public static class SuppressionAudit
     /// <summary>One holder per person alone in a suppressed cell, with what they know.</summary>
     private static SingletonHolders HoldersOfSingletons(ProtectionProblem problem, AttackerLp lp, Attack attack)
     {
-        var holders = new SingletonHolders(lp, problem.Values);
+        var holders = new SingletonHolders(lp, problem.Values, lp.LowerBound);
         for (var v = 0; v < lp.VariableCount; v++)
         {
             var cell = lp.CellOf(v);

@@ -40,36 +40,76 @@ public static class GreedySuppression
     }
 
     /// <summary>
-    /// Answers every audit failure with one more suppression: the cheapest cell its cut names, or else
-    /// the smallest published cell of the failing cell's relations; then restores the relation rules.
+    /// Answers the audit failures with as few further suppressions as it can: one cut per failure names the cells
+    /// that could help and how much, and cells are taken greedily by how much of the open cuts they meet together
+    /// (a cell that helps several failing cells at once first, the smaller value on ties). A failure whose cut no
+    /// cell can meet gets the smallest published cell of its relations. Then the relation rules are restored.
     /// </summary>
     public static void Extend(ProtectionProblem problem, bool[] suppressed, IReadOnlyList<AuditFailure> failures, DisclosurePolicy policy)
     {
         var added = 0;
-        foreach (var failure in failures)
+        var deficit = new long[failures.Count];
+        var open = new List<int>();
+        for (var f = 0; f < failures.Count; f++)
         {
-            if (failure.Cut.IsSatisfiedBy(suppressed))
+            deficit[f] = Deficit(failures[f].Cut, suppressed);
+            if (deficit[f] > 0)
             {
-                continue; // answered by a cell added for an earlier failure
+                open.Add(f);
+            }
+        }
+
+        var values = problem.Values;
+        var coverage = new Dictionary<int, double>();
+        while (open.Count > 0)
+        {
+            coverage.Clear();
+            foreach (var f in open)
+            {
+                var cut = failures[f].Cut;
+                for (var i = 0; i < cut.Cells.Count; i++)
+                {
+                    var c = cut.Cells[i];
+                    if (!suppressed[c] && PrimarySuppression.CanBeSuppressed(values[c], policy))
+                    {
+                        coverage[c] = coverage.GetValueOrDefault(c) + (double)Math.Min(cut.Weights[i], deficit[f]) / deficit[f];
+                    }
+                }
             }
 
-            var cell = Cheapest(problem, suppressed, policy, failure.Cut);
-            if (cell < 0)
+            var best = -1;
+            foreach (var (c, covered) in coverage)
             {
-                var neighbours = new List<int>();
-                foreach (var relation in problem.RelationsOf(failure.Cell))
+                if (best < 0 || covered > coverage[best] + 1e-9 || (Math.Abs(covered - coverage[best]) <= 1e-9 && (values[c] < values[best] || (values[c] == values[best] && c < best))))
                 {
-                    neighbours.AddRange(problem.RelationCells(relation).ToArray());
+                    best = c;
+                }
+            }
+
+            if (best < 0)
+            {
+                // No cut names a cell that can still be hidden: widen around the failing cells instead.
+                foreach (var f in open)
+                {
+                    var neighbours = new List<int>();
+                    foreach (var relation in problem.RelationsOf(failures[f].Cell))
+                    {
+                        neighbours.AddRange(problem.RelationCells(relation).ToArray());
+                    }
+
+                    if (Smallest(problem, suppressed, policy, neighbours) is var cell and >= 0)
+                    {
+                        suppressed[cell] = true;
+                        added++;
+                    }
                 }
 
-                cell = Smallest(problem, suppressed, policy, neighbours);
+                break;
             }
 
-            if (cell >= 0)
-            {
-                suppressed[cell] = true;
-                added++;
-            }
+            suppressed[best] = true;
+            added++;
+            open.RemoveAll(f => (deficit[f] = Deficit(failures[f].Cut, suppressed)) <= 0);
         }
 
         if (added == 0)
@@ -80,28 +120,16 @@ public static class GreedySuppression
         EnforceRelationRules(problem, suppressed, policy);
     }
 
-    /// <summary>The smallest cell that satisfies the cut alone, or else the one that helps most.</summary>
-    private static int Cheapest(ProtectionProblem problem, bool[] suppressed, DisclosurePolicy policy, SuppressionCut cut)
+    /// <summary>How much of the cut's requirement the suppressed cells still leave unmet.</summary>
+    private static long Deficit(SuppressionCut cut, bool[] suppressed)
     {
-        var values = problem.Values;
-        var best = -1;
-        var bestWeight = 0;
+        var sum = 0L;
         for (var i = 0; i < cut.Cells.Count; i++)
         {
-            var c = cut.Cells[i];
-            if (suppressed[c] || !PrimarySuppression.CanBeSuppressed(values[c], policy))
-            {
-                continue;
-            }
-
-            var weight = Math.Min(cut.Weights[i], cut.Required);
-            if (best < 0 || weight > bestWeight || (weight == bestWeight && values[c] < values[best]))
-            {
-                (best, bestWeight) = (c, weight);
-            }
+            sum += suppressed[cut.Cells[i]] ? cut.Weights[i] : 0;
         }
 
-        return best;
+        return cut.Required - sum;
     }
 
     private static int Smallest(ProtectionProblem problem, bool[] suppressed, DisclosurePolicy policy, IEnumerable<int> cells)

@@ -99,6 +99,16 @@ public sealed class StatServiceApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>Polls the order until it has <paramref name="status"/>; returns its last view.</summary>
+    /// <summary>Submits an order body, waits until it is delivered and returns its result JSON.</summary>
+    public static async Task<JsonElement> DeliveredResultAsync(HttpClient client, string body)
+    {
+        using var response = await client.PostAsync("/api/orders", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Xunit.Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        await WaitForStatusAsync(client, id, "delivered");
+        return JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}/result")).RootElement.Clone();
+    }
+
     public static async Task<JsonElement> WaitForStatusAsync(HttpClient client, Guid id, string status)
     {
         var deadline = DateTime.UtcNow + Patience;

@@ -26,8 +26,8 @@ public sealed class CellKeyOrderTests(GeneratedExtract extract) : IDisposable
         using var client = application.CreateClient("demo-company");
         var body = Order($$"""{"specVersion":1,{{Criteria}},"breakdown":["region","sex","ageband"]}""");
 
-        var first = await DeliveredAsync(client, body);
-        var second = await DeliveredAsync(client, body);
+        var first = await StatServiceApplication.DeliveredResultAsync(client, body);
+        var second = await StatServiceApplication.DeliveredResultAsync(client, body);
 
         Assert.Equal("cell-key", first.GetProperty("disclosure").GetProperty("method").GetString());
         Assert.False(first.GetProperty("disclosure").GetProperty("additive").GetBoolean());
@@ -47,8 +47,8 @@ public sealed class CellKeyOrderTests(GeneratedExtract extract) : IDisposable
         await using var application = Application();
         using var client = application.CreateClient("demo-company");
 
-        var twoRegions = Cells(await DeliveredAsync(client, Order($$"""{"specVersion":1,{{Criteria}},"regions":["1081","1082"],"breakdown":["region"]}""")));
-        var bySex = Cells(await DeliveredAsync(client, Order($$"""{"specVersion":1,{{Criteria}},"breakdown":["sex","region"]}""")));
+        var twoRegions = Cells(await StatServiceApplication.DeliveredResultAsync(client, Order($$"""{"specVersion":1,{{Criteria}},"regions":["1081","1082"],"breakdown":["region"]}""")));
+        var bySex = Cells(await StatServiceApplication.DeliveredResultAsync(client, Order($$"""{"specVersion":1,{{Criteria}},"breakdown":["sex","region"]}""")));
 
         Assert.NotEqual(twoRegions["total"], bySex["total/total"]);
         Assert.Equal(twoRegions["1081"], bySex["total/1081"]);
@@ -77,14 +77,6 @@ public sealed class CellKeyOrderTests(GeneratedExtract extract) : IDisposable
 
     private static string Order(string parameters) => $$"""{"product":"patient-count","parameters":{{parameters}}}""";
 
-    private static async Task<JsonElement> DeliveredAsync(HttpClient client, string body)
-    {
-        using var response = await client.PostAsync("/api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-        await StatServiceApplication.WaitForStatusAsync(client, id, "delivered");
-        return JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}/result")).RootElement.Clone();
-    }
 
     /// <summary>The published cells by their codes joined with '/', value as raw JSON (null where suppressed).</summary>
     private static Dictionary<string, string> Cells(JsonElement result) =>

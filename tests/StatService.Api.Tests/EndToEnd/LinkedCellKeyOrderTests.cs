@@ -28,8 +28,8 @@ public sealed class LinkedCellKeyOrderTests(GeneratedExtract extract) : IDisposa
         using var client = application.CreateClient("demo-company");
         var body = """{"product":"incidence-prevalence","parameters":{"specVersion":1,"diagnoses":{"include":["DE11"]},"period":{"from":"2020-01-01","to":"2023-12-31"},"breakdown":["sex","ageband"]}}""";
 
-        var first = await DeliveredAsync(client, body);
-        var second = await DeliveredAsync(client, body);
+        var first = await StatServiceApplication.DeliveredResultAsync(client, body);
+        var second = await StatServiceApplication.DeliveredResultAsync(client, body);
 
         Assert.Equal("cell-key", first.GetProperty("disclosure").GetProperty("method").GetString());
         var tables = Tables(first);
@@ -83,8 +83,8 @@ public sealed class LinkedCellKeyOrderTests(GeneratedExtract extract) : IDisposa
         using var client = application.CreateClient("demo-company");
         var body = """{"product":"group-profile","parameters":{"specVersion":1,"diagnoses":{"include":["DE11"]},"period":{"from":"2019-01-01","to":"2021-12-31"},"age":{"min":18},"medicationGroups":{"level":4,"top":25}}}""";
 
-        var first = await DeliveredAsync(client, body);
-        var second = await DeliveredAsync(client, body);
+        var first = await StatServiceApplication.DeliveredResultAsync(client, body);
+        var second = await StatServiceApplication.DeliveredResultAsync(client, body);
 
         var tables = Tables(first);
         foreach (var (name, table) in Tables(second))
@@ -134,14 +134,6 @@ public sealed class LinkedCellKeyOrderTests(GeneratedExtract extract) : IDisposa
         return perturbed;
     }
 
-    private static async Task<JsonElement> DeliveredAsync(HttpClient client, string body)
-    {
-        using var response = await client.PostAsync("/api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-        await StatServiceApplication.WaitForStatusAsync(client, id, "delivered");
-        return JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}/result")).RootElement.Clone();
-    }
 
     private static Dictionary<string, JsonElement> Tables(JsonElement result) =>
         result.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
+using StatService.Core.Disclosure;
 using StatService.Core.Orders;
 using StatService.Core.Telemetry;
 using StatService.Data.Extracts;
@@ -44,6 +46,10 @@ internal static class BenchOrderCommand
         {
             Description = "Time only the product query and the building of its tables (no protection or rendering).",
         };
+        var policy = new Option<string?>("--policy")
+        {
+            Description = $"Protect with this named policy instead of the product's ({string.Join(", ", DisclosurePolicyJson.Named.Keys)}), to compare methods on the same order.",
+        };
         var output = new Option<FileInfo?>("--output")
         {
             Description = "Write the last run's protected result (JSON) to this file.",
@@ -54,23 +60,42 @@ internal static class BenchOrderCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), parse.GetValue(queryOnly), parse.GetValue(output), ct);
+            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), parse.GetValue(queryOnly), parse.GetValue(policy), parse.GetValue(output), ct);
             return 0;
         });
         return command;
     }
 
-    private static async Task RunAsync(DirectoryInfo extractFolder, FileInfo? orderFile, string productId, int runs, bool queryOnly, FileInfo? output, CancellationToken ct)
+    /// <summary>The catalogue with every product protected by the named policy (all products: an order names one).</summary>
+    private static ProductCatalogue WithPolicy(ProductCatalogue catalogue, string? policyName)
+    {
+        if (policyName is null)
+        {
+            return catalogue;
+        }
+
+        if (!DisclosurePolicyJson.Named.TryGetValue(policyName, out var policy))
+        {
+            throw new ArgumentException($"Unknown policy '{policyName}'; known: {string.Join(", ", DisclosurePolicyJson.Named.Keys)}.");
+        }
+
+        return new ProductCatalogue(catalogue.Ids.Select(id => catalogue.Find(id)! with { Disclosure = policy }));
+    }
+
+    private static async Task RunAsync(
+        DirectoryInfo extractFolder, FileInfo? orderFile, string productId, int runs, bool queryOnly, string? policyName, FileInfo? output, CancellationToken ct)
     {
         var queries = PipelineRegistration.DefaultQueriesDirectory;
         var codeLists = CodeListSet.Load(Path.Combine(queries, "codelists"));
-        var catalogue = ProductCatalogue.Load(queries);
+        var catalogue = WithPolicy(ProductCatalogue.Load(queries), policyName);
         var registry = new ExtractRegistry(extractFolder.Parent!.FullName);
         var manifest = ExtractManifest.Read(extractFolder.FullName);
         using var databases = new ExtractDatabases(registry, new ExtractOptions());
         var breakdowns = new Breakdowns(codeLists);
         var runner = new ExtractQueryRunner(databases);
-        var pipeline = new OrderPipeline(catalogue, breakdowns, registry, runner, new ReleaseProtection(), TimeProvider.System);
+        // A secret of the run's own: cell-key orders need one, and a benchmark must not use a deployment's.
+        var recordKeys = new RecordKeySecret(RecordKeyPads.From(RandomNumberGenerator.GetBytes(32)));
+        var pipeline = new OrderPipeline(catalogue, breakdowns, registry, runner, new ReleaseProtection(), TimeProvider.System, recordKeys);
 
         var body = orderFile is null
             ? catalogue.Find(productId)?.Example.GetRawText() ?? throw new ArgumentException($"Unknown product '{productId}'.")

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using StatService.Browser.Tests.Browser;
 using StatService.Browser.Tests.Service;
@@ -176,6 +178,42 @@ public sealed class CohortCriteriaFormTests(RunningService service)
         Assert.Equal("first-ever", parameters.GetProperty("occurrence").GetString());
         Assert.False(parameters.GetProperty("aliveAndResident").GetBoolean());
         Assert.Empty(parameters.GetProperty("diagnoses").GetProperty("include").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Server_errors_on_procedures_occurrence_and_residence_are_shown_at_those_fields()
+    {
+        await using var chromium = await Chromium.StartAsync();
+        var page = await chromium.OpenAsync(service.Url("/"));
+        // What a stale page or a changed code list could send: the real server's answer must land at each field.
+        await page.RouteAsync("**/api/form/orders", async route =>
+        {
+            var order = JsonNode.Parse(route.Request.PostData!)!;
+            order["parameters"]!["procedures"] = new JsonObject { ["include"] = new JsonArray("KQQQ9") };
+            order["parameters"]!["occurrence"] = "sometimes";
+            order["parameters"]!["aliveAndResident"] = "yes";
+            await route.ContinueAsync(new() { PostData = Encoding.UTF8.GetBytes(order.ToJsonString()) });
+        });
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Patientantal (forsøgsgrundlag)" }).CheckAsync();
+        await page.GetByLabel("Hvad skal tallene bruges til?").FillAsync("Fejl ved felterne.");
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Forsker Friis");
+        await page.GetByLabel("E-mail").FillAsync("friis@universitet.example");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Forsker", Exact = true }).CheckAsync();
+        // The page's own check wants an inclusion criterion; the route then replaces it with an unknown one.
+        var procedures = page.GetByRole(AriaRole.Combobox, new() { Name = "Procedurer (valgfrit)" });
+        await procedures.PressSequentiallyAsync("KNFB20", new() { Delay = 30 });
+        await Expect(page.Locator("[role=listbox]:visible [role=option][data-code=KNFB20]")).ToBeVisibleAsync();
+        await procedures.PressAsync("ArrowDown");
+        await procedures.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send bestilling" }).ClickAsync();
+
+        await Expect(page.Locator("[data-error-for='parameters.procedures.include']")).ToContainTextAsync("KQQQ9");
+        await Expect(procedures).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("[data-error-for='parameters.occurrence']")).ToContainTextAsync("first-ever");
+        await Expect(page.Locator("fieldset[data-field='parameters.occurrence']")).ToHaveClassAsync("has-error");
+        await Expect(page.Locator("[data-error-for='parameters.aliveAndResident']")).ToContainTextAsync("true or false");
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Kun personer i live og bosat i Danmark på opgørelsesdatoen" })).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#sent")).ToBeHiddenAsync();
     }
 }
 

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using StatService.Browser.Tests.Browser;
 using StatService.Browser.Tests.Service;
@@ -99,6 +102,118 @@ public sealed class OrderFormPageTests(RunningService service)
         await Expect(combobox).ToBeFocusedAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Fjern {code}", Exact = false })).ToBeVisibleAsync();
         StringAssert.StartsWith("A10", code);
+    }
+}
+
+/// <summary>The cohort criteria beyond diagnoses: a procedure, first-ever occurrence and the residence condition.</summary>
+[Collection(RunningServiceCollection.Name)]
+public sealed class CohortCriteriaFormTests(RunningService service)
+{
+    private const string CaseworkerKey = "demo-caseworker";
+
+    [Fact]
+    public async Task Procedure_occurrence_and_residence_chosen_by_keyboard_reach_the_stored_order()
+    {
+        await using var chromium = await Chromium.StartAsync();
+        var page = await chromium.OpenAsync(service.Url("/"));
+        var procedures = page.GetByRole(AriaRole.Combobox, new() { Name = "Procedurer (valgfrit)" });
+        var prevalent = page.GetByRole(AriaRole.Radio, new() { Name = "Alle med diagnosen i perioden (prævalente)" });
+        var incident = page.GetByRole(AriaRole.Radio, new() { Name = "Kun første diagnose nogensinde i perioden (incidente)" });
+        var alive = page.GetByRole(AriaRole.Checkbox, new() { Name = "Kun personer i live og bosat i Danmark på opgørelsesdatoen" });
+
+        // Incidence-prevalence fixes the occurrence and has no index date: those fields are not offered.
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Incidens og prævalens" }).CheckAsync();
+        await Expect(procedures).ToBeVisibleAsync();
+        await Expect(incident).ToBeHiddenAsync();
+        await Expect(alive).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Patientantal (forsøgsgrundlag)" }).CheckAsync();
+        await Expect(incident).ToBeVisibleAsync();
+        // The server's defaults: any occurrence, alive and resident.
+        await Expect(prevalent).ToBeCheckedAsync();
+        await Expect(alive).ToBeCheckedAsync();
+
+        // A procedure found by its Danish words, chosen with the arrow keys and Enter.
+        await procedures.PressSequentiallyAsync("hoftealloplastik", new() { Delay = 30 });
+        var suggestion = page.Locator("[role=listbox]:visible [role=option][data-code=KNFB20]");
+        await Expect(suggestion).ToBeVisibleAsync();
+        while (await suggestion.GetAttributeAsync("aria-selected") != "true")
+        {
+            await procedures.PressAsync("ArrowDown");
+        }
+
+        await procedures.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fjern KNFB20", Exact = false })).ToBeVisibleAsync();
+        await Expect(procedures).ToBeFocusedAsync();
+
+        // The occurrence by arrow key in its radio group, the residence condition untoggled with Space; focus shows.
+        await prevalent.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(incident).ToBeCheckedAsync();
+        await Expect(incident).ToBeFocusedAsync();
+        await page.GetByLabel("Fra alder").FocusAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(alive).ToBeFocusedAsync();
+        Assert.Equal("solid", await alive.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        await page.Keyboard.PressAsync("Space");
+        await Expect(alive).Not.ToBeCheckedAsync();
+
+        var purpose = $"Hoftealloplastik, nye tilfælde {Guid.NewGuid():N}";
+        await page.GetByLabel("Hvad skal tallene bruges til?").FillAsync(purpose);
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Forsker Friis");
+        await page.GetByLabel("E-mail").FillAsync("friis@universitet.example");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Forsker", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send bestilling" }).ClickAsync();
+        await Expect(page.Locator("#status-link")).ToBeVisibleAsync();
+
+        // The stored order, as the caseworker reads it.
+        var answer = await page.APIRequest.GetAsync(service.Url("/api/review/orders"), new()
+        {
+            Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {CaseworkerKey}" },
+        });
+        Assert.Equal(200, answer.Status);
+        using var pending = JsonDocument.Parse(await answer.TextAsync());
+        var order = Assert.Single(pending.RootElement.EnumerateArray(), o => o.GetProperty("purpose").GetString() == purpose);
+        var parameters = order.GetProperty("parameters");
+        Assert.Equal(new[] { "KNFB20" }, parameters.GetProperty("procedures").GetProperty("include").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Equal("first-ever", parameters.GetProperty("occurrence").GetString());
+        Assert.False(parameters.GetProperty("aliveAndResident").GetBoolean());
+        Assert.Empty(parameters.GetProperty("diagnoses").GetProperty("include").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Server_errors_on_procedures_occurrence_and_residence_are_shown_at_those_fields()
+    {
+        await using var chromium = await Chromium.StartAsync();
+        var page = await chromium.OpenAsync(service.Url("/"));
+        // What a stale page or a changed code list could send: the real server's answer must land at each field.
+        await page.RouteAsync("**/api/form/orders", async route =>
+        {
+            var order = JsonNode.Parse(route.Request.PostData!)!;
+            order["parameters"]!["procedures"] = new JsonObject { ["include"] = new JsonArray("KQQQ9") };
+            order["parameters"]!["occurrence"] = "sometimes";
+            order["parameters"]!["aliveAndResident"] = "yes";
+            await route.ContinueAsync(new() { PostData = Encoding.UTF8.GetBytes(order.ToJsonString()) });
+        });
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Patientantal (forsøgsgrundlag)" }).CheckAsync();
+        await page.GetByLabel("Hvad skal tallene bruges til?").FillAsync("Fejl ved felterne.");
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Forsker Friis");
+        await page.GetByLabel("E-mail").FillAsync("friis@universitet.example");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Forsker", Exact = true }).CheckAsync();
+        // The page's own check wants an inclusion criterion; the route then replaces it with an unknown one.
+        var procedures = page.GetByRole(AriaRole.Combobox, new() { Name = "Procedurer (valgfrit)" });
+        await procedures.PressSequentiallyAsync("KNFB20", new() { Delay = 30 });
+        await Expect(page.Locator("[role=listbox]:visible [role=option][data-code=KNFB20]")).ToBeVisibleAsync();
+        await procedures.PressAsync("ArrowDown");
+        await procedures.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send bestilling" }).ClickAsync();
+
+        await Expect(page.Locator("[data-error-for='parameters.procedures.include']")).ToContainTextAsync("KQQQ9");
+        await Expect(procedures).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("[data-error-for='parameters.occurrence']")).ToContainTextAsync("first-ever");
+        await Expect(page.Locator("fieldset[data-field='parameters.occurrence']")).ToHaveClassAsync("has-error");
+        await Expect(page.Locator("[data-error-for='parameters.aliveAndResident']")).ToContainTextAsync("true or false");
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Kun personer i live og bosat i Danmark på opgørelsesdatoen" })).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#sent")).ToBeHiddenAsync();
     }
 }
 

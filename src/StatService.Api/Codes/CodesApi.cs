@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
 
 namespace StatService.Api.Codes;
 
-/// <summary>Code search for building cohorts: ICD-10 (SKS), ATC, regions and municipalities, with Danish texts.</summary>
+/// <summary>Code search for building cohorts: ICD-10 (SKS), SKS procedures, ATC, regions and municipalities, with Danish texts.</summary>
 public static class CodesApi
 {
     private const int MaxResults = 50;
@@ -20,11 +21,13 @@ public static class CodesApi
     }
 
     public static Results<Ok<IReadOnlyList<CodeView>>, ValidationProblem> SearchCodes(
-        [FromServices] CodeListSet codeLists, string? system, string? q, int? limit)
+        [FromServices] CodeListSet codeLists, [FromServices] ProcedureCodes procedures, string? system, string? q, int? limit)
     {
         var list = system?.ToLowerInvariant() switch
         {
             "icd10" => codeLists.Icd10,
+            // the list orders' procedures criteria are validated against
+            "procedure" => procedures.List,
             "atc" => codeLists.Atc,
             "region" => codeLists.Regions,
             "municipality" => codeLists.Municipalities,
@@ -33,7 +36,7 @@ public static class CodesApi
         var errors = new Dictionary<string, string[]>();
         if (list is null)
         {
-            errors["system"] = ["Use one of icd10, atc, region, municipality."];
+            errors["system"] = ["Use one of icd10, procedure, atc, region, municipality."];
         }
 
         if (q is { Length: > MaxQueryLength })

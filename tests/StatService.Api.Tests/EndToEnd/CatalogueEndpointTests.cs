@@ -48,6 +48,9 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     [InlineData("icd10", "DG35", "DG35")]
     [InlineData("atc", "metformin", "A10BA02")]
     [InlineData("region", "Hovedstaden", "1084")]
+    [InlineData("procedure", "appendektomi", "KJEA00")]
+    [InlineData("procedure", "laparoscopic cholecystectomy", "KJKA20")]
+    [InlineData("procedure", "KFNG", "KFNG05")]
     public async Task Code_search_finds_codes_by_word_and_prefix(string system, string query, string expected)
     {
         await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
@@ -69,7 +72,29 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("system", out _));
+        var message = problem.RootElement.GetProperty("errors").GetProperty("system")[0].GetString();
+        Assert.Contains("procedure", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Procedure_search_by_prefix_lists_the_shipped_procedure_codes_under_it()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient();
+        // Independent of the search code: the shipped list itself, read as plain CSV.
+        var expected = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "queries", "codelists", "procedures.csv"))
+            .Where(line => !line.StartsWith('#') && !line.StartsWith("code,", StringComparison.Ordinal))
+            .Select(line => line.Split(',')[0])
+            .Where(code => code.StartsWith("KJ", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        using var found = JsonDocument.Parse(await client.GetStringAsync("/api/codes?system=procedure&q=KJ&limit=50"));
+
+        // Code-prefix matches come first; word matches in the titles may follow them.
+        var codes = found.RootElement.EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, codes.Take(expected.Length).Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-// The order form: product, cohort (code pickers), period, age, sex, regions, breakdowns, purpose, contact.
+// The order form: product, cohort (code pickers, occurrence), period, index date, alive and resident, age,
+// sex, regions, breakdowns, purpose, contact.
 // Checks mirror the server's (StatService.Core.Catalogue.CohortParametersReader and the form endpoint);
 // the server's problem+json errors are shown by the same paths.
 import { startPage, onLanguage, applyTexts, t, el, callJson, language, label } from "./common.js";
@@ -6,6 +7,8 @@ import { CodePicker } from "./code-picker.js";
 import { clearErrors, showErrors } from "./form-errors.js";
 
 const requesterKinds = ["company", "patient_association", "journalist", "researcher"];
+// Occurrence.All on the server: prevalent and incident.
+const occurrences = ["any", "first-ever"];
 const maxCodes = 50;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -38,6 +41,7 @@ async function init() {
   pickers = {
     include: new CodePicker(container, { system: "icd10", labelKey: "form.diagnosesInclude", hintKey: "form.diagnosesIncludeHint", path: "parameters.diagnoses.include" }),
     exclude: new CodePicker(container, { system: "icd10", labelKey: "form.diagnosesExclude", hintKey: "form.diagnosesExcludeHint", path: "parameters.diagnoses.exclude" }),
+    procedures: new CodePicker(container, { system: "procedure", labelKey: "form.procedures", hintKey: "form.proceduresHint", path: "parameters.procedures.include" }),
     medications: new CodePicker(container, { system: "atc", labelKey: "form.medications", hintKey: "form.medicationsHint", path: "parameters.medications.include" }),
     measureAtc: new CodePicker(document.getElementById("measure-pickers"), { system: "atc", labelKey: "form.measureAtc", hintKey: "form.measureAtcHint", path: "parameters.measureAtc" }),
   };
@@ -82,9 +86,10 @@ function productChanged() {
   const keys = takes(chosen);
   pickers.include.field.hidden = !keys.has("diagnoses");
   pickers.exclude.field.hidden = !keys.has("diagnoses");
+  pickers.procedures.field.hidden = !keys.has("procedures");
   pickers.medications.field.hidden = !keys.has("medications");
   pickers.measureAtc.field.hidden = !keys.has("measureAtc");
-  for (const key of ["age", "sex", "regions", "indexDate", "measure"]) {
+  for (const key of ["occurrence", "age", "sex", "regions", "indexDate", "aliveAndResident", "measure"]) {
     form.querySelector(`[data-field='parameters.${key}']`).hidden = !keys.has(key);
   }
   form.querySelector("[data-field='parameters.breakdown']").hidden = !keys.has("breakdown") || !(chosen?.breakdowns?.length);
@@ -136,12 +141,15 @@ function body() {
   const keys = takes(chosen);
   const all = {
     diagnoses: { include: pickers.include.values(), exclude: pickers.exclude.values() },
+    procedures: { include: pickers.procedures.values() },
     medications: { include: pickers.medications.values() },
+    occurrence: form.querySelector("input[name=occurrence]:checked")?.value ?? "any",
     period: { from: value("period-from"), to: value("period-to") },
     indexDate: value("index-date") || null,
     age: { min: age("age-min"), max: age("age-max") },
     sex: form.querySelector("input[name=sex]:checked")?.value || null,
     regions: [...form.querySelectorAll("input[name=region]:checked")].map((input) => input.value),
+    aliveAndResident: document.getElementById("alive-resident").checked,
     breakdown: [...form.querySelectorAll("input[name=breakdown]:checked")].map((input) => input.value),
     measure: form.querySelector("input[name=measure]:checked")?.value ?? null,
     measureAtc: pickers.measureAtc.values(),
@@ -171,11 +179,13 @@ function check(order) {
   const dateOk = (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
   const inside = (text) => !coverage || (text >= coverage.from && text <= coverage.to);
   if (!order.product) add("product", t("error.required"));
-  const inclusions = (p.diagnoses?.include.length ?? 0) + (p.medications?.include.length ?? 0);
-  const criteria = inclusions + (p.diagnoses?.exclude.length ?? 0);
+  const inclusions = (p.diagnoses?.include.length ?? 0) + (p.procedures?.include.length ?? 0) + (p.medications?.include.length ?? 0);
+  const criteria = inclusions + (p.diagnoses?.exclude.length ?? 0) + (p.procedures?.exclude?.length ?? 0) + (p.medications?.exclude?.length ?? 0);
   if (inclusions === 0) add("parameters", t("error.inclusionRequired"));
   const maxCriteria = limits.maxCriteria ?? maxCodes;
   if (criteria > maxCriteria) add("parameters", t("error.tooManyCriteria", { n: maxCriteria }));
+  if (p.occurrence !== undefined && !occurrences.includes(p.occurrence)) add("parameters.occurrence", t("error.occurrence"));
+  if (p.aliveAndResident !== undefined && typeof p.aliveAndResident !== "boolean") add("parameters.aliveAndResident", t("error.boolean"));
   if (p.measureAtc && p.measureAtc.length > maxCriteria) add("parameters.measureAtc", t("error.tooManyCodes", { n: maxCriteria }));
   if (p.breakdown && limits.maxDimensions && p.breakdown.length > limits.maxDimensions) add("parameters.breakdown", t("error.tooManyBreakdowns", { n: limits.maxDimensions }));
   if (p.period) {

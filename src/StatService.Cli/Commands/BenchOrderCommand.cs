@@ -56,7 +56,7 @@ internal static class BenchOrderCommand
         };
         var command = new Command("order", "Time an order through the pipeline: query, protection and rendering.")
         {
-            extract, order, product, runs, queryOnly, output,
+            extract, order, product, runs, queryOnly, policy, output,
         };
         command.SetAction(async (parse, ct) =>
         {

@@ -6,6 +6,10 @@ namespace StatService.Data.Tests.Cohorts;
 /// <summary>Checks of a cell-key release against the true tables it was made from, shared by the products' cell-key tests.</summary>
 public static class CellKeyAssertions
 {
+    /// <summary>The codes of a cell, one per dimension.</summary>
+    public static string[] Codes(CountTable table, int cell) =>
+        Enumerable.Range(0, table.Dimensions.Count).Select(d => table.Dimensions[d].Codes[table.CodeIndex(cell, d)].Code).ToArray();
+
     /// <summary>What a requester sees of a table: the published value of each cell, null where suppressed.</summary>
     public static long?[] Published(ProtectedTable table) =>
         Enumerable.Range(0, table.Table.CellCount).Select(table.PublishedValue).ToArray();

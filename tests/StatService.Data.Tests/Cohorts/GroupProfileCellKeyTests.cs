@@ -42,7 +42,7 @@ public sealed class GroupProfileCellKeyTests : IDisposable
             Assert.NotNull(table.CellKeys);
             for (var cell = 0; cell < table.CellCount; cell++)
             {
-                var codes = Codes(table, cell);
+                var codes = CellKeyAssertions.Codes(table, cell);
                 var key = want.KeySumAt(codes, keyOf);
                 Assert.True(CellKeySum.ToKey(key) == table.CellKeys[cell], $"{table.Name} [{string.Join(", ", codes)}]: query key {table.CellKeys[cell]}, C# key {CellKeySum.ToKey(key)}");
             }
@@ -104,9 +104,6 @@ public sealed class GroupProfileCellKeyTests : IDisposable
 
     private ProtectedRelease Protect(IReadOnlyList<CountTable> tables) =>
         new ReleaseProtection().Protect(tables, Product.Disclosure);
-
-    private static string[] Codes(CountTable table, int cell) =>
-        Enumerable.Range(0, table.Dimensions.Count).Select(d => table.Dimensions[d].Codes[table.CodeIndex(cell, d)].Code).ToArray();
 
     private static Func<string, uint> Memoised(Func<string, uint> keyOf)
     {

@@ -44,7 +44,7 @@ public sealed class IncidencePrevalenceCellKeyTests : IDisposable
             Assert.NotNull(table.CellKeys);
             for (var cell = 0; cell < table.CellCount; cell++)
             {
-                var codes = Codes(table, cell);
+                var codes = CellKeyAssertions.Codes(table, cell);
                 var key = CellKeySum.ToKey(want.KeySumAt(codes, KeyOf));
                 Assert.True(key == table.CellKeys[cell], $"{table.Name} [{string.Join(", ", codes)}]: query key {table.CellKeys[cell]}, C# key {key}");
             }
@@ -146,7 +146,4 @@ public sealed class IncidencePrevalenceCellKeyTests : IDisposable
     /// <summary>The counts and the rates derived from them, as the order pipeline delivers them.</summary>
     private IReadOnlyList<ProtectedTable> WithRates(ProtectedRelease release, CohortParameters parameters) =>
         [.. release.Tables, .. RateTables.Derive(release.Tables, Product.Rates, ProductYears.Of(parameters.Period))];
-
-    private static string[] Codes(CountTable table, int cell) =>
-        Enumerable.Range(0, table.Dimensions.Count).Select(d => table.Dimensions[d].Codes[table.CodeIndex(cell, d)].Code).ToArray();
 }

@@ -36,10 +36,7 @@ public static class SuppressionAudit
         AuditDepth depth,
         ReadOnlySpan<bool> knownSafe,
         CancellationToken cancellationToken = default) =>
-        Run(problem, suppressed, policy, depth, knownSafe, new AuditSharing(1000, Environment.ProcessorCount), cancellationToken);
-
-    /// <summary>When a component is big enough to be audited in several shares, and in how many.</summary>
-    internal readonly record struct AuditSharing(int SmallestShared, int Shares);
+        Run(problem, suppressed, policy, depth, knownSafe, AuditSharing.PerCore, cancellationToken);
 
     internal static AuditResult Run(
         ProtectionProblem problem,
@@ -55,7 +52,7 @@ public static class SuppressionAudit
         var roles = PrimarySuppression.Classify(problem, policy);
         var floors = ProtectionNeeds.KnownFloors(problem, policy);
         var components = SuppressedComponents.Split(problem, hidden);
-        var work = Shares(components, hidden.Count(h => h), sharing);
+        var work = sharing.Split(components, hidden.Count(h => h));
         var results = new AuditResult[work.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
@@ -65,7 +62,7 @@ public static class SuppressionAudit
             Parallel.For(0, work.Count, parallel, i =>
             {
                 var (k, share, shares) = work[i];
-                results[i] = RunComponent(problem, hidden, components, k, roles, floors, policy, depth, SkipOthers(skip, components, k, share, shares), cancellationToken);
+                results[i] = RunComponent(problem, hidden, components, k, roles, floors, policy, depth, AuditSharing.SkipOthers(skip, components, k, share, shares), cancellationToken);
             });
         }
         catch (AggregateException e)
@@ -80,44 +77,6 @@ public static class SuppressionAudit
         var bounds = results.SelectMany(r => r.Bounds).OrderBy(b => b.Cell).ToArray();
         return new AuditResult(
             failures, bounds, hidden.Count(h => h), results.Sum(r => r.LinearProgramsSolved), depth == AuditDepth.ExactBounds);
-    }
-
-    /// <summary>
-    /// The audit's pieces of work: one per component, except that a component too big to leave the other cores idle
-    /// is shared among them. Each share builds the component's program and audits every n-th of its cells.
-    /// </summary>
-    private static List<(int Component, int Share, int Shares)> Shares(SuppressedComponents components, int suppressed, AuditSharing sharing)
-    {
-        var work = new List<(int, int, int)>();
-        for (var k = 0; k < components.Count; k++)
-        {
-            var size = components.Cells(k).Count;
-            var shares = sharing.Shares > 1 && size >= sharing.SmallestShared && size * sharing.Shares > suppressed ? sharing.Shares : 1;
-            for (var share = 0; share < shares; share++)
-            {
-                work.Add((k, share, shares));
-            }
-        }
-
-        return work;
-    }
-
-    /// <summary>The cells a share leaves to the others (and those already known to be safe).</summary>
-    private static bool[]? SkipOthers(bool[]? skip, SuppressedComponents components, int k, int share, int shares)
-    {
-        if (shares == 1)
-        {
-            return skip;
-        }
-
-        var others = skip is null ? new bool[components.CellCount] : (bool[])skip.Clone();
-        var cells = components.Cells(k);
-        for (var i = 0; i < cells.Count; i++)
-        {
-            others[cells[i]] |= i % shares != share;
-        }
-
-        return others;
     }
 
     /// <summary>

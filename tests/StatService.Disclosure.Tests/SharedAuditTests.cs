@@ -8,8 +8,8 @@ namespace StatService.Disclosure.Tests;
 /// </summary>
 public class SharedAuditTests
 {
-    private static readonly SuppressionAudit.AuditSharing InOnePiece = new(int.MaxValue, 1);
-    private static readonly SuppressionAudit.AuditSharing InThreeShares = new(1, 3);
+    private static readonly AuditSharing InOnePiece = new(int.MaxValue, 1);
+    private static readonly AuditSharing InThreeShares = new(1, 3);
 
     [Theory]
     [InlineData(1)]

@@ -28,7 +28,10 @@ builder.AddApiKeyAuthentication();
 builder.AddRequestRateLimits();
 
 // 4. Orders: the order store and the Quartz worker (in-process unless Worker:RunJobs is false).
+//    The embedded default answers orders from the first start: a synthetic demo extract is generated if none
+//    exists, on start (after the options are validated), before the worker, whose services start after it.
 builder.AddOrderStore();
+builder.Services.AddHostedService<DemoExtractStartup>();
 builder.AddOrderWorker();
 
 // 5. The domain: product catalogue, code lists, extracts and order validation; the order pipeline
@@ -67,9 +70,6 @@ app.MapRequesters();
 app.MapForm();
 app.MapStatus();
 app.MapPages();
-
-// 9. The embedded default answers orders from the first start: a synthetic demo extract if none exists.
-await app.Services.EnsureDemoExtractAsync();
 
 app.LogListeningUrls();
 await app.RunAsync();

@@ -7,7 +7,7 @@ namespace StatService.Worker.Pipeline;
 
 /// <summary>
 /// The embedded default: when no extract exists yet, generate a small synthetic one so that the
-/// service answers orders on first start. Runs before the server listens.
+/// service answers orders on first start. Runs on start (<see cref="DemoExtractStartup"/>), before the server listens.
 /// </summary>
 public static class DemoExtract
 {

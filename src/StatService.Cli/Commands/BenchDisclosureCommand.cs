@@ -29,6 +29,11 @@ internal static class BenchDisclosureCommand
             Description = "Seed of the random tables (the same seed gives the same tables).",
             DefaultValueFactory = _ => 1,
         };
+        var seeds = new Option<int>("--seeds")
+        {
+            Description = "How many tables per size and density (seeds --seed, --seed + 1, ...); with more than one, the heuristic's loss against the proven optima is summarised.",
+            DefaultValueFactory = _ => 1,
+        };
         var timeLimit = new Option<double>("--time-limit-seconds")
         {
             Description = "The policy's time limit for the optimal method (model and repairs; the final audit always runs).",
@@ -57,7 +62,7 @@ internal static class BenchDisclosureCommand
         var child = new Option<string?>("--child") { Hidden = true, Description = "size:method:mean, one measured run (internal)." };
         var command = new Command("disclosure", "Time cell suppression (optimal and heuristic) on synthetic hierarchical tables.")
         {
-            sizes, means, seed, timeLimit, maxRun, runs, methods, child,
+            sizes, means, seed, seeds, timeLimit, maxRun, runs, methods, child,
         };
         command.SetAction((parse, ct) =>
         {
@@ -79,47 +84,81 @@ internal static class BenchDisclosureCommand
                 .ToArray();
             var chosen = parse.GetValue(methods)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(m => m is "optimal" or "heuristic").ToArray();
-            Run(targets, meanCounts, chosen, parse.GetValue(seed), limit, TimeSpan.FromSeconds(parse.GetValue(maxRun)), Math.Max(1, parse.GetValue(runs)), ct);
+            var seedList = Enumerable.Range(parse.GetValue(seed), Math.Max(1, parse.GetValue(seeds))).ToArray();
+            Run(targets, meanCounts, chosen, seedList, limit, TimeSpan.FromSeconds(parse.GetValue(maxRun)), Math.Max(1, parse.GetValue(runs)), ct);
             return Task.FromResult(0);
         });
         return command;
     }
 
-    private static void Run(IReadOnlyList<int> targets, IReadOnlyList<double> meanCounts, IReadOnlyList<string> methods, int seed, TimeSpan limit, TimeSpan maxRun, int runs, CancellationToken ct)
+    private static void Run(
+        IReadOnlyList<int> targets, IReadOnlyList<double> meanCounts, IReadOnlyList<string> methods, IReadOnlyList<int> seeds, TimeSpan limit, TimeSpan maxRun, int runs,
+        CancellationToken ct)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"policy danish-default, loss = cell count, time limit {limit.TotalSeconds:0.##} s (optimal), seed {seed}, {runs} run(s) each, {Environment.ProcessorCount} cores"));
-        Console.WriteLine("cells    shape                              mean  primaries  method     median s  cpu s  secondaries  hidden %  optimum  vs optimum  peak MB  audit");
+            $"policy danish-default, loss = cell count, time limit {limit.TotalSeconds:0.##} s (optimal), {runs} run(s) each, {Environment.ProcessorCount} cores"));
+        Console.WriteLine("cells    shape                              mean  seed  primaries  method     median s  cpu s  secondaries  hidden %  optimum  vs optimum  peak MB  audit");
         foreach (var target in targets)
         foreach (var mean in meanCounts)
         {
-            var table = SyntheticTables.Build(target, seed, mean);
-            var shape = string.Join(" x ", table.Dimensions.Select(d => $"{d.Name} {d.Count}"));
-            var primaries = table.Values.Count(v => PrimarySuppression.IsSensitive(v, DisclosurePolicy.DanishDefault));
-            RunResult? optimal = null;
-            foreach (var method in methods)
+            var gaps = new List<double>();
+            foreach (var seed in seeds)
             {
-                var results = Enumerable.Range(0, runs).Select(_ => RunChild(target, method, mean, seed, limit, maxRun, ct)).ToArray();
-                var finished = results.OfType<RunResult>().OrderBy(r => r.Seconds).ToArray();
-                string line;
-                if (finished.Length < results.Length)
+                RunSeed(target, mean, seed, methods, limit, maxRun, runs, gaps, ct);
+            }
+
+            if (seeds.Count > 1)
+            {
+                Console.WriteLine(gaps.Count == 0
+                    ? $"  heuristic against a proven optimum: no optimum proven in {seeds.Count} tables"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"  heuristic against a proven optimum ({gaps.Count} of {seeds.Count} tables): median {Median(gaps):+0.0;-0.0;0.0} %, mean {gaps.Average():+0.0;-0.0;0.0} %, worst {gaps.Max():+0.0;-0.0;0.0} %, within 10 % in {gaps.Count(g => g <= 10)}"));
+            }
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>One table: each method's runs, one line per method; the heuristic's gap to a proven optimum goes to <paramref name="gaps"/>.</summary>
+    private static void RunSeed(
+        int target, double mean, int seed, IReadOnlyList<string> methods, TimeSpan limit, TimeSpan maxRun, int runs, List<double> gaps, CancellationToken ct)
+    {
+        var table = SyntheticTables.Build(target, seed, mean);
+        var shape = string.Join(" x ", table.Dimensions.Select(d => $"{d.Name} {d.Count}"));
+        var primaries = table.Values.Count(v => PrimarySuppression.IsSensitive(v, DisclosurePolicy.DanishDefault));
+        RunResult? optimal = null;
+        foreach (var method in methods)
+        {
+            var results = Enumerable.Range(0, runs).Select(_ => RunChild(target, method, mean, seed, limit, maxRun, ct)).ToArray();
+            var finished = results.OfType<RunResult>().OrderBy(r => r.Seconds).ToArray();
+            string line;
+            if (finished.Length < results.Length)
+            {
+                line = string.Create(CultureInfo.InvariantCulture, $"not finished within {maxRun.TotalSeconds:0} s ({finished.Length} of {results.Length} runs did)");
+            }
+            else
+            {
+                var median = finished[finished.Length / 2];
+                optimal = method == "optimal" ? median : optimal;
+                var gap = method == "heuristic" && optimal is { Proven: true } best && best.Secondaries > 0
+                    ? 100.0 * (median.Secondaries - best.Secondaries) / best.Secondaries
+                    : (double?)null;
+                if (gap is { } g)
                 {
-                    line = string.Create(CultureInfo.InvariantCulture, $"not finished within {maxRun.TotalSeconds:0} s ({finished.Length} of {results.Length} runs did)");
-                }
-                else
-                {
-                    var median = finished[finished.Length / 2];
-                    optimal = method == "optimal" ? median : optimal;
-                    var versus = method == "heuristic" && optimal is { Proven: true } best && best.Secondaries > 0
-                        ? string.Create(CultureInfo.InvariantCulture, $"{100.0 * (median.Secondaries - best.Secondaries) / best.Secondaries:+0.0;-0.0;0.0} %")
-                        : "";
-                    line = string.Create(CultureInfo.InvariantCulture,
-                        $"{median.Seconds,8:F2}  {median.CpuSeconds,5:F1}  {median.Secondaries,11:N0}  {median.HiddenPercent,8:F2}  {(median.Proven ? "proven" : "no"),7}  {versus,10}  {finished.Max(r => r.PeakMegabytes),7:N0}  {(median.AuditPassed ? "passed" : "FAILED")}");
+                    gaps.Add(g);
                 }
 
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{table.CellCount,-8:N0} {shape,-34} {mean,4:0.#} {primaries,9:N0}  {method,-9}  {line}"));
+                var versus = gap is { } shown ? string.Create(CultureInfo.InvariantCulture, $"{shown:+0.0;-0.0;0.0} %") : "";
+                line = string.Create(CultureInfo.InvariantCulture,
+                    $"{median.Seconds,8:F2}  {median.CpuSeconds,5:F1}  {median.Secondaries,11:N0}  {median.HiddenPercent,8:F2}  {(median.Proven ? "proven" : "no"),7}  {versus,10}  {finished.Max(r => r.PeakMegabytes),7:N0}  {(median.AuditPassed ? "passed" : "FAILED")}");
             }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{table.CellCount,-8:N0} {shape,-34} {mean,4:0.#} {seed,5} {primaries,9:N0}  {method,-9}  {line}"));
         }
     }
 

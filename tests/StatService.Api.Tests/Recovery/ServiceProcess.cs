@@ -142,6 +142,16 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Waits for the process to end by itself (a refused start) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit(); // the end of the redirected output, so the log is complete
+        _log.Add(_name, "test", $"exited with code {_process.ExitCode}");
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL (on Windows, TerminateProcess) to the process and its children, then waits until it is gone.</summary>
     public async Task KillAsync()
     {

@@ -9,7 +9,7 @@ public sealed class StorageProviderTests
     [Fact]
     public async Task Postgresql_without_a_connection_string_refuses_to_start_naming_the_key()
     {
-        var log = await RefusedStartAsync(new Dictionary<string, string> { ["Storage:Provider"] = "postgresql" });
+        var log = await Recovery.ServiceProcess.RefusedStartAsync(new Dictionary<string, string> { ["Storage:Provider"] = "postgresql" });
 
         Assert.Contains("ConnectionStrings:Orders is required when Storage:Provider is postgresql", log, StringComparison.Ordinal);
     }
@@ -17,7 +17,7 @@ public sealed class StorageProviderTests
     [Fact]
     public async Task A_malformed_connection_string_refuses_to_start_without_echoing_it()
     {
-        var log = await RefusedStartAsync(new Dictionary<string, string>
+        var log = await Recovery.ServiceProcess.RefusedStartAsync(new Dictionary<string, string>
         {
             ["Storage:Provider"] = "postgresql",
             ["ConnectionStrings:Orders"] = "Host=127.0.0.1;Password=secret-value;Port=not-a-port",
@@ -30,7 +30,7 @@ public sealed class StorageProviderTests
     [Fact]
     public async Task An_unknown_provider_refuses_to_start()
     {
-        var log = await RefusedStartAsync(new Dictionary<string, string> { ["Storage:Provider"] = "mysql" });
+        var log = await Recovery.ServiceProcess.RefusedStartAsync(new Dictionary<string, string> { ["Storage:Provider"] = "mysql" });
 
         Assert.Contains("Storage:Provider", log, StringComparison.Ordinal);
     }
@@ -57,29 +57,6 @@ public sealed class StorageProviderTests
         finally
         {
             await PostgresServer.DropDatabaseAsync(database);
-        }
-    }
-
-    /// <summary>
-    /// Starts the real service process with the settings, expects it to refuse the start (exit by itself with a
-    /// non-zero code, never listening) and returns everything it wrote, as an operator would see it.
-    /// </summary>
-    private static async Task<string> RefusedStartAsync(IReadOnlyDictionary<string, string> settings)
-    {
-        var data = TemporaryDirectory.Create();
-        try
-        {
-            var log = new Recovery.ServiceLog();
-            using var service = Recovery.ServiceProcess.Start("api", data, data, log, settings: settings);
-
-            var exitCode = await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
-
-            Assert.NotEqual(0, exitCode);
-            return log.Text("api");
-        }
-        finally
-        {
-            TemporaryDirectory.Delete(data);
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class WorkerModeTests
     [Fact]
     public async Task Invalid_worker_settings_stop_the_start()
     {
-        var log = await Recovery.ServiceProcess.RefusedStartAsync(new Dictionary<string, string> { ["Worker:MaxConcurrency"] = "0" });
+        var log = await Recovery.RefusedStart.LogAsync(new Dictionary<string, string> { ["Worker:MaxConcurrency"] = "0" });
 
         Assert.Contains("OptionsValidationException", log, StringComparison.Ordinal);
         Assert.Contains("WorkerOptions", log, StringComparison.Ordinal);

@@ -142,29 +142,6 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
-    /// <summary>
-    /// Starts the real service process with the settings, expects it to refuse the start (exit by itself with a
-    /// non-zero code, never listening) and returns everything it wrote, as an operator would see it.
-    /// </summary>
-    public static async Task<string> RefusedStartAsync(IReadOnlyDictionary<string, string> settings)
-    {
-        var data = TemporaryDirectory.Create();
-        try
-        {
-            var log = new ServiceLog();
-            using var service = Start("api", data, data, log, settings: settings);
-
-            var exitCode = await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
-
-            Assert.NotEqual(0, exitCode);
-            return log.Text("api");
-        }
-        finally
-        {
-            TemporaryDirectory.Delete(data);
-        }
-    }
-
     /// <summary>Waits for the process to end by itself (a refused start) and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan patience)
     {

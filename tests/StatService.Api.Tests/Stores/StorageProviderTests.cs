@@ -9,7 +9,7 @@ public sealed class StorageProviderTests
     [Fact]
     public async Task Postgresql_without_a_connection_string_refuses_to_start_naming_the_key()
     {
-        var log = await Recovery.ServiceProcess.RefusedStartAsync(new Dictionary<string, string> { ["Storage:Provider"] = "postgresql" });
+        var log = await Recovery.RefusedStart.LogAsync(new Dictionary<string, string> { ["Storage:Provider"] = "postgresql" });
 
         Assert.Contains("ConnectionStrings:Orders is required when Storage:Provider is postgresql", log, StringComparison.Ordinal);
     }
@@ -17,7 +17,7 @@ public sealed class StorageProviderTests
     [Fact]
     public async Task A_malformed_connection_string_refuses_to_start_without_echoing_it()
     {
-        var log = await Recovery.ServiceProcess.RefusedStartAsync(new Dictionary<string, string>
+        var log = await Recovery.RefusedStart.LogAsync(new Dictionary<string, string>
         {
             ["Storage:Provider"] = "postgresql",
             ["ConnectionStrings:Orders"] = "Host=127.0.0.1;Password=secret-value;Port=not-a-port",
@@ -30,7 +30,7 @@ public sealed class StorageProviderTests
     [Fact]
     public async Task An_unknown_provider_refuses_to_start()
     {
-        var log = await Recovery.ServiceProcess.RefusedStartAsync(new Dictionary<string, string> { ["Storage:Provider"] = "mysql" });
+        var log = await Recovery.RefusedStart.LogAsync(new Dictionary<string, string> { ["Storage:Provider"] = "mysql" });
 
         Assert.Contains("Storage:Provider", log, StringComparison.Ordinal);
     }

@@ -52,7 +52,7 @@ public static class GreedySuppression
         var open = new List<int>();
         for (var f = 0; f < failures.Count; f++)
         {
-            deficit[f] = Deficit(failures[f].Cut, suppressed);
+            deficit[f] = failures[f].Cut.Deficit(suppressed);
             if (deficit[f] > 0)
             {
                 open.Add(f);
@@ -109,7 +109,7 @@ public static class GreedySuppression
 
             suppressed[best] = true;
             added++;
-            open.RemoveAll(f => (deficit[f] = Deficit(failures[f].Cut, suppressed)) <= 0);
+            open.RemoveAll(f => (deficit[f] = failures[f].Cut.Deficit(suppressed)) <= 0);
         }
 
         if (added == 0)
@@ -118,18 +118,6 @@ public static class GreedySuppression
         }
 
         EnforceRelationRules(problem, suppressed, policy);
-    }
-
-    /// <summary>How much of the cut's requirement the suppressed cells still leave unmet.</summary>
-    private static long Deficit(SuppressionCut cut, bool[] suppressed)
-    {
-        var sum = 0L;
-        for (var i = 0; i < cut.Cells.Count; i++)
-        {
-            sum += suppressed[cut.Cells[i]] ? cut.Weights[i] : 0;
-        }
-
-        return cut.Required - sum;
     }
 
     private static int Smallest(ProtectionProblem problem, bool[] suppressed, DisclosurePolicy policy, IEnumerable<int> cells)

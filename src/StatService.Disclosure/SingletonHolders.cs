@@ -57,7 +57,7 @@ internal sealed class SingletonHolders
     /// The known variables whose true value is the attacker's floor (every one of them unless zeros are sensitive):
     /// an objective that presses them down keeps them at their true values wherever it can.
     /// </summary>
-    public IReadOnlyList<int> AtFloor { get; private set; } = [];
+    public IReadOnlyList<int> AtFloor => _atFloor;
 
     /// <summary>Least and greatest value of the holder's own cells met in tables the other holders cannot rule out.</summary>
     public (double Low, double High) OwnRange(int holder, int index) => (_ownLow[holder][index], _ownHigh[holder][index]);
@@ -79,8 +79,6 @@ internal sealed class SingletonHolders
                 _atFloor.Add(v);
             }
         }
-
-        AtFloor = _atFloor;
 
         _known.Add(fresh);
         _ownLow.Add(fresh.Select(v => _truth[v]).ToArray());

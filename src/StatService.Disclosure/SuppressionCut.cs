@@ -11,7 +11,10 @@ public sealed record SuppressionCut(int Guard, IReadOnlyList<int> Cells, IReadOn
     public static SuppressionCut AtLeast(int guard, IReadOnlyList<int> cells, int count) =>
         new(guard, cells, Enumerable.Repeat(1, cells.Count).ToArray(), count);
 
-    public bool IsSatisfiedBy(ReadOnlySpan<bool> suppressed)
+    public bool IsSatisfiedBy(ReadOnlySpan<bool> suppressed) => Deficit(suppressed) <= 0;
+
+    /// <summary>How much of <see cref="Required"/> the suppressed cells among <see cref="Cells"/> still leave unmet.</summary>
+    public long Deficit(ReadOnlySpan<bool> suppressed)
     {
         var sum = 0L;
         for (var i = 0; i < Cells.Count; i++)
@@ -19,6 +22,6 @@ public sealed record SuppressionCut(int Guard, IReadOnlyList<int> Cells, IReadOn
             sum += suppressed[Cells[i]] ? Weights[i] : 0;
         }
 
-        return sum >= Required;
+        return Required - sum;
     }
 }

@@ -105,14 +105,14 @@ public sealed class OrderFormPageTests(RunningService service)
     }
 }
 
-/// <summary>The cohort criteria beyond diagnoses: a procedure, first-ever occurrence and the residence condition.</summary>
+/// <summary>The cohort criteria beyond diagnoses: a procedure, an excluded medicine, first-ever occurrence and the residence condition.</summary>
 [Collection(RunningServiceCollection.Name)]
 public sealed class CohortCriteriaFormTests(RunningService service)
 {
     private const string CaseworkerKey = "demo-caseworker";
 
     [Fact]
-    public async Task Procedure_occurrence_and_residence_chosen_by_keyboard_reach_the_stored_order()
+    public async Task Procedure_excluded_medicine_occurrence_and_residence_chosen_by_keyboard_reach_the_stored_order()
     {
         await using var chromium = await Chromium.StartAsync();
         var page = await chromium.OpenAsync(service.Url("/"));
@@ -145,6 +145,19 @@ public sealed class CohortCriteriaFormTests(RunningService service)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fjern KNFB20", Exact = false })).ToBeVisibleAsync();
         await Expect(procedures).ToBeFocusedAsync();
 
+        // Insulin users left out: an ATC group in the medicines that exclude.
+        var excludedMedicines = page.GetByRole(AriaRole.Combobox, new() { Name = "Lægemidler, der udelukker (valgfrit)" });
+        await excludedMedicines.PressSequentiallyAsync("A10A", new() { Delay = 30 });
+        var insulin = page.Locator("[role=listbox]:visible [role=option][data-code=A10A]");
+        await Expect(insulin).ToBeVisibleAsync();
+        while (await insulin.GetAttributeAsync("aria-selected") != "true")
+        {
+            await excludedMedicines.PressAsync("ArrowDown");
+        }
+
+        await excludedMedicines.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fjern A10A", Exact = false })).ToBeVisibleAsync();
+
         // The occurrence by arrow key in its radio group, the residence condition untoggled with Space; focus shows.
         await prevalent.FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown");
@@ -175,6 +188,9 @@ public sealed class CohortCriteriaFormTests(RunningService service)
         var order = Assert.Single(pending.RootElement.EnumerateArray(), o => o.GetProperty("purpose").GetString() == purpose);
         var parameters = order.GetProperty("parameters");
         Assert.Equal(new[] { "KNFB20" }, parameters.GetProperty("procedures").GetProperty("include").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Empty(parameters.GetProperty("procedures").GetProperty("exclude").EnumerateArray());
+        Assert.Equal(new[] { "A10A" }, parameters.GetProperty("medications").GetProperty("exclude").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Empty(parameters.GetProperty("medications").GetProperty("include").EnumerateArray());
         Assert.Equal("first-ever", parameters.GetProperty("occurrence").GetString());
         Assert.False(parameters.GetProperty("aliveAndResident").GetBoolean());
         Assert.Empty(parameters.GetProperty("diagnoses").GetProperty("include").EnumerateArray());

@@ -42,7 +42,9 @@ async function init() {
     include: new CodePicker(container, { system: "icd10", labelKey: "form.diagnosesInclude", hintKey: "form.diagnosesIncludeHint", path: "parameters.diagnoses.include" }),
     exclude: new CodePicker(container, { system: "icd10", labelKey: "form.diagnosesExclude", hintKey: "form.diagnosesExcludeHint", path: "parameters.diagnoses.exclude" }),
     procedures: new CodePicker(container, { system: "procedure", labelKey: "form.procedures", hintKey: "form.proceduresHint", path: "parameters.procedures.include" }),
+    proceduresExclude: new CodePicker(container, { system: "procedure", labelKey: "form.proceduresExclude", hintKey: "form.proceduresExcludeHint", path: "parameters.procedures.exclude" }),
     medications: new CodePicker(container, { system: "atc", labelKey: "form.medications", hintKey: "form.medicationsHint", path: "parameters.medications.include" }),
+    medicationsExclude: new CodePicker(container, { system: "atc", labelKey: "form.medicationsExclude", hintKey: "form.medicationsExcludeHint", path: "parameters.medications.exclude" }),
     measureAtc: new CodePicker(document.getElementById("measure-pickers"), { system: "atc", labelKey: "form.measureAtc", hintKey: "form.measureAtcHint", path: "parameters.measureAtc" }),
   };
 
@@ -87,7 +89,9 @@ function productChanged() {
   pickers.include.field.hidden = !keys.has("diagnoses");
   pickers.exclude.field.hidden = !keys.has("diagnoses");
   pickers.procedures.field.hidden = !keys.has("procedures");
+  pickers.proceduresExclude.field.hidden = !keys.has("procedures");
   pickers.medications.field.hidden = !keys.has("medications");
+  pickers.medicationsExclude.field.hidden = !keys.has("medications");
   pickers.measureAtc.field.hidden = !keys.has("measureAtc");
   for (const key of ["occurrence", "age", "sex", "regions", "indexDate", "aliveAndResident", "measure"]) {
     form.querySelector(`[data-field='parameters.${key}']`).hidden = !keys.has(key);
@@ -141,8 +145,8 @@ function body() {
   const keys = takes(chosen);
   const all = {
     diagnoses: { include: pickers.include.values(), exclude: pickers.exclude.values() },
-    procedures: { include: pickers.procedures.values() },
-    medications: { include: pickers.medications.values() },
+    procedures: { include: pickers.procedures.values(), exclude: pickers.proceduresExclude.values() },
+    medications: { include: pickers.medications.values(), exclude: pickers.medicationsExclude.values() },
     occurrence: form.querySelector("input[name=occurrence]:checked")?.value ?? "any",
     period: { from: value("period-from"), to: value("period-to") },
     indexDate: value("index-date") || null,

@@ -133,12 +133,14 @@ public static class SuppressionAudit
     /// holder, which knows more than any one of them, so a cell it cannot crack no single holder can. A cell the
     /// coalition does crack is then tried against each holder alone, and fails only if one of them wins: pooling
     /// knowledge reveals the poolers' own persons, which is no disclosure. The holders' own cells are attacked
-    /// by the coalition of the others the same way.
+    /// by the coalition of the others the same way. The trials against single holders come last, all together:
+    /// telling the program what every holder knows, or taking it back, costs a long re-solve, so it happens once.
     /// </summary>
     private static void AttackByHolders(
         ProtectionProblem problem, AttackerLp lp, ProtectionNeeds needs, Attack attack, SingletonHolders holders,
         List<AuditFailure> failures, HashSet<int> reported, bool[]? skip, CancellationToken cancellationToken)
     {
+        var cracked = new List<(int Variable, int Except)>();
         holders.KnowAll();
         var others = Enumerable.Range(0, lp.VariableCount)
             .Where(v => holders.HolderOf(v) < 0 && !reported.Contains(lp.CellOf(v)) && skip?[lp.CellOf(v)] != true)
@@ -154,7 +156,7 @@ public static class SuppressionAudit
                 continue;
             }
 
-            Confirm(v, except: -1);
+            cracked.Add((v, -1));
         }
 
         for (var h = 0; h < holders.Count; h++)
@@ -181,7 +183,7 @@ public static class SuppressionAudit
                 cancellationToken.ThrowIfCancellationRequested();
                 if (attack.Check(v, null, wantLower: false, out _, out _) is not null)
                 {
-                    Confirm(v, except: h);
+                    cracked.Add((v, h));
                 }
             }
 
@@ -189,6 +191,11 @@ public static class SuppressionAudit
         }
 
         holders.ForgetAll();
+        foreach (var (v, except) in cracked)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Confirm(v, except);
+        }
 
         // Tries the cell against each holder alone who could matter: the holders whose cells the outsider's own
         // extreme tables for it move. Any other holder's knowledge fits those tables, so it learns what the outsider does.
@@ -198,7 +205,6 @@ public static class SuppressionAudit
         // whose exact attack decides.
         void Confirm(int v, int except)
         {
-            holders.ForgetAll();
             var byMax = new HashSet<int>();
             var byMin = new HashSet<int>();
             lp.OptimiseSparing(v, maximise: true, holders.AtFloor);
@@ -219,8 +225,6 @@ public static class SuppressionAudit
             {
                 Attack(unsettled);
             }
-
-            holders.KnowAll(except);
 
             // Returns false once a holder wins (the cell is then reported).
             bool Attack(List<int> group)

@@ -68,6 +68,14 @@ public static class PatternSearch
 
                 pattern = solution;
                 var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, cancellationToken);
+                if (audit.Passed && !model.LastSolveOptimal)
+                {
+                    // Stopped by the clock before proving its pattern: the model's safe pattern is improved as the repair's is.
+                    return Finish(
+                        problem, policy, roles, pattern, audit, ImprovementBudget.Work(audit), TimeSpan.Zero, iterations, model.CutCount, model.Cuts,
+                        fallback: false, boundsCellLimit, cancellationToken);
+                }
+
                 if (audit.Passed)
                 {
                     audit = Final(problem, pattern, policy, boundsCellLimit, audit, cancellationToken);
@@ -100,23 +108,40 @@ public static class PatternSearch
         var clock = Stopwatch.StartNew();
         var learnt = new List<SuppressionCut>(modelCuts);
         var (repaired, audit, fullAuditWork) = Secure(problem, policy, pattern, null, learnt, ref iterations, cancellationToken);
-        if (ImprovementBudget.For(fullAuditWork, clock.Elapsed) is { } budget)
+        return Finish(
+            problem, policy, roles, repaired, audit, fullAuditWork, clock.Elapsed, iterations, cuts + learnt.Count - modelCuts.Count, learnt, fallback: true,
+            boundsCellLimit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Improves a pattern that passed the verifying audit, when that is worth its cost (see <see cref="ImprovementBudget"/>),
+    /// and gives the final audit. <paramref name="learnt"/> holds every cut known so far, the first <paramref name="cuts"/>
+    /// of them counted already.
+    /// </summary>
+    private static ProtectedPattern Finish(
+        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] pattern, AuditResult audit, long fullAuditWork,
+        TimeSpan spent, int iterations, int cuts, IReadOnlyList<SuppressionCut> learnt, bool fallback, int boundsCellLimit,
+        CancellationToken cancellationToken)
+    {
+        var known = learnt.Count;
+        var all = new List<SuppressionCut>(learnt);
+        if (ImprovementBudget.For(fullAuditWork, spent) is { } budget)
         {
-            var improvement = PatternImprovement.Improve(problem, policy, roles, repaired, audit, learnt, budget, cancellationToken);
-            (repaired, audit) = (improvement.Pattern, improvement.Audit);
+            var improvement = PatternImprovement.Improve(problem, policy, roles, pattern, audit, all, budget, cancellationToken);
+            (pattern, audit) = (improvement.Pattern, improvement.Audit);
             iterations += improvement.Audits;
         }
 
         while (true)
         {
-            var final = Final(problem, repaired, policy, boundsCellLimit, audit, cancellationToken);
+            var final = Final(problem, pattern, policy, boundsCellLimit, audit, cancellationToken);
             if (final.Passed)
             {
-                return new ProtectedPattern(repaired, roles, final, iterations, cuts + learnt.Count - modelCuts.Count, false, true);
+                return new ProtectedPattern(pattern, roles, final, iterations, cuts + all.Count - known, false, fallback);
             }
 
             // The exact audit found what the verifying ones let pass: repair on from its failures.
-            (repaired, audit, _) = Secure(problem, policy, repaired, final, learnt, ref iterations, cancellationToken);
+            (pattern, audit, _) = Secure(problem, policy, pattern, final, all, ref iterations, cancellationToken);
         }
     }
 

@@ -8,9 +8,12 @@ namespace StatService.Disclosure;
 /// rules demand) seeds the optimisation model as a hint; the model's pattern is audited, every failure becomes a
 /// cut, and the model is solved again while time remains. When the model cannot answer (out of time or rounds,
 /// infeasible, a cut it cannot state), the heuristic repair takes over from the last pattern: it hides one cheap cell
-/// per failure and re-audits only the cells that can have changed. Every cell of the final pattern is audited, after
-/// the limit if need be, and nothing unaudited is ever returned: a cell the repair skips passed an audit of a smaller
-/// pattern against the same attackers, and hiding more cells only widens what each of them cannot rule out.
+/// per failure and re-audits only the cells that can have changed; its pattern is then improved one neighbourhood at a
+/// time (<see cref="PatternImprovement"/>). Every cell of the final pattern is audited, after the limit if need be, and
+/// nothing unaudited is ever returned: a cell the repair skips passed an audit of a smaller pattern against the same
+/// attackers, and hiding more cells only widens what each of them cannot rule out; a cell the improvement's audit skips
+/// lies in a group of suppressions, joined by relations, that the pattern it improved on has as well, cell for cell,
+/// and each group is audited on its own.
 /// </summary>
 public static class PatternSearch
 {
@@ -49,9 +52,10 @@ public static class PatternSearch
         var iterations = 0;
         var cuts = 0;
         bool[]? pattern = null;
+        SecondarySuppression? model = null;
         if (timeLimit > TimeSpan.Zero)
         {
-            var model = new SecondarySuppression(problem, roles, policy);
+            model = new SecondarySuppression(problem, roles, policy);
             while (iterations < MaxModelRounds && timeLimit - clock.Elapsed is var remaining && remaining > TimeSpan.Zero)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -64,6 +68,14 @@ public static class PatternSearch
 
                 pattern = solution;
                 var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, cancellationToken);
+                if (audit.Passed && !model.LastSolveOptimal)
+                {
+                    // Stopped by the clock before proving its pattern: the model's safe pattern is improved as the repair's is.
+                    return Finish(
+                        problem, policy, roles, pattern, audit, ImprovementBudget.Work(audit), TimeSpan.Zero, iterations, model.CutCount, model.Cuts,
+                        fallback: false, boundsCellLimit, cancellationToken);
+                }
+
                 if (audit.Passed)
                 {
                     audit = Final(problem, pattern, policy, boundsCellLimit, audit, cancellationToken);
@@ -82,37 +94,87 @@ public static class PatternSearch
             }
         }
 
-        return Repair(problem, policy, roles, pattern ?? start, iterations, cuts, boundsCellLimit, cancellationToken);
+        return Repair(problem, policy, roles, pattern ?? start, iterations, cuts, model?.Cuts ?? [], boundsCellLimit, cancellationToken);
     }
 
     /// <summary>
-    /// The heuristic: hide more until the audit passes. It always ends (each round hides at least one more cell),
-    /// and after the first round only failed and newly hidden cells are audited again.
+    /// The heuristic: hide more until the audit passes, then improve the pattern one neighbourhood at a time (see
+    /// <see cref="PatternImprovement"/>), guided by the failures' cuts and those of the model if there was one.
     /// </summary>
     private static ProtectedPattern Repair(
-        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] pattern, int iterations, int cuts, int boundsCellLimit,
+        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] pattern, int iterations, int cuts,
+        IReadOnlyList<SuppressionCut> modelCuts, int boundsCellLimit, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var learnt = new List<SuppressionCut>(modelCuts);
+        var (repaired, audit, fullAuditWork) = Secure(problem, policy, pattern, null, learnt, ref iterations, cancellationToken);
+        return Finish(
+            problem, policy, roles, repaired, audit, fullAuditWork, clock.Elapsed, iterations, cuts + learnt.Count - modelCuts.Count, learnt, fallback: true,
+            boundsCellLimit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Improves a pattern that passed the verifying audit, when that is worth its cost (see <see cref="ImprovementBudget"/>),
+    /// and gives the final audit. <paramref name="learnt"/> holds every cut known so far, the first <paramref name="cuts"/>
+    /// of them counted already.
+    /// </summary>
+    private static ProtectedPattern Finish(
+        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] pattern, AuditResult audit, long fullAuditWork,
+        TimeSpan spent, int iterations, int cuts, IReadOnlyList<SuppressionCut> learnt, bool fallback, int boundsCellLimit,
+        CancellationToken cancellationToken)
+    {
+        var known = learnt.Count;
+        var all = new List<SuppressionCut>(learnt);
+        if (ImprovementBudget.For(fullAuditWork, spent) is { } budget)
+        {
+            var improvement = PatternImprovement.Improve(problem, policy, roles, pattern, audit, all, budget, cancellationToken);
+            (pattern, audit) = (improvement.Pattern, improvement.Audit);
+            iterations += improvement.Audits;
+        }
+
+        while (true)
+        {
+            var final = Final(problem, pattern, policy, boundsCellLimit, audit, cancellationToken);
+            if (final.Passed)
+            {
+                return new ProtectedPattern(pattern, roles, final, iterations, cuts + all.Count - known, false, fallback);
+            }
+
+            // The exact audit found what the verifying ones let pass: repair on from its failures.
+            (pattern, audit, _) = Secure(problem, policy, pattern, final, all, ref iterations, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Hides more until the verifying audit passes, and returns the pattern with that audit and the work of the first
+    /// audit (see <see cref="ImprovementBudget.Work"/>). It always ends (each round hides at least one more cell), and after
+    /// its first round only failed and newly hidden cells are audited again. A <paramref name="failed"/> audit of the
+    /// pattern, when given, stands for the first round. Every failure's cut is added to <paramref name="learnt"/>.
+    /// </summary>
+    private static (bool[] Pattern, AuditResult Audit, long FirstAuditWork) Secure(
+        ProtectionProblem problem, DisclosurePolicy policy, bool[] pattern, AuditResult? failed, List<SuppressionCut> learnt, ref int iterations,
         CancellationToken cancellationToken)
     {
         pattern = (bool[])pattern.Clone();
         var safe = new bool[problem.CellCount];
+        var firstWork = -1L;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             iterations++;
-            var audit = SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, safe, cancellationToken);
+            var audit = failed ?? SuppressionAudit.Run(problem, pattern, policy, AuditDepth.Verify, safe, cancellationToken);
+            failed = null;
+            firstWork = firstWork < 0 ? ImprovementBudget.Work(audit) : firstWork;
             if (audit.Passed)
             {
-                audit = Final(problem, pattern, policy, boundsCellLimit, audit, cancellationToken);
-                if (audit.Passed)
-                {
-                    return new ProtectedPattern(pattern, roles, audit, iterations, cuts, false, true);
-                }
+                return (pattern, audit, firstWork);
             }
 
-            var failed = audit.Failures.Select(f => f.Cell).ToHashSet();
+            learnt.AddRange(audit.Failures.Select(f => f.Cut));
+            var failedCells = audit.Failures.Select(f => f.Cell).ToHashSet();
             for (var c = 0; c < safe.Length; c++)
             {
-                safe[c] = pattern[c] && !failed.Contains(c);
+                safe[c] = pattern[c] && !failedCells.Contains(c);
             }
 
             var before = (bool[])pattern.Clone();

@@ -22,6 +22,9 @@ internal sealed class SuppressedComponents
     /// <summary>The cells of component <paramref name="k"/> in ascending order (components are numbered largest first).</summary>
     public IReadOnlyList<int> Cells(int k) => _cells[k];
 
+    /// <summary>The component of <paramref name="cell"/>, -1 when it is not suppressed.</summary>
+    public int ComponentOf(int cell) => _componentOf[cell];
+
     /// <summary>The position of <paramref name="cell"/> among the cells of component <paramref name="k"/>, -1 when not there.</summary>
     public int IndexOf(int cell, int k) => _componentOf[cell] == k ? _indexOf[cell] : -1;
 

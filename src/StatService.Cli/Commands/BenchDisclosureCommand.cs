@@ -8,7 +8,7 @@ namespace StatService.Cli.Commands;
 
 /// <summary>
 /// <c>statservice bench disclosure</c>: protects seeded synthetic tables of growing size with the optimal method
-/// (CP-SAT with audit cuts, under the policy's time limit) and with the heuristic alone (greedy start and repair),
+/// (CP-SAT with audit cuts, under the policy's time limit) and with the heuristic alone (greedy start, repair and improvement),
 /// both audited in full, and prints time, suppressions, information loss and peak memory side by side. Every run
 /// is a child process of its own, so peak memory is per run and a hard wall can stop it cleanly; the CPU time of
 /// the run is printed beside the wall time because on a busy machine the wall time mostly measures the others.

@@ -23,9 +23,14 @@ public static class DisclosureNote
     /// Releases from one extract version are checked together, because two of them can reveal what neither does alone
     /// ("everyone with X" and "men with X" give "women with X"). The number of cells hidden for that reason is not told.
     /// </summary>
-    public static string Differencing(int earlierReleases) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"Numbers released earlier can reveal a small group when subtracted from numbers in these tables (everyone with a diagnosis minus the men with it gives the women). These tables were checked against the person counts of {earlierReleases} earlier {(earlierReleases == 1 ? "release" : "releases")} from the same register extract whose definitions differ at most in sex, age and region, and numbers that would reveal fewer than 5 people that way are hidden like any other; which ones is not told.");
+    public static string Differencing(int earlierReleases) => earlierReleases == 0
+        ? $"{DifferencingRisk} No earlier release from the same register extract counts persons defined as in these tables apart from sex, age and region, so there was nothing to subtract."
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{DifferencingRisk} These tables were checked against the person counts of {earlierReleases} earlier {(earlierReleases == 1 ? "release" : "releases")} from the same register extract whose definitions differ at most in sex, age and region; numbers that would reveal fewer than 5 people that way are hidden like any other, and which ones is not told.");
+
+    private const string DifferencingRisk =
+        "Numbers released earlier can reveal a small group when subtracted from numbers in these tables (everyone with a diagnosis minus the men with it gives the women).";
 
     public static string InformationLoss(ReleaseTable table) => string.Create(
         CultureInfo.InvariantCulture,

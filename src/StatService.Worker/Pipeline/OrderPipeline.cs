@@ -17,7 +17,8 @@ namespace StatService.Worker.Pipeline;
 /// compile -> query -> protect -> ledger check -> render -> record, for one order. The raw tables exist only inside this
 /// method; what leaves is the protected release in its delivery formats. A release of exact person counts is checked
 /// against the release ledger and stored with its ledger record (<see cref="ReleaseLedgerCheck"/>); other releases are
-/// stored by the runner. Without a ledger (offline benchmarks) nothing is checked or recorded.
+/// stored by the runner. A null ledger (offline benchmarks, nothing is delivered) checks and records nothing; the service
+/// always resolves one, so a missing registration stops it from starting instead of releasing unchecked.
 /// </summary>
 public sealed class OrderPipeline(
     ProductCatalogue catalogue,
@@ -26,8 +27,8 @@ public sealed class OrderPipeline(
     ExtractQueryRunner queries,
     IDisclosureControl disclosure,
     TimeProvider time,
-    RecordKeySecret? recordKeys = null,
-    IReleaseLedger? ledger = null) : IOrderPipeline
+    IReleaseLedger? ledger,
+    RecordKeySecret? recordKeys = null) : IOrderPipeline
 {
     public async Task<OrderDelivery> RunAsync(Order order, CancellationToken cancellationToken)
     {

@@ -69,6 +69,27 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
         Assert.Equal((1, 0), (recorded!.Cells.Count, recorded.ComparedReleases));
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task Everyone_and_the_men_ordered_at_once_are_never_both_published(string provider)
+    {
+        // Both protect against an empty ledger (two run at a time by default); whichever records first, the other's read
+        // under the lock finds it, and that order is protected again.
+        await using var service = await LedgerService.StartAsync(extract, provider, ledger => new SnapshotBarrierLedger(ledger, checks: 2));
+        using var company = service.Application.CreateClient("demo-company");
+        using var journalist = service.Application.CreateClient("demo-journalist");
+
+        var orders = await Task.WhenAll(
+            DeliveredAsync(company, Order(LedgerExtract.Sclerosis)),
+            DeliveredAsync(journalist, Order(LedgerExtract.Sclerosis, sex: "male")));
+
+        var published = orders.Select(o => SingleCell(o.Result).GetProperty("status").GetString() == "published").ToArray();
+        Assert.Equal(1, published.Count(p => p));
+        var compared = orders.Select(o => EarlierReleasesCompared(o.Result)).Order().ToArray();
+        Assert.Equal([0, 1], compared);
+    }
+
     [Fact]
     public async Task Without_an_earlier_release_the_men_are_published()
     {

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using StatService.Api.Tests.Stores;
+using StatService.Core.Ledger;
+using StatService.Data.Orders;
 
 namespace StatService.Api.Tests.Ledger;
 
@@ -15,10 +18,17 @@ internal sealed class LedgerService : IAsyncDisposable
 
     public StatServiceApplication Application { get; }
 
-    public static async Task<LedgerService> StartAsync(LedgerExtract extract, string provider)
+    /// <param name="ledger">Wraps the service's ledger, to hold a check at a chosen point.</param>
+    public static async Task<LedgerService> StartAsync(LedgerExtract extract, string provider, Func<IReleaseLedger, IReleaseLedger>? ledger = null)
     {
         var database = provider == "postgresql" ? await PostgresServer.CreateDatabaseAsync() : null;
-        var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = new StatServiceApplication
+        {
+            ExtractsDirectory = extract.Directory,
+            TestServices = ledger is null
+                ? null
+                : services => services.AddSingleton(sp => ledger(sp.GetRequiredService<AdoOrderStore>())),
+        };
         if (database is not null)
         {
             application.Settings["Storage:Provider"] = "postgresql";

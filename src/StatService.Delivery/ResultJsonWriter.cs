@@ -67,6 +67,14 @@ public static class ResultJsonWriter
             json.WriteEndObject();
         }
 
+        if (summary.EarlierReleasesCompared is { } compared)
+        {
+            // How many cells were hidden because of earlier releases is not written: it would tell that a difference is small.
+            json.WriteStartObject("differencing");
+            json.WriteNumber("earlierReleasesCompared", compared);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

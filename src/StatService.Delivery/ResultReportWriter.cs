@@ -83,7 +83,7 @@ public static class ResultReportWriter
     {
         html.Append("<section class=\"legend\" aria-labelledby=\"legend\">\n<h2 id=\"legend\">How to read the tables: hidden numbers</h2>\n");
         html.Append($"<p><span class=\"suppressed sample\">{DisclosureNote.SuppressedMarker}</span> marks a cell whose number is not shown.</p>\n");
-        foreach (var paragraph in DisclosureNote.Paragraphs)
+        foreach (var paragraph in DisclosureNote.For(release.Disclosure))
         {
             html.Append($"<p>{E(paragraph)}</p>\n");
         }

@@ -100,7 +100,7 @@ public static class ResultXlsxWriter
         }
 
         yield return Heading("What \"suppressed\" means");
-        foreach (var paragraph in DisclosureNote.Paragraphs)
+        foreach (var paragraph in DisclosureNote.For(release.Disclosure))
         {
             yield return XlsxCells.Row([XlsxCells.Text(string.Empty, XlsxStyles.Plain), XlsxCells.Text(paragraph, XlsxStyles.Wrapped)]);
         }

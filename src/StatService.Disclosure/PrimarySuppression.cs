@@ -3,13 +3,13 @@ using StatService.Core.Disclosure;
 namespace StatService.Disclosure;
 
 /// <summary>
-/// The threshold rule, plus the dominance rules' cells of magnitude tables (<see cref="DisclosurePolicy.DominancePrimaries"/>):
-/// which cells, inner cells and margins alike, are sensitive by themselves.
+/// The threshold rule, plus the dominance rules' cells of magnitude tables (<see cref="DisclosurePolicy.DominancePrimaries"/>)
+/// and the cells earlier releases make sensitive (<see cref="DisclosurePolicy.Differencing"/>): which cells, inner cells and
+/// margins alike, must be suppressed.
 /// </summary>
 public static class PrimarySuppression
 {
-    public static bool IsSensitive(long value, DisclosurePolicy policy) =>
-        value == 0 ? policy.ZerosSensitive : value <= policy.MaxSensitiveCount;
+    public static bool IsSensitive(long value, DisclosurePolicy policy) => policy.IsSensitiveCount(value);
 
     /// <summary>A cell of one person: that person knows the whole cell.</summary>
     public static bool IsSingleton(long value) => value == 1;
@@ -44,6 +44,38 @@ public static class PrimarySuppression
             }
         }
 
+        foreach (var (cell, _) in DifferencingCells(problem, policy))
+        {
+            roles[cell] = CellRole.Primary;
+        }
+
         return roles;
+    }
+
+    /// <summary>The problem cells that <see cref="DisclosurePolicy.Differencing"/> names, each with its requirement (linked cells: the stricter).</summary>
+    internal static Dictionary<int, DifferencingPrimary> DifferencingCells(ProtectionProblem problem, DisclosurePolicy policy)
+    {
+        var result = new Dictionary<int, DifferencingPrimary>();
+        if (policy.Differencing is not { IsEmpty: false } differencing)
+        {
+            return result;
+        }
+
+        var position = new Dictionary<int, int>();
+        for (var k = 0; k < problem.TableIndices.Count; k++)
+        {
+            position[problem.TableIndices[k]] = k;
+        }
+
+        foreach (var primary in differencing.Cells)
+        {
+            if (position.TryGetValue(primary.Table, out var k))
+            {
+                var cell = problem.TableCells(k)[primary.Cell];
+                result[cell] = result.TryGetValue(cell, out var known) ? known.Stricter(primary) : primary;
+            }
+        }
+
+        return result;
     }
 }

@@ -7,6 +7,9 @@ namespace StatService.Disclosure;
 /// threshold and a second whole count (never pinned, never provably small). With a protection level of
 /// p %, a primary's interval must also reach p % above its value and p % below it, tau-Argus style; below only
 /// as far as anyone could go knowing just which cells are empty (a margin over three non-empty cells is at least 3).
+/// A cell that earlier releases make sensitive (<see cref="DisclosurePolicy.Differencing"/>) must reach what its
+/// difference with the earlier cell needs, with the same limit below; whether that limit left the difference protected
+/// is for the caller to check against the release's bounds.
 /// </summary>
 internal sealed class ProtectionNeeds
 {
@@ -18,6 +21,7 @@ internal sealed class ProtectionNeeds
     {
         _upper = new double[lp.VariableCount];
         _lower = new double[lp.VariableCount];
+        var differencing = PrimarySuppression.DifferencingCells(problem, policy);
         for (var v = 0; v < _upper.Length; v++)
         {
             var cell = lp.CellOf(v);
@@ -30,16 +34,30 @@ internal sealed class ProtectionNeeds
                 _upper[v] = Math.Max(_upper[v], value + margin);
                 _lower[v] = Math.Max(floor![cell], value - margin);
             }
+
+            if (differencing.TryGetValue(cell, out var earlier))
+            {
+                if (earlier.UpperAtLeast is { } upper)
+                {
+                    _upper[v] = Math.Max(_upper[v], upper);
+                }
+
+                if (earlier.LowerAtMost is { } lower)
+                {
+                    _lower[v] = Math.Min(_lower[v], Math.Max(floor![cell], lower));
+                }
+            }
         }
     }
 
     /// <summary>
-    /// The least value of each cell that follows from the zeros alone (null without a protection level, which never asks): a non-empty cell is at least the attacker's
-    /// floor, a margin at least the sum of its parts' floors (the largest, where parts overlap).
+    /// The least value of each cell that follows from the zeros alone (null when no cell asks for a floor: without a protection
+    /// level or a differencing cell that needs one): a non-empty cell is at least the attacker's floor, a margin at least the sum
+    /// of its parts' floors (the largest, where parts overlap).
     /// </summary>
     public static long[]? KnownFloors(ProtectionProblem problem, DisclosurePolicy policy)
     {
-        if (policy.ProtectionLevelPercent <= 0)
+        if (policy.ProtectionLevelPercent <= 0 && policy.Differencing?.Cells.Any(c => c.LowerAtMost is not null) != true)
         {
             return null;
         }

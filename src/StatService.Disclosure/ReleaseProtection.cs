@@ -13,10 +13,22 @@ public sealed class ReleaseProtection : IDisclosureControl
 {
     private readonly SuppressionEngine _suppression = new();
 
+    /// <summary>
+    /// A release with cells that earlier releases make sensitive always gets its exact bounds: the ledger check reads them
+    /// to confirm that each difference with an earlier release can still reach the threshold.
+    /// </summary>
+    private readonly SuppressionEngine _suppressionWithBounds = new() { BoundsCellLimit = int.MaxValue };
+
     public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Differencing is { IsEmpty: false } && policy.Method != DisclosureMethod.Suppression)
+        {
+            // Only exact published counts can be differenced; rounding and noise are not checked against earlier releases.
+            throw new DisclosureException($"Cells made sensitive by earlier releases need suppression, not {policy.Method}.");
+        }
+
         return policy.Method switch
         {
             DisclosureMethod.Suppression => Suppress(tables, policy, cancellationToken),
@@ -29,9 +41,11 @@ public sealed class ReleaseProtection : IDisclosureControl
     private ProtectedRelease Suppress(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken)
     {
         var dominance = DominanceSensitivity.ForRelease(tables, policy.Dominance);
-        var release = _suppression.Protect(tables, policy with { DominancePrimaries = dominance }, cancellationToken);
+        var engine = policy.Differencing is { IsEmpty: false } ? _suppressionWithBounds : _suppression;
+        var release = engine.Protect(tables, policy with { DominancePrimaries = dominance }, cancellationToken);
         var primary = tables.Select((table, t) => table.Values
-            .Select((value, cell) => PrimarySuppression.IsSensitive(value, policy) || dominance?.Contains(t, cell) == true)
+            .Select((value, cell) => PrimarySuppression.IsSensitive(value, policy) || dominance?.Contains(t, cell) == true
+                || policy.Differencing?.Contains(t, cell) == true)
             .ToArray()).ToArray();
 
         // The suppression must honour every primary; a published one would be a disclosure, so nothing is released.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using StatService.Api.Tests.TestDoubles;
@@ -50,6 +51,9 @@ public sealed class StatServiceApplication : WebApplicationFactory<Program>
     /// <summary>Configuration over the defaults, e.g. <c>Worker:RunJobs</c>.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Changes to the service's own registrations, applied after them (a decorated store, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
@@ -66,6 +70,11 @@ public sealed class StatServiceApplication : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
 
         builder.ConfigureServices(services =>

@@ -138,6 +138,7 @@ public sealed class ProductCatalogue : IProductCatalogue
             NonAdditiveReason = t.TryGetProperty("nonAdditiveReason", out var why) ? why.GetString() : null,
             LinkGroup = t.TryGetProperty("linkGroup", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null,
             PerYear = t.TryGetProperty("perYear", out var perYear) && perYear.GetBoolean(),
+            Persons = t.TryGetProperty("persons", out var persons) ? persons.GetString() : null,
         }).ToArray();
         foreach (var table in tables)
         {
@@ -145,6 +146,11 @@ public sealed class ProductCatalogue : IProductCatalogue
             if (unknown.Length > 0)
             {
                 throw new InvalidDataException($"{where}: table '{table.Name}' has unknown dimensions {string.Join(", ", unknown)}.");
+            }
+
+            if (table.Persons is { } kind && !TablePersons.All.Contains(kind, StringComparer.Ordinal))
+            {
+                throw new InvalidDataException($"{where}: table '{table.Name}' has 'persons' '{kind}', not one of {string.Join(", ", TablePersons.All)}.");
             }
 
             if (!table.Additive && string.IsNullOrWhiteSpace(table.NonAdditiveReason))

@@ -28,13 +28,19 @@ public sealed record TableSpec
     /// <summary>One table per calendar year of the order's period.</summary>
     public bool PerYear { get; init; }
 
+    /// <summary>Whom the table counts (<see cref="TablePersons"/>); null: persons particular to this table of this product.</summary>
+    public string? Persons { get; init; }
+
     /// <summary>The dimension names with <see cref="OrderBreakdown"/> replaced by the order's breakdowns.</summary>
     public IReadOnlyList<string> DimensionsFor(CohortParameters parameters) =>
         Dimensions.SelectMany(d => d == OrderBreakdown ? parameters.Breakdown : [d]).ToArray();
 
     /// <summary>The names the query uses for this table for an order.</summary>
-    public IReadOnlyList<string> InstanceNames(CohortParameters parameters) =>
-        PerYear ? ProductYears.Of(parameters.Period).Select(y => $"{Name}-{y}").ToArray() : [Name];
+    public IReadOnlyList<string> InstanceNames(CohortParameters parameters) => Instances(parameters).Select(i => i.Name).ToArray();
+
+    /// <summary>The tables the query returns for an order, each with its year when the table is one per year.</summary>
+    public IReadOnlyList<(string Name, int? Year)> Instances(CohortParameters parameters) =>
+        PerYear ? ProductYears.Of(parameters.Period).Select(y => ($"{Name}-{y}", (int?)y)).ToArray() : [(Name, null)];
 }
 
 /// <summary>

@@ -46,8 +46,27 @@ public sealed record DisclosurePolicy
     /// </summary>
     public SensitiveCells? DominancePrimaries { get; init; }
 
+    /// <summary>
+    /// Cells of this release that would disclose a small group by difference with a cell an earlier release published
+    /// (the release ledger), with how far the attacker's interval of each must reach. Set by the worker's ledger check
+    /// just before suppression; never read from product.json.
+    /// </summary>
+    public DifferencingPrimaries? Differencing { get; init; }
+
     /// <summary>The smallest value an attacker's upper bound of a suppressed cell must reach.</summary>
     public int Threshold => MaxSensitiveCount + 1;
+
+    /// <summary>The threshold rule: counts 1..<see cref="MaxSensitiveCount"/>, and 0 when zeros are sensitive.</summary>
+    public bool IsSensitiveCount(long value) => value == 0 ? ZerosSensitive : value <= MaxSensitiveCount;
+
+    /// <summary>
+    /// The smallest ceiling an attacker's interval of a sensitive count must reach: the threshold and, with a protection
+    /// level of p %, p % above the count (at least one more).
+    /// </summary>
+    public long CeilingNeeded(long value) =>
+        ProtectionLevelPercent > 0
+            ? Math.Max(Threshold, value + Math.Max(1, (long)Math.Ceiling(value * ProtectionLevelPercent / 100 - 1e-9)))
+            : Threshold;
 
     /// <summary>The rule in words, as delivered with every release.</summary>
     public string Describe() => Method switch

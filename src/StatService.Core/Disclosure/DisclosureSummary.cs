@@ -18,4 +18,10 @@ public sealed record DisclosureSummary(
 
     /// <summary>The information loss per table and for the release; null only from a control that does not report it.</summary>
     public ReleaseLoss? Loss { get; init; }
+
+    /// <summary>
+    /// How many earlier releases of the same extract version the release's person counts were checked against (the
+    /// release ledger); null when it was not checked (rounding, cell keys, measures other than persons).
+    /// </summary>
+    public int? EarlierReleasesCompared { get; init; }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StatService.Core.Ledger;
 using StatService.Core.Orders;
 using StatService.Data.Storage;
 
@@ -45,6 +46,7 @@ public static class OrderStoreRegistration
             return new SqliteOrderStore(Path.Combine(directory, SqliteOrderStore.FileName), time);
         });
         builder.Services.TryAddSingleton<IOrderStore>(services => services.GetRequiredService<AdoOrderStore>());
+        builder.Services.TryAddSingleton<IReleaseLedger>(services => services.GetRequiredService<AdoOrderStore>());
 
         // Before any hosted service that takes work (Quartz, the sweeper): they are registered after this one.
         builder.Services.AddHostedService<OrderStoreStartup>();

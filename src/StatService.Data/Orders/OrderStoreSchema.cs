@@ -21,9 +21,9 @@ internal static class OrderStoreSchema
         ON CONFLICT (version) DO NOTHING
         """;
 
-    /// <summary>Every migration the store applies, in version order: the order tables and the notification outbox.</summary>
+    /// <summary>Every migration the store applies, in version order: the order tables, the notification outbox and the release ledger.</summary>
     public static IEnumerable<(long Version, string[] Statements)> All =>
-        Migrations.Concat(NotificationStoreSchema.Migrations).OrderBy(m => m.Version);
+        Migrations.Concat(NotificationStoreSchema.Migrations).Concat(ReleaseLedgerSchema.Migrations).OrderBy(m => m.Version);
 
     /// <summary>Orders, results, history, requesters: versions 1-99.</summary>
     public static readonly IReadOnlyList<(long Version, string[] Statements)> Migrations =

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 
 namespace StatService.Data.Orders;
@@ -28,6 +31,31 @@ public sealed class PostgresOrderStore : AdoOrderStore, IAsyncDisposable, IDispo
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// A transaction-scoped advisory lock keyed by the extract version: sessions of other versions run in parallel, and
+    /// the lock ends with the transaction, so a process that dies mid-check leaves nothing held.
+    /// </summary>
+    protected override async Task<DbTransaction> BeginLedgerTransactionAsync(DbConnection connection, string extractVersion, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(connection, "SELECT pg_advisory_xact_lock(@key)", transaction);
+            Add(command, "key", LedgerLockKey(extractVersion));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The advisory lock's 64-bit key: the first bytes of a SHA-256 of the version under a name of the ledger's own.</summary>
+    internal static long LedgerLockKey(string extractVersion) =>
+        BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes("statservice.release-ledger:" + extractVersion)));
 
     public async ValueTask DisposeAsync()
     {

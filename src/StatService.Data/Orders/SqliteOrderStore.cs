@@ -45,6 +45,14 @@ public sealed class SqliteOrderStore : AdoOrderStore
         }
     }
 
+    /// <summary>
+    /// BEGIN IMMEDIATE: SQLite has one writer per file, and an immediate transaction takes the write lock at once, so the
+    /// ledger's read-check-record cannot interleave with another's (any other writer waits on the busy timeout, briefly).
+    /// Run off the caller's thread: the driver waits for the lock synchronously.
+    /// </summary>
+    protected override Task<DbTransaction> BeginLedgerTransactionAsync(DbConnection connection, string extractVersion, CancellationToken cancellationToken) =>
+        Task.Run<DbTransaction>(() => ((SqliteConnection)connection).BeginTransaction(deferred: false), cancellationToken);
+
     protected override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // WAL is a property of the file, so setting it once is enough.

@@ -85,7 +85,10 @@ public sealed record ParameterLine(string Name, string Value)
     }
 }
 
-/// <summary>The disclosure summary of a release; <see cref="Other"/> keeps fields added later, shown as they are.</summary>
+/// <summary>
+/// The disclosure summary of a release; <see cref="EarlierReleasesCompared"/> is null for a release not checked against
+/// the release ledger; <see cref="Other"/> keeps fields added later, shown as they are.
+/// </summary>
 public sealed record ReleaseDisclosure(
     string Rule,
     string Policy,
@@ -94,7 +97,9 @@ public sealed record ReleaseDisclosure(
     int AuditedCells,
     IReadOnlyList<ParameterLine> Other)
 {
-    private static readonly string[] Known = ["rule", "policy", "suppressedCells", "auditPassed", "auditedCells"];
+    private static readonly string[] Known = ["rule", "policy", "suppressedCells", "auditPassed", "auditedCells", "differencing"];
+
+    public int? EarlierReleasesCompared { get; init; }
 
     internal static ReleaseDisclosure Read(JsonElement disclosure) => new(
         ReleaseDocument.Text(disclosure, "rule"),
@@ -105,7 +110,13 @@ public sealed record ReleaseDisclosure(
         disclosure.EnumerateObject()
             .Where(p => !Known.Contains(p.Name, StringComparer.Ordinal))
             .SelectMany(p => ParameterLine.Flatten(p.Value).Select(l => l with { Name = l.Name.Length == 0 ? p.Name : $"{p.Name}.{l.Name}" }))
-            .ToArray());
+            .ToArray())
+    {
+        EarlierReleasesCompared = disclosure.TryGetProperty("differencing", out var differencing)
+            && differencing.TryGetProperty("earlierReleasesCompared", out var compared) && compared.TryGetInt32(out var n)
+                ? n
+                : null,
+    };
 }
 
 public sealed record ReleaseCode(string Code, string Label, string? Parent)

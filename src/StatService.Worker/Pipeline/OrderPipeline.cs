@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Numerics;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
+using StatService.Core.Ledger;
 using StatService.Core.Orders;
 using StatService.Core.Tables;
 using StatService.Core.Telemetry;
@@ -13,8 +14,11 @@ using StatService.Delivery;
 namespace StatService.Worker.Pipeline;
 
 /// <summary>
-/// compile -> query -> protect -> render, for one order. The raw tables exist only inside this
-/// method; what leaves is the protected release in its delivery formats.
+/// compile -> query -> protect -> ledger check -> render -> record, for one order. The raw tables exist only inside this
+/// method; what leaves is the protected release in its delivery formats. A release of exact person counts is checked
+/// against the release ledger and stored with its ledger record (<see cref="ReleaseLedgerCheck"/>); other releases are
+/// stored by the runner. A null ledger (offline benchmarks, nothing is delivered) checks and records nothing; the service
+/// always resolves one, so a missing registration stops it from starting instead of releasing unchecked.
 /// </summary>
 public sealed class OrderPipeline(
     ProductCatalogue catalogue,
@@ -23,6 +27,7 @@ public sealed class OrderPipeline(
     ExtractQueryRunner queries,
     IDisclosureControl disclosure,
     TimeProvider time,
+    IReleaseLedger? ledger,
     RecordKeySecret? recordKeys = null) : IOrderPipeline
 {
     public async Task<OrderDelivery> RunAsync(Order order, CancellationToken cancellationToken)
@@ -38,15 +43,29 @@ public sealed class OrderPipeline(
         var tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads);
 
         // 3. protect: the release's tables together (linked tables); nothing is delivered unless the audit passed.
-        var release = Protect(tables, product.PolicyFor(parameters), cancellationToken);
+        var policy = product.PolicyFor(parameters);
+        if (ledger is not null && ReleaseLedgerCheck.Applies(policy, parameters))
+        {
+            // ... and against every earlier release of the extract version (the ledger); 4. render; 5. record with the result.
+            var candidate = new ReleaseUnderCheck(order.Id, product.Id, extract.Version, tables, PersonSets.ForRelease(product, parameters, tables), policy);
+            return await new ReleaseLedgerCheck(ledger, time).ProtectAndRecordAsync(
+                candidate, checkedPolicy => Protect(tables, checkedPolicy, cancellationToken), release => Render(order, product, parameters, extract.Version, release),
+                cancellationToken);
+        }
+
+        // 4. render.
+        return Render(order, product, parameters, extract.Version, Protect(tables, policy, cancellationToken));
+    }
+
+    private OrderDelivery Render(Order order, ProductDefinition product, CohortParameters parameters, string extractVersion, ProtectedRelease release)
+    {
         if (product.Rates.Count > 0)
         {
             release = WithRates(release, RateTables.Derive(release.Tables, product.Rates, ProductYears.Of(parameters.Period)));
         }
 
-        // 4. render.
-        var metadata = new ReleaseMetadata(order.Id, product.Id, order.ParametersJson, extract.Version, parameters.Measure, time.GetUtcNow());
-        return new OrderDelivery(extract.Version, ResultJsonWriter.Write(metadata, release), ResultCsvWriter.Write(release));
+        var metadata = new ReleaseMetadata(order.Id, product.Id, order.ParametersJson, extractVersion, parameters.Measure, time.GetUtcNow());
+        return new OrderDelivery(extractVersion, ResultJsonWriter.Write(metadata, release), ResultCsvWriter.Write(release));
     }
 
     /// <summary>Runs the product's query and builds its tables, every margin verified (see <see cref="ReleaseTableBuilder"/>).</summary>

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StatService.Api.Tests.Stores;
+using StatService.Core.Ledger;
+using StatService.Worker.Pipeline;
+
+namespace StatService.Api.Tests.Ledger;
+
+/// <summary>
+/// The domain's differencing example over HTTP, on the real service with the hand-made extract: order A counts everyone
+/// with a diagnosis (8), a later order B counts the men with it (7). B alone would publish 7; after A, the ledger must
+/// keep A and B together from revealing the one woman: B's cell is hidden so that the woman's count could be 5 or more
+/// (judged by an attacker holding both releases), or B fails with a reason that names no number.
+/// </summary>
+[Collection(LedgerExtractCollection.Name)]
+public sealed class DifferencingOrderTests(LedgerExtract extract)
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task Everyone_with_a_diagnosis_then_the_men_with_it_never_reveal_the_one_woman(string provider)
+    {
+        await using var service = await LedgerService.StartAsync(extract, provider);
+        using var company = service.Application.CreateClient("demo-company");
+        using var journalist = service.Application.CreateClient("demo-journalist");
+
+        var (a, everyone) = await DeliveredAsync(company, Order(LedgerExtract.Sclerosis));
+        Assert.Equal(8, SingleCell(everyone).GetProperty("value").GetInt64());
+        Assert.Equal(0, EarlierReleasesCompared(everyone));
+
+        var (b, men) = await DeliveredAsync(journalist, Order(LedgerExtract.Sclerosis, sex: "male"));
+        var cell = SingleCell(men);
+        Assert.Equal("suppressed", cell.GetProperty("status").GetString());
+        Assert.Equal(1, EarlierReleasesCompared(men));
+        Assert.DoesNotContain(a.ToString(), men.GetRawText(), StringComparison.Ordinal);
+
+        var women = CrossReleaseAttacker.Difference(8, men.GetProperty("tables")[0]);
+        Assert.True(women.Highest >= 5, $"Together the releases show at most {women.Highest} women: fewer than 5.");
+        Assert.True(women.Highest > women.Lowest, "Together the releases pin the number of women.");
+
+        var report = await journalist.GetStringAsync($"/api/orders/{b}/result?format=html");
+        Assert.Contains("checked against the person counts of 1 earlier release from the same register extract", report, StringComparison.Ordinal);
+
+        var ledger = service.Application.Services.GetRequiredService<IReleaseLedger>();
+        var recordedA = await ledger.ReleaseOfAsync(a, CancellationToken.None);
+        Assert.Equal([8L], recordedA!.Cells.Select(c => c.Value));
+        Assert.Equal(LedgerExtract.Version, recordedA.ExtractVersion);
+        var recordedB = await ledger.ReleaseOfAsync(b, CancellationToken.None);
+        Assert.Empty(recordedB!.Cells);
+        Assert.Equal((1, 1), (recordedB.ComparedReleases, recordedB.DifferencingCells));
+        Assert.True(recordedB.Cells.Count == 0 && recordedA.Cells[0].PersonSet.Sexes.IsAll);
+    }
+
+    [Fact]
+    public async Task An_order_run_again_after_a_recovery_keeps_its_first_result_and_record()
+    {
+        await using var service = await LedgerService.StartAsync(extract, "sqlite");
+        using var company = service.Application.CreateClient("demo-company");
+        var (a, first) = await DeliveredAsync(company, Order(LedgerExtract.Sclerosis));
+        var order = await service.Application.Services.GetRequiredService<Core.Orders.IOrderStore>().GetAsync(a, CancellationToken.None);
+
+        // A recovered job runs the whole pipeline again for the same order: it must not see its own cells as earlier ones.
+        var again = await service.Application.Services.GetRequiredService<IOrderPipeline>().RunAsync(order!, CancellationToken.None);
+
+        Assert.Equal(first.GetRawText(), JsonDocument.Parse(again.Json).RootElement.GetRawText());
+        var recorded = await service.Application.Services.GetRequiredService<IReleaseLedger>().ReleaseOfAsync(a, CancellationToken.None);
+        Assert.Equal((1, 0), (recorded!.Cells.Count, recorded.ComparedReleases));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task Everyone_and_the_men_ordered_at_once_are_never_both_published(string provider)
+    {
+        // Both protect against an empty ledger (two run at a time by default); whichever records first, the other's read
+        // under the lock finds it, and that order is protected again.
+        await using var service = await LedgerService.StartAsync(extract, provider, ledger => new SnapshotBarrierLedger(ledger, checks: 2));
+        using var company = service.Application.CreateClient("demo-company");
+        using var journalist = service.Application.CreateClient("demo-journalist");
+
+        var orders = await Task.WhenAll(
+            DeliveredAsync(company, Order(LedgerExtract.Sclerosis)),
+            DeliveredAsync(journalist, Order(LedgerExtract.Sclerosis, sex: "male")));
+
+        var published = orders.Select(o => SingleCell(o.Result).GetProperty("status").GetString() == "published").ToArray();
+        Assert.Equal(1, published.Count(p => p));
+        var compared = orders.Select(o => EarlierReleasesCompared(o.Result)).Order().ToArray();
+        Assert.Equal([0, 1], compared);
+    }
+
+    [Fact]
+    public async Task Without_an_earlier_release_the_men_are_published()
+    {
+        await using var service = await LedgerService.StartAsync(extract, "sqlite");
+        using var journalist = service.Application.CreateClient("demo-journalist");
+
+        var (b, men) = await DeliveredAsync(journalist, Order(LedgerExtract.Sclerosis, sex: "male"));
+
+        Assert.Equal(7, SingleCell(men).GetProperty("value").GetInt64());
+        var recorded = await service.Application.Services.GetRequiredService<IReleaseLedger>().ReleaseOfAsync(b, CancellationToken.None);
+        Assert.Equal([7L], recorded!.Cells.Select(c => c.Value));
+        Assert.Equal((0, 0), (recorded.ComparedReleases, recorded.DifferencingCells));
+    }
+
+    [Fact]
+    public async Task The_men_by_region_are_hidden_so_widely_that_the_woman_stays_hidden_and_only_published_cells_are_recorded()
+    {
+        await using var service = await LedgerService.StartAsync(extract, "sqlite");
+        using var company = service.Application.CreateClient("demo-company");
+        using var journalist = service.Application.CreateClient("demo-journalist");
+
+        // Alone, this table publishes its total (7): 1082's two men are hidden with 1081's five.
+        var (_, alone) = await DeliveredAsync(journalist, Order(LedgerExtract.Sclerosis, sex: "male", breakdown: ["region"]));
+        Assert.Equal(7, Cell(alone, "total").GetProperty("value").GetInt64());
+
+        await using var later = await LedgerService.StartAsync(extract, "sqlite");
+        using var laterCompany = later.Application.CreateClient("demo-company");
+        using var laterJournalist = later.Application.CreateClient("demo-journalist");
+        await DeliveredAsync(laterCompany, Order(LedgerExtract.Sclerosis));
+        var (b, men) = await DeliveredAsync(laterJournalist, Order(LedgerExtract.Sclerosis, sex: "male", breakdown: ["region"]));
+
+        Assert.Equal("suppressed", Cell(men, "total").GetProperty("status").GetString());
+        var women = CrossReleaseAttacker.Difference(8, men.GetProperty("tables")[0]);
+        Assert.True(women.Highest >= 5, $"Together the releases show at most {women.Highest} women: fewer than 5.");
+        Assert.True(women.Highest > women.Lowest, "Together the releases pin the number of women.");
+
+        var recorded = await later.Application.Services.GetRequiredService<IReleaseLedger>().ReleaseOfAsync(b, CancellationToken.None);
+        var published = men.GetProperty("tables")[0].GetProperty("cells").EnumerateArray()
+            .Where(c => c.GetProperty("status").GetString() == "published")
+            .ToDictionary(c => "region=" + c.GetProperty("coordinates").GetProperty("region").GetString(), c => c.GetProperty("value").GetInt64());
+        Assert.Equal(published.OrderBy(p => p.Key), recorded!.Cells.ToDictionary(c => c.Coordinates, c => c.Value).OrderBy(p => p.Key));
+        Assert.DoesNotContain(recorded.Cells, c => c.Coordinates is "region=total" or "region=1081" or "region=1082");
+    }
+
+    [Fact]
+    public async Task Men_in_every_region_cannot_follow_everyone_and_the_order_fails_naming_no_number()
+    {
+        await using var service = await LedgerService.StartAsync(extract, "sqlite");
+        using var company = service.Application.CreateClient("demo-company");
+        using var journalist = service.Application.CreateClient("demo-journalist");
+        await DeliveredAsync(company, Order(LedgerExtract.MotorNeuron));
+
+        // The published zeros show a man in each of the five regions, so the men are at least 5 and the women at most 3.
+        var b = await SubmitAsync(journalist, Order(LedgerExtract.MotorNeuron, sex: "male", breakdown: ["region"]));
+        var order = await StatServiceApplication.WaitForStatusAsync(journalist, b, "failed");
+
+        var reason = order.GetProperty("failureReason").GetString()!;
+        Assert.Equal(ReleaseLedgerCheck.RejectionReason, reason);
+        Assert.DoesNotMatch("[0-9]", reason);
+        using var result = await journalist.GetAsync($"/api/orders/{b}/result");
+        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
+        Assert.Null(await service.Application.Services.GetRequiredService<IReleaseLedger>().ReleaseOfAsync(b, CancellationToken.None));
+    }
+
+    private static string Order(string diagnosis, string? sex = null, string[]? breakdown = null) => JsonSerializer.Serialize(new
+    {
+        product = "patient-count",
+        parameters = new
+        {
+            specVersion = 1,
+            diagnoses = new { include = new[] { diagnosis } },
+            period = new { from = "2021-01-01", to = "2023-12-31" },
+            indexDate = "2023-12-31",
+            age = new { min = 18 },
+            sex,
+            breakdown = breakdown ?? [],
+        },
+    });
+
+    private static async Task<Guid> SubmitAsync(HttpClient client, string body)
+    {
+        using var response = await client.PostAsync("/api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+    }
+
+    private static async Task<(Guid Id, JsonElement Result)> DeliveredAsync(HttpClient client, string body)
+    {
+        var id = await SubmitAsync(client, body);
+        await StatServiceApplication.WaitForStatusAsync(client, id, "delivered");
+        return (id, JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}/result")).RootElement.Clone());
+    }
+
+    private static JsonElement SingleCell(JsonElement result) => Assert.Single(result.GetProperty("tables")[0].GetProperty("cells").EnumerateArray());
+
+    private static JsonElement Cell(JsonElement result, string region) =>
+        result.GetProperty("tables")[0].GetProperty("cells").EnumerateArray()
+            .Single(c => c.GetProperty("coordinates").GetProperty("region").GetString() == region);
+
+    private static int EarlierReleasesCompared(JsonElement result) =>
+        result.GetProperty("disclosure").GetProperty("differencing").GetProperty("earlierReleasesCompared").GetInt32();
+}

@@ -1,0 +1,22 @@
+namespace StatService.Api.Tests.Stores;
+
+/// <summary>
+/// The release ledger contract on a real PostgreSQL server, a fresh database per test: an advisory transaction lock per
+/// extract version serialises the sessions of one version, and only of one version.
+/// </summary>
+public sealed class PostgresReleaseLedgerTests : ReleaseLedgerContract<PostgresStoreDatabase>
+{
+    [Fact]
+    public async Task Checks_on_different_extract_versions_do_not_wait_for_each_other()
+    {
+        var order = await NewOrderAsync();
+        await using var held = await Store.BeginAsync(Version, CancellationToken.None);
+
+        await using var other = await Open().BeginAsync("another-version", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var cells = new[] { Cell(order, "t", string.Empty, "ctx-a", Core.Ledger.CodeSet.All, Core.Ledger.AgeSpan.Any, Core.Ledger.CodeSet.All, 8) };
+        await other.CommitAsync(Result(order, "json"), Release(order, cells, 0, 0, "another-version"), CancellationToken.None);
+
+        Assert.Single(await Store.EarlierCellsAsync("another-version", ["ctx-a"], Guid.NewGuid(), CancellationToken.None));
+        Assert.Empty(await held.EarlierCellsAsync(["ctx-a"], Guid.NewGuid(), CancellationToken.None));
+    }
+}

@@ -133,30 +133,12 @@ public sealed class CohortCriteriaFormTests(RunningService service)
         await Expect(alive).ToBeCheckedAsync();
 
         // A procedure found by its Danish words, chosen with the arrow keys and Enter.
-        await procedures.PressSequentiallyAsync("hoftealloplastik", new() { Delay = 30 });
-        var suggestion = page.Locator("[role=listbox]:visible [role=option][data-code=KNFB20]");
-        await Expect(suggestion).ToBeVisibleAsync();
-        while (await suggestion.GetAttributeAsync("aria-selected") != "true")
-        {
-            await procedures.PressAsync("ArrowDown");
-        }
-
-        await procedures.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fjern KNFB20", Exact = false })).ToBeVisibleAsync();
+        await ChooseByKeyboardAsync(page, procedures, "hoftealloplastik", "KNFB20");
         await Expect(procedures).ToBeFocusedAsync();
 
         // Insulin users left out: an ATC group in the medicines that exclude.
         var excludedMedicines = page.GetByRole(AriaRole.Combobox, new() { Name = "Lægemidler, der udelukker (valgfrit)" });
-        await excludedMedicines.PressSequentiallyAsync("A10A", new() { Delay = 30 });
-        var insulin = page.Locator("[role=listbox]:visible [role=option][data-code=A10A]");
-        await Expect(insulin).ToBeVisibleAsync();
-        while (await insulin.GetAttributeAsync("aria-selected") != "true")
-        {
-            await excludedMedicines.PressAsync("ArrowDown");
-        }
-
-        await excludedMedicines.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fjern A10A", Exact = false })).ToBeVisibleAsync();
+        await ChooseByKeyboardAsync(page, excludedMedicines, "A10A", "A10A");
 
         // The occurrence by arrow key in its radio group, the residence condition untoggled with Space; focus shows.
         await prevalent.FocusAsync();
@@ -230,6 +212,21 @@ public sealed class CohortCriteriaFormTests(RunningService service)
         await Expect(page.Locator("[data-error-for='parameters.aliveAndResident']")).ToContainTextAsync("true or false");
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Kun personer i live og bosat i Danmark på opgørelsesdatoen" })).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#sent")).ToBeHiddenAsync();
+    }
+
+    /// <summary>Types into a code combobox, moves to the suggestion with the arrow keys, takes it with Enter, and sees its chip.</summary>
+    private static async Task ChooseByKeyboardAsync(IPage page, ILocator combobox, string typed, string code)
+    {
+        await combobox.PressSequentiallyAsync(typed, new() { Delay = 30 });
+        var suggestion = page.Locator($"[role=listbox]:visible [role=option][data-code={code}]");
+        await Expect(suggestion).ToBeVisibleAsync();
+        while (await suggestion.GetAttributeAsync("aria-selected") != "true")
+        {
+            await combobox.PressAsync("ArrowDown");
+        }
+
+        await combobox.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Fjern {code}", Exact = false })).ToBeVisibleAsync();
     }
 }
 

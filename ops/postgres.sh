@@ -113,7 +113,7 @@ ensure_role_and_database() {
             CREATE ROLE \"$role\" LOGIN CREATEDB PASSWORD '$password';
         END IF; END \$\$;"
     # DROP DATABASE ... WITH (FORCE) in the tests must end every session on the database, an autovacuum worker's too.
-    psql_admin -c "GRANT pg_signal_backend TO \"$role\""
+    psql_admin -c "SET client_min_messages TO warning; GRANT pg_signal_backend TO \"$role\""
     if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
         psql_admin -c "CREATE DATABASE \"$database\" OWNER \"$role\""
     fi

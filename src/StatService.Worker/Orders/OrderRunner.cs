@@ -62,8 +62,12 @@ public sealed partial class OrderRunner(IOrderStore store, IOrderPipeline pipeli
             return;
         }
 
-        // A release checked against the ledger was stored with its record already; saving again keeps the first result.
-        await store.SaveResultAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), cancellationToken);
+        // A release checked against the ledger was stored with its record already (the first result, on a re-run).
+        if (!delivery.Stored)
+        {
+            await store.SaveResultAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), cancellationToken);
+        }
+
         var delivered = running.Deliver(time.GetUtcNow(), delivery.ExtractVersion);
         if (await store.UpdateAsync(delivered, OrderStatus.Running, OrderActors.Worker, null, cancellationToken))
         {

@@ -11,8 +11,14 @@ public interface IOrderPipeline
     Task<OrderDelivery> RunAsync(Order order, CancellationToken cancellationToken);
 }
 
-/// <summary>The protected deliverables of one order and the extract version they came from.</summary>
-public sealed record OrderDelivery(string ExtractVersion, string Json, string Csv);
+/// <summary>
+/// The protected deliverables of one order and the extract version they came from. <see cref="Stored"/>: the pipeline
+/// stored them itself (with their ledger record), so the runner does not store them again.
+/// </summary>
+public sealed record OrderDelivery(string ExtractVersion, string Json, string Csv)
+{
+    public bool Stored { get; init; }
+}
 
 /// <summary>An order that cannot be answered (e.g. its extract is gone); the message is shown to the requester.</summary>
 public sealed class OrderRejectedException(string message) : Exception(message);

@@ -74,7 +74,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, TimeProvider time)
             var delivery = render(release with { Summary = release.Summary with { EarlierReleasesCompared = compared } });
             var record = new LedgerRelease(orderId, version, candidate.Product, time.GetUtcNow(), Published(candidate, release), compared, hiddenForEarlier);
             var stored = await session.CommitAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), record, cancellationToken);
-            return delivery with { Json = stored.Json, Csv = stored.Csv };
+            return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true };
         }
     }
 

@@ -15,10 +15,6 @@ internal sealed class CutPool
         AddRange(cuts);
     }
 
-    public int Count => _cuts.Count;
-
-    public IReadOnlyList<SuppressionCut> All => _cuts;
-
     public void AddRange(IEnumerable<SuppressionCut> cuts)
     {
         foreach (var cut in cuts)

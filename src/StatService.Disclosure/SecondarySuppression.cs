@@ -201,17 +201,7 @@ public sealed class SecondarySuppression
     private long LossOf(ReadOnlySpan<bool> pattern)
     {
         var loss = 0L;
-        if (_free is not null)
-        {
-            foreach (var c in _free)
-            {
-                loss += pattern[c] ? _weight[c] : 0;
-            }
-
-            return loss;
-        }
-
-        for (var c = 0; c < _hide.Length; c++)
+        foreach (var c in _free ?? Enumerable.Range(0, _hide.Length))
         {
             loss += _hide[c] is not null && pattern[c] ? _weight[c] : 0;
         }

@@ -10,6 +10,13 @@ public static class CellKeyAssertions
     public static string[] Codes(CountTable table, int cell) =>
         Enumerable.Range(0, table.Dimensions.Count).Select(d => table.Dimensions[d].Codes[table.CodeIndex(cell, d)].Code).ToArray();
 
+    /// <summary>A person's record key, computed once per person: the expected tables ask for the same persons many times.</summary>
+    public static Func<string, uint> Memoised(Func<string, uint> keyOf)
+    {
+        var known = new Dictionary<string, uint>(StringComparer.Ordinal);
+        return pnr => known.TryGetValue(pnr, out var key) ? key : known[pnr] = keyOf(pnr);
+    }
+
     /// <summary>What a requester sees of a table: the published value of each cell, null where suppressed.</summary>
     public static long?[] Published(ProtectedTable table) =>
         Enumerable.Range(0, table.Table.CellCount).Select(table.PublishedValue).ToArray();

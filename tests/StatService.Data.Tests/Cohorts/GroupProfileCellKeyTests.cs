@@ -33,7 +33,7 @@ public sealed class GroupProfileCellKeyTests : IDisposable
         var tables = await RunAsync(parameters);
         var expected = IndependentProducts.GroupProfile(_extract.Rows, parameters, _extract.CodeLists);
         var recordKeys = new RecordKeys(_secret);
-        var keyOf = Memoised(recordKeys.WholeKeyOf);
+        var keyOf = CellKeyAssertions.Memoised(recordKeys.WholeKeyOf);
 
         Assert.Equal(expected.Select(e => e.Name), tables.Select(t => t.Name));
         foreach (var (want, table) in expected.Zip(tables))
@@ -104,10 +104,4 @@ public sealed class GroupProfileCellKeyTests : IDisposable
 
     private ProtectedRelease Protect(IReadOnlyList<CountTable> tables) =>
         new ReleaseProtection().Protect(tables, Product.Disclosure);
-
-    private static Func<string, uint> Memoised(Func<string, uint> keyOf)
-    {
-        var known = new Dictionary<string, uint>(StringComparer.Ordinal);
-        return pnr => known.TryGetValue(pnr, out var key) ? key : known[pnr] = keyOf(pnr);
-    }
 }

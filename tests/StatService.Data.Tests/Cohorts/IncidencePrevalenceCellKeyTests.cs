@@ -33,8 +33,7 @@ public sealed class IncidencePrevalenceCellKeyTests : IDisposable
         var tables = await RunAsync(Product, parameters);
         var expected = IndependentProducts.IncidencePrevalence(_extract.Rows, parameters);
         var recordKeys = new RecordKeys(_secret);
-        var known = new Dictionary<string, uint>(StringComparer.Ordinal);
-        uint KeyOf(string pnr) => known.TryGetValue(pnr, out var key) ? key : known[pnr] = recordKeys.WholeKeyOf(pnr);
+        var keyOf = CellKeyAssertions.Memoised(recordKeys.WholeKeyOf);
 
         Assert.Equal(expected.Select(e => e.Name).Order(), tables.Select(t => t.Name).Order());
         foreach (var want in expected)
@@ -45,7 +44,7 @@ public sealed class IncidencePrevalenceCellKeyTests : IDisposable
             for (var cell = 0; cell < table.CellCount; cell++)
             {
                 var codes = CellKeyAssertions.Codes(table, cell);
-                var key = CellKeySum.ToKey(want.KeySumAt(codes, KeyOf));
+                var key = CellKeySum.ToKey(want.KeySumAt(codes, keyOf));
                 Assert.True(key == table.CellKeys[cell], $"{table.Name} [{string.Join(", ", codes)}]: query key {table.CellKeys[cell]}, C# key {key}");
             }
         }

@@ -50,7 +50,7 @@ public static class OrdersApi
 
         group.MapGet("/{id:guid}/result", GetOrderResult)
             .WithName("GetOrderResult")
-            .WithSummary("The protected result of a delivered order: format=json (default), csv, xlsx or html")
+            .WithSummary("The protected result of a delivered order: format=json (default), csv, xlsx or html; CSV in the order's language, or locale=da|en and sep=comma|semicolon|tab")
             .Produces(StatusCodes.Status200OK, typeof(JsonElement), "application/json", "text/csv", ResultDownloads.XlsxContentType, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -184,7 +184,8 @@ public static class OrdersApi
     }
 
     public static async Task<IResult> GetOrderResult(
-        Guid id, string? format, ClaimsPrincipal user, [FromServices] IOrderStore store, CancellationToken cancellationToken)
+        Guid id, string? format, string? locale, string? sep, ClaimsPrincipal user, [FromServices] IOrderStore store, [FromServices] OrderWords words,
+        CancellationToken cancellationToken)
     {
         var order = await store.GetAsync(id, cancellationToken);
         if (order is null || !Requester.From(user).CanSee(order))
@@ -192,7 +193,7 @@ public static class OrdersApi
             return OrderNotFound.ById(id);
         }
 
-        return await OrderResults.RenderAsync(order, format, OrderLinks.For(id), $"order-{id}", store, cancellationToken);
+        return await OrderResults.RenderAsync(order, new ResultRequest(format, locale, sep), OrderLinks.For(id), $"order-{id}", store, words, cancellationToken);
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> CancelOrder(

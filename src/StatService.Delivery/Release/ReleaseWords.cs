@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using StatService.Core.Localization;
+
+namespace StatService.Delivery.Release;
+
+/// <summary>The names a person reads for a release's tables, dimensions and measure, in the order's language.</summary>
+public static partial class ReleaseWords
+{
+    /// <summary>A table's title: <c>population-2019</c> reads "Indbyggere 2019"; an unknown table keeps its name.</summary>
+    public static string Table(string language, string name)
+    {
+        var match = PerYear().Match(name);
+        var baseName = match.Success ? match.Groups[1].Value : name;
+        if (!Texts.Of(language).TryGetValue($"table.{baseName}", out var title))
+        {
+            return name;
+        }
+
+        return match.Success ? Texts.Get(language, "table.withYear", ("table", title), ("year", match.Groups[2].Value)) : title;
+    }
+
+    public static string Dimension(string language, string name) =>
+        Texts.Of(language).TryGetValue($"dimension.{name}", out var text) ? text : name;
+
+    public static string Measure(string language, string measure) =>
+        Texts.Of(language).TryGetValue($"measure.{measure}", out var text) ? text : measure;
+
+    [GeneratedRegex(@"^(.+)-(\d{4})$")]
+    private static partial Regex PerYear();
+}

@@ -90,7 +90,7 @@ public static class OrdersApi
             var validation = OrderSpecification.Validate(services.Validator, root, DetailFields, errors);
             if (errors.Count > 0 || validation.Product is null || validation.ParametersJson is null)
             {
-                return OrderSpecification.Problem(errors, validation);
+                return OrderSpecification.Problem(errors, validation, RequestLanguage.Of(request));
             }
 
             var requester = Requester.From(user);
@@ -104,6 +104,8 @@ public static class OrdersApi
                 RequesterKind = requester.Kind,
                 SubmittedAt = TruncatedNow(services.Time),
                 Channel = OrderChannel.Api,
+                // The deliverables speak the language the client asked in; without Accept-Language, English.
+                Language = RequestLanguage.Asked(request),
                 Purpose = fields.Purpose,
                 ContactName = fields.ContactName,
                 ContactEmail = fields.ContactEmail,

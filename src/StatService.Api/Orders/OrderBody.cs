@@ -35,8 +35,8 @@ public sealed record OrderBody(byte[] Bytes, JsonDocument Json) : IDisposable
 
     public static ValidationProblem Problem(string message, string language = Texts.English) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { ["body"] = [ErrorTexts.Translate(message, language)] },
-        Texts.Get(language, "error.bodyUnread"),
-        title: Texts.Get(language, "error.orderInvalid"));
+        Texts.Get(language, "problem.bodyUnread"),
+        title: Texts.Get(language, "problem.orderInvalid"));
 
     public void Dispose() => Json.Dispose();
 }

@@ -26,7 +26,7 @@ public static class OrderSpecification
 
         if (errors.Count == 0 && (validation.Product is null || validation.ParametersJson is null))
         {
-            errors["body"] = [Texts.Get(Texts.English, "error.orderUnread")];
+            errors["body"] = [Texts.Get(Texts.English, "problem.orderUnread")];
         }
 
         return validation;
@@ -36,8 +36,8 @@ public static class OrderSpecification
     public static ValidationProblem Problem(Dictionary<string, string[]> errors, OrderValidation validation, string language)
     {
         var detail = validation.UnknownProduct
-            ? Texts.Get(language, "error.unknownProductDetail")
-            : Texts.Get(language, "error.problems", ("n", errors.Sum(e => e.Value.Length)));
-        return TypedResults.ValidationProblem(ErrorTexts.Translate(errors, language), detail, title: Texts.Get(language, "error.orderInvalid"));
+            ? Texts.Get(language, "problem.unknownProductDetail")
+            : Texts.Get(language, "problem.problems", ("n", errors.Sum(e => e.Value.Length)));
+        return TypedResults.ValidationProblem(ErrorTexts.Translate(errors, language), detail, title: Texts.Get(language, "problem.orderInvalid"));
     }
 }

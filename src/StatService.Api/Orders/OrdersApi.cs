@@ -173,7 +173,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetOrder(
-        Guid id, ClaimsPrincipal user, [FromServices] IOrderStore store, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, [FromServices] IOrderStore store, [FromServices] OrderWords words, CancellationToken cancellationToken)
     {
         var requester = Requester.From(user);
         var order = await store.GetAsync(id, cancellationToken);
@@ -182,7 +182,10 @@ public static class OrdersApi
             return OrderNotFound.ById(id);
         }
 
-        return TypedResults.Ok(await OrderView.BuildAsync(order, store, requester.IsCaseworker, OrderLinks.For(id), cancellationToken));
+        return TypedResults.Ok(await OrderView.BuildAsync(order, store, requester.IsCaseworker, OrderLinks.For(id), cancellationToken) with
+        {
+            Words = OrderWordsView.Of(order, words),
+        });
     }
 
     public static async Task<IResult> GetOrderResult(

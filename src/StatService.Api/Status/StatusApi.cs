@@ -37,9 +37,12 @@ public static class StatusApi
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetStatus(
-        string token, [FromServices] IOrderStore store, CancellationToken cancellationToken) =>
+        string token, [FromServices] IOrderStore store, [FromServices] OrderWords words, CancellationToken cancellationToken) =>
         await FindAsync(token, store, cancellationToken) is { } order
-            ? TypedResults.Ok(await OrderView.BuildAsync(order, store, viewerIsCaseworker: false, OrderLinks.ForStatusToken(token), cancellationToken))
+            ? TypedResults.Ok(await OrderView.BuildAsync(order, store, viewerIsCaseworker: false, OrderLinks.ForStatusToken(token), cancellationToken) with
+            {
+                Words = OrderWordsView.Of(order, words),
+            })
             : OrderNotFound.ByStatusToken();
 
     public static async Task<IResult> GetResult(

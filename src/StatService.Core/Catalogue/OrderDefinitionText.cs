@@ -88,7 +88,7 @@ public sealed class OrderDefinitionText(CodeListSet codeLists, ProcedureCodes pr
 
         if (Reads("measure"))
         {
-            var measure = Texts.Get(language, $"measure.{p.Measure}");
+            var measure = InSentence(Texts.Get(language, $"measure.{p.Measure}"));
             parts.Add(ProductDefinition.IsMagnitude(p.Measure) && p.Measure != Measures.Contacts && p.MeasureAtc.Count > 0
                 ? T("definition.measureOf", ("measure", measure), ("codes", string.Join(T("definition.or"), p.MeasureAtc.Select(c => Name(codeLists.Atc, c, language)))))
                 : T("definition.measure", ("measure", measure)));

@@ -4,15 +4,15 @@ namespace StatService.Core.Localization;
 
 /// <summary>
 /// Puts a validation message into the requester's language. Messages are composed in English where the problem is
-/// found (the validators know nothing of requests); every one has an <c>error.*</c> template in the text resource,
+/// found (the validators know nothing of requests); every one has a <c>problem.*</c> template in the text resource,
 /// and here the English template is matched to recover its values, which fill the other language's template.
-/// Captured values that are themselves English phrases (<c>errorTerm.*</c>) are translated too.
+/// Captured values that are themselves English phrases (<c>problemTerm.*</c>) are translated too.
 /// </summary>
 public static partial class ErrorTexts
 {
     private static readonly Lazy<(Regex Pattern, string Key)[]> Templates = new(() =>
         [.. Texts.Of(Texts.English)
-            .Where(t => t.Key.StartsWith("error.", StringComparison.Ordinal))
+            .Where(t => t.Key.StartsWith("problem.", StringComparison.Ordinal))
             // The longest template first, so that "... {to}." does not swallow "... {to} (extract {version}).".
             .OrderByDescending(t => Placeholder().Replace(t.Value, string.Empty).Length)
             .Select(t => (new Regex("^" + EscapedPlaceholder().Replace(Regex.Escape(t.Value), "(?<$1>.*?)") + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant), t.Key))]);
@@ -49,7 +49,7 @@ public static partial class ErrorTexts
 
     private static string Terms(string value, string language)
     {
-        foreach (var (key, english) in Texts.Of(Texts.English).Where(t => t.Key.StartsWith("errorTerm.", StringComparison.Ordinal)))
+        foreach (var (key, english) in Texts.Of(Texts.English).Where(t => t.Key.StartsWith("problemTerm.", StringComparison.Ordinal)))
         {
             value = value.Replace(english, Texts.Get(language, key), StringComparison.Ordinal);
         }

@@ -22,8 +22,9 @@ public static partial class ReleaseWords
     public static string Dimension(string language, string name) =>
         Texts.Of(language).TryGetValue($"dimension.{name}", out var text) ? text : name;
 
+    /// <summary>The measure as written inside a sentence or heading: "personer", "definerede døgndoser (DDD)".</summary>
     public static string Measure(string language, string measure) =>
-        Texts.Of(language).TryGetValue($"measure.{measure}", out var text) ? text : measure;
+        Texts.Of(language).TryGetValue($"measure.{measure}", out var text) ? char.ToLowerInvariant(text[0]) + text[1..] : measure;
 
     [GeneratedRegex(@"^(.+)-(\d{4})$")]
     private static partial Regex PerYear();

@@ -100,6 +100,14 @@ public sealed class OrderFlowTests(RunningService service)
         await Expect(page.Locator("#cancel")).ToBeHiddenAsync();
         await AssertPageShows(page, release);
 
+        // One language, in words: the definition, Danish numbers, no English words and no ids.
+        await Expect(page.Locator("#definition")).ToContainTextAsync("Personer med type 2-diabetes (DE11) i ");
+        await Expect(page.Locator("#definition")).ToContainTextAsync("18 år eller ældre den ");
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.Matches(@"\(\d+,\d %\)", text);
+        PageWords.AssertNone(text, PageWords.English, "English on the Danish status page");
+        PageWords.AssertNone(text, PageWords.Ids, "ids on the status page");
+
         var csv = await DownloadAsync(page, "#download-csv");
         AssertCsvMatches(Encoding.UTF8.GetString(csv), release);
         var xlsx = await DownloadAsync(page, "#download-xlsx");

@@ -139,3 +139,11 @@ export function label(prefix, code) {
   const text = t(key);
   return text === key ? code : text;
 }
+
+/**
+ * An order's short id: the last eight hex digits. A UUIDv7 begins with its creation time, so orders of the
+ * same minute share their first digits; the last ones are random and tell them apart.
+ */
+export function shortId(id) {
+  return String(id).replace(/-/g, "").slice(-8);
+}

@@ -17,7 +17,8 @@ public sealed partial class ApiReferenceTests
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("StatService API", html, StringComparison.Ordinal);
-        Assert.Contains("/openapi/", html, StringComparison.Ordinal);
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        var pageUri = page.RequestMessage!.RequestUri!;
 
         // Every script the page loads comes from the service itself.
         var scripts = ScriptSource().Matches(html).Select(m => m.Groups["src"].Value).ToArray();
@@ -25,14 +26,20 @@ public sealed partial class ApiReferenceTests
         foreach (var src in scripts)
         {
             Assert.DoesNotMatch("^(https?:)?//", src);
-            using var script = await client.GetAsync(new Uri(new Uri("http://localhost/docs/"), src).PathAndQuery);
-            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+            using var script = await client.GetAsync(new Uri(pageUri, src).PathAndQuery);
+            Assert.True(script.StatusCode == HttpStatusCode.OK, $"{pageUri} -> {src}: {script.StatusCode}");
         }
 
-        using var document = await client.GetAsync("/openapi/v1.json");
-        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        // The page names the document relative to the application's base path (the part before /docs/).
+        var documentUrl = DocumentUrl().Match(html).Groups["url"].Value;
+        using var document = await client.GetAsync("/" + documentUrl);
+        Assert.True(document.StatusCode == HttpStatusCode.OK, $"{documentUrl}: {document.StatusCode}");
+        Assert.Contains("\"openapi\"", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<script[^>]*src=\"(?<src>[^\"]+)\"")]
     private static partial Regex ScriptSource();
+
+    [GeneratedRegex("\"url\":\"(?<url>[^\"]+)\"")]
+    private static partial Regex DocumentUrl();
 }

@@ -109,8 +109,8 @@ public sealed class CodeList
     /// Codes matching a query: codes starting with the query first (shortest first), then the codes of
     /// everyday phrases the query begins ("hjerteinf" finds <c>DI21</c>), then entries whose Danish or
     /// English title contains every query word as a word start, ignoring case and diacritics
-    /// ("sukkersyge", "diabetes" and "type 2" all find <c>DE11</c>). Among title matches, codes orders
-    /// select directly (categories) rank before the blocks and chapters that group them; then higher levels first.
+    /// ("sukkersyge", "diabetes" and "type 2" all find <c>DE11</c>). Among title matches, categories rank
+    /// first, then the blocks that group them, then subcategories, then chapters.
     /// </summary>
     public IReadOnlyList<CodeEntry> Search(string query, int max)
     {
@@ -152,8 +152,7 @@ public sealed class CodeList
                 .Select(item => (item.Entry, Score: Score(item.Words, queryWords)))
                 .Where(m => m.Score >= 0 && !seen.Contains(m.Entry.Code))
                 .OrderByDescending(m => m.Score)
-                .ThenBy(m => _selectableSet.Contains(m.Entry.Code) ? 0 : 1)
-                .ThenBy(m => Depth(m.Entry))
+                .ThenBy(m => Rank(m.Entry))
                 .ThenBy(m => m.Entry.Code, StringComparer.Ordinal);
             results.AddRange(matches.Select(m => m.Entry));
         }
@@ -206,6 +205,17 @@ public sealed class CodeList
             yield return _selectable[i];
         }
     }
+
+    // Categories are what orders name most; the block that groups them (an order takes it as its range) comes
+    // next, before the finer subcategories; a chapter is rarely meant. Lists without these levels rank by depth.
+    private int Rank(CodeEntry entry) => entry.Level switch
+    {
+        CodeLevels.Category => 0,
+        CodeLevels.Block => 1,
+        CodeLevels.Subcategory => 2,
+        CodeLevels.Chapter => 3,
+        _ => Depth(entry) + (_selectableSet.Contains(entry.Code) ? 0 : 10),
+    };
 
     private int Depth(CodeEntry entry)
     {

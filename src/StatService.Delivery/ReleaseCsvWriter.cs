@@ -22,7 +22,8 @@ public static class ReleaseCsvWriter
         var header = new List<string> { Texts.Get(language, "result.table") };
         foreach (var name in dimensionNames)
         {
-            var shown = ReleaseWords.Dimension(language, name);
+            // English headers are the JSON's own names, as in the CSV stored with the result; Danish ones are words.
+            var shown = language == Texts.English ? name : ReleaseWords.Dimension(language, name);
             header.Add(shown);
             header.Add($"{shown}_{Texts.Get(language, "result.labelSuffix")}");
         }

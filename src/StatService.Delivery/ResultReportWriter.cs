@@ -35,7 +35,7 @@ public static class ResultReportWriter
         Fact(html, T("report.measure"), measure);
         if (release.CreatedAt is not null)
         {
-            Fact(html, T("report.created"), release.CreatedAt);
+            Fact(html, T("report.created"), ReleaseWords.Created(language, release.CreatedAt));
         }
 
         html.Append("</dl>\n");
@@ -99,7 +99,11 @@ public static class ResultReportWriter
         }
 
         html.Append("<dl class=\"facts\">");
-        Fact(html, T("report.rule"), release.Disclosure.Rule);
+        if (ReleaseWords.ShowsRule(language))
+        {
+            Fact(html, T("report.rule"), release.Disclosure.Rule);
+        }
+
         Fact(html, T("report.suppressedCells"), Texts.Number(language, release.Disclosure.SuppressedCells));
         Fact(html, T("report.audit"), release.Disclosure.AuditPassed
             ? T("report.auditPassed", ("n", release.Disclosure.AuditedCells))

@@ -66,7 +66,7 @@ public static class ResultXlsxWriter
         yield return Line(T("result.measure"), ReleaseWords.Measure(language, release.Measure));
         if (release.CreatedAt is not null)
         {
-            yield return Line(T("result.createdAt"), release.CreatedAt);
+            yield return Line(T("result.createdAt"), ReleaseWords.Created(language, release.CreatedAt));
         }
 
         yield return Heading(T("result.cohort"));
@@ -76,7 +76,11 @@ public static class ResultXlsxWriter
         }
 
         yield return Heading(T("result.disclosure"));
-        yield return Line(T("result.rule"), release.Disclosure.Rule);
+        if (ReleaseWords.ShowsRule(language))
+        {
+            yield return Line(T("result.rule"), release.Disclosure.Rule);
+        }
+
         yield return Line(T("result.suppressedCells"), Texts.Number(language, release.Disclosure.SuppressedCells));
         yield return Line(T("result.auditPassed"), T(release.Disclosure.AuditPassed ? "result.yes" : "result.no"));
         yield return Line(T("result.auditedCells"), Texts.Number(language, release.Disclosure.AuditedCells));

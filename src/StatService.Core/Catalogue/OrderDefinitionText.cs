@@ -40,7 +40,8 @@ public sealed class OrderDefinitionText(CodeListSet codeLists, ProcedureCodes pr
             first += " " + T("definition.without", ("codes", string.Join(T("definition.or"), excluded)));
         }
 
-        if ((product.FixedOccurrence ?? p.Occurrence) == Occurrence.FirstEver && product.FixedOccurrence is null)
+        // A product that fixes the occurrence (incidence-prevalence) says so in its own tables.
+        if (product.FixedOccurrence is null && Reads("occurrence") && p.Occurrence == Occurrence.FirstEver)
         {
             first += " " + T("definition.firstEver");
         }

@@ -26,6 +26,22 @@ public static partial class ReleaseWords
     public static string Measure(string language, string measure) =>
         Texts.Of(language).TryGetValue($"measure.{measure}", out var text) ? char.ToLowerInvariant(text[0]) + text[1..] : measure;
 
+    /// <summary>When the release was made, in words: "6. december 2026 kl. 05:11 UTC"; text that is not a time is kept.</summary>
+    public static string Created(string language, string createdAt) =>
+        DateTimeOffset.TryParse(createdAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? Texts.Get(
+                language,
+                "date.withTime",
+                ("date", Core.Catalogue.OrderDefinitionText.LongDate(DateOnly.FromDateTime(at.UtcDateTime), language)),
+                ("time", at.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)))
+            : createdAt;
+
+    /// <summary>
+    /// The disclosure rule is written by the policy in English; it is shown only to English readers (the note's
+    /// paragraphs say the same in every language).
+    /// </summary>
+    public static bool ShowsRule(string language) => Texts.Normalise(language) == Texts.English;
+
     [GeneratedRegex(@"^(.+)-(\d{4})$")]
     private static partial Regex PerYear();
 }

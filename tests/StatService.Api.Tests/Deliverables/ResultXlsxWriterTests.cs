@@ -92,6 +92,9 @@ public sealed class ResultXlsxWriterTests
         Assert.Equal("Patientantal (forsøgsgrundlag)", definitions["Produkt"]);
         Assert.Equal("Personer med type 2-diabetes (DE11) i 2021-2023, hele landet", definitions["Definition"]);
         Assert.Equal("ja", definitions["Kontrol bestået"]);
+        Assert.Equal("2. januar 2026 kl. 03:04 UTC", definitions["Dannet"]);
+        // The policy writes its rule in English: a Danish reader gets the note's Danish paragraphs instead.
+        Assert.DoesNotContain(rows.SelectMany(r => r), text => text.StartsWith("Counts 1-4", StringComparison.Ordinal));
         Assert.DoesNotContain(rows.SelectMany(r => r), text => text.Contains("diagnoses.include", StringComparison.Ordinal) || text.Contains("patient-count", StringComparison.Ordinal));
         foreach (var table in JsonRelease.Read(SampleRelease.Json).Tables)
         {

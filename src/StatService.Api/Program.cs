@@ -60,6 +60,7 @@ app.UseRateLimiter();
 
 // 8. Endpoints.
 app.MapOpenApi();
+app.MapApiReference();
 app.MapDefaultEndpoints();
 app.MapProducts();
 app.MapCodes();

@@ -43,11 +43,15 @@ public static class ReviewApi
     }
 
     public static async Task<Ok<ReviewItem[]>> ListPending(
-        [FromServices] IOrderStore store, [FromServices] IProductTerms terms, [FromServices] Breakdowns breakdowns, CancellationToken cancellationToken)
+        [FromServices] IOrderStore store, [FromServices] IProductTerms terms, [FromServices] Breakdowns breakdowns, [FromServices] Results.OrderWords words,
+        CancellationToken cancellationToken)
     {
         var pending = await store.ListByStatusAsync(OrderStatus.InReview, QueueLimit, cancellationToken);
         return TypedResults.Ok(pending
-            .Select(order => ReviewItem.From(order, TableSizeEstimate.For(order, breakdowns), terms.For(order.Product).Price))
+            .Select(order => ReviewItem.From(order, TableSizeEstimate.For(order, breakdowns), terms.For(order.Product).Price) with
+            {
+                Words = OrderWordsView.Of(order, words),
+            })
             .ToArray());
     }
 

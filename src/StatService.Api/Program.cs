@@ -58,6 +58,9 @@ app.UseAuthorization();
 // 7a. Rate limits, after authentication so each requester has its own.
 app.UseRateLimiter();
 
+// 7b. Every JSON body checked before any endpoint reads it: duplicate keys, broken text, size.
+app.UseJsonBodyCheck();
+
 // 8. Endpoints.
 app.MapOpenApi();
 app.MapDefaultEndpoints();

@@ -41,4 +41,10 @@ public static class ApiConventions
         });
         return builder;
     }
+
+    /// <summary>
+    /// Checks every JSON body (duplicate keys, broken text, size) before an endpoint reads it: after routing, so the
+    /// endpoint's size limit is known, and after authentication and rate limits, so strangers' bodies are not read.
+    /// </summary>
+    public static IApplicationBuilder UseJsonBodyCheck(this IApplicationBuilder app) => app.UseMiddleware<JsonBodyCheckMiddleware>();
 }

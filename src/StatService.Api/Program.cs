@@ -11,8 +11,12 @@ using StatService.Api.Requesters;
 using StatService.Api.Review;
 using StatService.Api.Status;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 using StatService.Worker;
 using StatService.Worker.Pipeline;
+
+// 0. Files this process creates (databases, secret, extracts, results) are for the service user alone.
+PrivateFiles.RestrictNewFiles();
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -20,13 +20,8 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The full path of the data directory, created if it is missing.</summary>
-    public string ResolveDataDirectory(string contentRoot)
-    {
-        var path = Path.GetFullPath(DataDirectory, contentRoot);
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    /// <summary>The full path of the data directory, created if it is missing; for the service user alone (0700).</summary>
+    public string ResolveDataDirectory(string contentRoot) => PrivateFiles.CreateDirectory(Path.GetFullPath(DataDirectory, contentRoot));
 
     /// <summary>The configured provider, read while the host is being built (Quartz chooses its store from it).</summary>
     public static StorageProvider ReadProvider(IConfiguration configuration) =>

@@ -22,6 +22,7 @@ public static class ApiConventions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
 
         // Binding failures throw (and reach BadRequestExceptionHandler) in every environment, not only Development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

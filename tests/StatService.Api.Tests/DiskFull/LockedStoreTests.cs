@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using StatService.Api.Tests.TestDoubles;
+using StatService.Core.Orders;
+using StatService.Data.Orders;
+
+namespace StatService.Api.Tests.DiskFull;
+
+/// <summary>An order store locked by another writer beyond the busy timeout: 503 with Retry-After, nothing half-stored.</summary>
+public sealed class LockedStoreTests
+{
+    [Fact]
+    public async Task A_store_locked_beyond_the_busy_timeout_answers_503_with_retry_after()
+    {
+        await using var application = new StatServiceApplication { Settings = { ["Storage:BusyTimeout"] = "00:00:01" } };
+        using var client = application.CreateClient("demo-journalist");
+        var before = await StatServiceApplication.SubmitAsync(client);
+        var store = application.Services.GetRequiredService<IOrderStore>();
+
+        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(application.DataDirectory, SqliteOrderStore.FileName)}"))
+        {
+            await holder.OpenAsync();
+            await using var exclusive = holder.CreateCommand();
+            exclusive.CommandText = "BEGIN EXCLUSIVE";
+            await exclusive.ExecuteNonQueryAsync();
+
+            using var refused = await client.PostAsJsonAsync("/api/orders", new { product = FixedResultPipeline.Product, parameters = new { years = new[] { 2021 } } });
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
+            Assert.DoesNotContain("SqliteException", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var after = await StatServiceApplication.SubmitAsync(client);
+        var stored = await store.ListAsync(null, null, 10, CancellationToken.None);
+        Assert.Equal(new[] { before, after }.Order(), stored.Select(o => o.Id).Order());
+    }
+}

@@ -20,7 +20,22 @@ public static class ApiConventions
         });
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            // A refusal the framework answers itself (routing's 415 for a body that is not JSON, say) names the body,
+            // like every other refusal of input.
+            if (context.ProblemDetails.Status is StatusCodes.Status400BadRequest or StatusCodes.Status413PayloadTooLarge
+                    or StatusCodes.Status415UnsupportedMediaType or StatusCodes.Status422UnprocessableEntity
+                && context.ProblemDetails is not HttpValidationProblemDetails && !context.ProblemDetails.Extensions.ContainsKey("errors"))
+            {
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>
+                {
+                    [JsonBodyCheck.BodyPath] = [context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType
+                        ? "Not JSON: send the body with the header 'Content-Type: application/json'."
+                        : context.ProblemDetails.Detail ?? context.ProblemDetails.Title ?? "Not valid."],
+                };
+            }
+        });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
 

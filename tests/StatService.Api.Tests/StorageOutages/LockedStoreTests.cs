@@ -6,7 +6,7 @@ using StatService.Api.Tests.TestDoubles;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
 
-namespace StatService.Api.Tests.DiskFull;
+namespace StatService.Api.Tests.StorageOutages;
 
 /// <summary>An order store locked by another writer beyond the busy timeout: 503 with Retry-After, nothing half-stored.</summary>
 public sealed class LockedStoreTests

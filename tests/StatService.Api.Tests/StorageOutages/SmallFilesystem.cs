@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace StatService.Api.Tests.DiskFull;
+namespace StatService.Api.Tests.StorageOutages;
 
 /// <summary>
 /// A real, small filesystem (tmpfs, mounted by the test) that the test can fill to the last byte and free again.

@@ -8,7 +8,7 @@ using StatService.Api.Tests.TestDoubles;
 using StatService.Worker.Orders;
 using Xunit.Abstractions;
 
-namespace StatService.Api.Tests.DiskFull;
+namespace StatService.Api.Tests.StorageOutages;
 
 /// <summary>
 /// The data folder on a real filesystem that fills up: /health turns Unhealthy and names the free space, orders are

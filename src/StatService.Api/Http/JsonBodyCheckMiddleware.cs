@@ -54,7 +54,21 @@ public sealed class JsonBodyCheckMiddleware(RequestDelegate next)
 
         buffer.Position = 0;
         request.Body = buffer;
+        // The limit is applied and the body read; the endpoint's own attempt to set a limit now finds nothing to do
+        // (the server's feature is read-only once reading began, and would log a warning on every request).
+        context.Features.Set<IHttpMaxRequestBodySizeFeature>(new BodyInMemory(limit));
         await next(context);
+    }
+
+    private sealed class BodyInMemory(long? limit) : IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+
+        public long? MaxRequestBodySize
+        {
+            get => limit;
+            set { }
+        }
     }
 
     private static bool HasBody(HttpRequest request) =>

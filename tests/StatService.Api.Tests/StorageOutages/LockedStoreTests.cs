@@ -14,12 +14,16 @@ public sealed class LockedStoreTests
     [Fact]
     public async Task A_store_locked_beyond_the_busy_timeout_answers_503_with_retry_after()
     {
-        await using var application = new StatServiceApplication { Settings = { ["Storage:BusyTimeout"] = "00:00:01" } };
+        // The API alone (no worker writing beside the test), so only the test's lock stands in the way.
+        await using var application = new StatServiceApplication
+        {
+            Settings = { ["Storage:BusyTimeout"] = "00:00:01", ["Worker:RunJobs"] = "false" },
+        };
         using var client = application.CreateClient("demo-journalist");
         var before = await StatServiceApplication.SubmitAsync(client);
         var store = application.Services.GetRequiredService<IOrderStore>();
 
-        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(application.DataDirectory, SqliteOrderStore.FileName)}"))
+        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(application.DataDirectory, SqliteOrderStore.FileName)};Pooling=False"))
         {
             await holder.OpenAsync();
             await using var exclusive = holder.CreateCommand();
@@ -32,6 +36,9 @@ public sealed class LockedStoreTests
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
             Assert.DoesNotContain("SqliteException", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            exclusive.CommandText = "ROLLBACK";
+            await exclusive.ExecuteNonQueryAsync();
         }
 
         var after = await StatServiceApplication.SubmitAsync(client);

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using StatService.Api.Tests.BadBodies;
 using StatService.Api.Tests.TestDoubles;
+using StatService.Core.Orders;
 using StatService.Worker.Orders;
 using Xunit.Abstractions;
 
@@ -82,6 +82,10 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         {
             await StatServiceApplication.WaitForStatusAsync(client, id, "delivered");
         }
+
+        // The refused order left nothing behind.
+        var stored = await application.Services.GetRequiredService<IOrderStore>().ListAsync(null, null, 1_000, CancellationToken.None);
+        Assert.Equal(accepted.Order(), stored.Select(o => o.Id).Order());
     }
 
     private static async Task<string> HealthAsync(HttpClient client, HttpStatusCode expected) =>

@@ -1,0 +1,38 @@
+using System.Globalization;
+using StatService.Core.Disclosure;
+
+namespace StatService.Disclosure;
+
+/// <summary>
+/// The only use of the wall clock in protection: a bound that fails the release when it is reached. Every limit that
+/// decides a pattern counts work (the solver's deterministic time, audit programs), so a busy or slow machine gets the
+/// same pattern later, or none: stopping early would release another pattern than an idle machine does.
+/// </summary>
+internal static class WallClockGuard
+{
+    /// <summary>A release may take this long at least, however small its model effort.</summary>
+    public static readonly TimeSpan Minimum = TimeSpan.FromMinutes(10);
+
+    /// <summary>The guard for a release whose model effort is <paramref name="modelEffort"/>: far beyond what its work takes on this kind of machine.</summary>
+    public static TimeSpan For(TimeSpan modelEffort) =>
+        modelEffort > TimeSpan.Zero && modelEffort * 60 > Minimum ? modelEffort * 60 : Minimum;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a token that is also cancelled when <paramref name="limit"/> has passed; then it
+    /// throws a <see cref="DisclosureException"/> (nothing is released) instead of the cancellation.
+    /// </summary>
+    public static T Run<T>(TimeSpan limit, CancellationToken cancellationToken, Func<CancellationToken, T> work)
+    {
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(limit);
+        try
+        {
+            return work(guard.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DisclosureException(string.Create(
+                CultureInfo.InvariantCulture, $"Protection did not finish within {limit.TotalSeconds:0} s; nothing was released."));
+        }
+    }
+}

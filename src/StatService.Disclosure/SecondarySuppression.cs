@@ -214,7 +214,7 @@ public sealed class SecondarySuppression
     }
 
     /// <summary>The loss of a whole pattern, as every model of the problem weighs its cells.</summary>
-    internal static long TotalLoss(ProtectionProblem problem, CellRole[] roles, DisclosurePolicy policy, ReadOnlySpan<bool> pattern)
+    public static long TotalLoss(ProtectionProblem problem, CellRole[] roles, DisclosurePolicy policy, ReadOnlySpan<bool> pattern)
     {
         var weight = Weights(problem, roles, policy);
         var loss = 0L;

@@ -67,7 +67,10 @@ public static class PatternSearch
         var (heuristic, heuristicAudit, work) = Secure(problem, policy, start, null, learnt, ref iterations, cancellationToken);
         (heuristic, heuristicAudit) = Improve(problem, policy, roles, heuristic, heuristicAudit, work, learnt, ref iterations, cancellationToken);
         var best = new Candidate(heuristic, heuristicAudit, Proven: false);
-        if (modelEffort > 0 && Optimise(problem, policy, roles, heuristic, modelEffort, learnt, ref iterations, cancellationToken) is { } optimised)
+        // A model round is audited in full: when one such audit costs more than the rounds may spend, as on tables of many
+        // thousand cells, the model could not even check its first pattern, and the heuristic's stands.
+        var affordable = work <= (long)(modelEffort * ModelAuditWorkPerSecond);
+        if (modelEffort > 0 && affordable && Optimise(problem, policy, roles, heuristic, modelEffort, learnt, ref iterations, cancellationToken) is { } optimised)
         {
             var weights = SecondarySuppression.Weights(problem, roles, policy);
             var modelLoss = Loss(weights, optimised.Pattern);

@@ -24,7 +24,15 @@ internal static class WallClockGuard
     public static T Run<T>(TimeSpan limit, CancellationToken cancellationToken, Func<CancellationToken, T> work)
     {
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        guard.CancelAfter(limit);
+        if (limit > TimeSpan.Zero)
+        {
+            guard.CancelAfter(limit);
+        }
+        else
+        {
+            guard.Cancel();
+        }
+
         try
         {
             return work(guard.Token);

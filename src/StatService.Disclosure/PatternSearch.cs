@@ -67,10 +67,11 @@ public static class PatternSearch
         var (heuristic, heuristicAudit, work) = Secure(problem, policy, start, null, learnt, ref iterations, cancellationToken);
         (heuristic, heuristicAudit) = Improve(problem, policy, roles, heuristic, heuristicAudit, work, learnt, ref iterations, cancellationToken);
         var best = new Candidate(heuristic, heuristicAudit, Proven: false);
-        // A model round is audited in full: when one such audit costs more than the rounds may spend, as on tables of many
-        // thousand cells, the model could not even check its first pattern, and the heuristic's stands.
-        var affordable = work <= (long)(modelEffort * ModelAuditWorkPerSecond);
-        if (modelEffort > 0 && affordable && Optimise(problem, policy, roles, heuristic, modelEffort, learnt, ref iterations, cancellationToken) is { } optimised)
+        // A model round is audited in full. When one full audit costs more than the rounds may spend (tables of many
+        // thousand cells), the model gets one round and the repair follows it; held near the heuristic's pattern it would
+        // end near it, so there the model starts afresh from the start pattern, and the cheaper safe pattern still wins.
+        var fresh = work > (long)(modelEffort * ModelAuditWorkPerSecond);
+        if (modelEffort > 0 && Optimise(problem, policy, roles, heuristic, fresh ? start : null, modelEffort, learnt, ref iterations, cancellationToken) is { } optimised)
         {
             var weights = SecondarySuppression.Weights(problem, roles, policy);
             var modelLoss = Loss(weights, optimised.Pattern);
@@ -87,22 +88,28 @@ public static class PatternSearch
     private sealed record Candidate(bool[] Pattern, AuditResult Audit, bool Proven);
 
     /// <summary>
-    /// The model's rounds from the heuristic's pattern, which is their hint and, by its loss, their upper bound: null when
-    /// the model found nothing the heuristic had not (no pattern, or none cheaper to repair). Cuts learnt go to <paramref name="learnt"/>.
+    /// The model's rounds from the heuristic's pattern, which is their hint and, by its loss, their upper bound, or, given
+    /// <paramref name="fresh"/>, from that start pattern without either: null when the model found nothing the heuristic
+    /// had not (no pattern, or none cheaper to repair). Cuts learnt go to <paramref name="learnt"/>.
     /// </summary>
     private static Candidate? Optimise(
-        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] heuristic, double modelEffort, List<SuppressionCut> learnt,
-        ref int iterations, CancellationToken cancellationToken)
+        ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] heuristic, bool[]? fresh, double modelEffort,
+        List<SuppressionCut> learnt, ref int iterations, CancellationToken cancellationToken)
     {
         var model = new SecondarySuppression(problem, roles, policy);
 
         // Cuts are necessary conditions of every safe pattern: the heuristic's pattern meets them all and stays feasible.
-        if (!learnt.All(model.AddCut))
+        if (fresh is null && !learnt.All(model.AddCut))
         {
             return null;
         }
 
-        model.RequireNoWorseThan(heuristic);
+        if (fresh is null)
+        {
+            model.RequireNoWorseThan(heuristic);
+        }
+
+        var hint = fresh ?? heuristic;
         bool[]? last = null;
         var auditWork = 0L;
         var auditBudget = (long)(modelEffort * ModelAuditWorkPerSecond);
@@ -110,7 +117,7 @@ public static class PatternSearch
         {
             cancellationToken.ThrowIfCancellationRequested();
             iterations++;
-            var solution = model.Solve(Math.Min(model.EffortPerSolve, modelEffort - model.DeterministicTime), last ?? heuristic, cancellationToken);
+            var solution = model.Solve(Math.Min(model.EffortPerSolve, modelEffort - model.DeterministicTime), last ?? hint, cancellationToken);
             if (solution is null)
             {
                 break;

@@ -11,11 +11,14 @@ namespace StatService.Disclosure;
 internal static class WallClockGuard
 {
     /// <summary>A release may take this long at least, however small its model effort.</summary>
-    public static readonly TimeSpan Minimum = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Minimum = TimeSpan.FromMinutes(30);
 
-    /// <summary>The guard for a release whose model effort is <paramref name="modelEffort"/>: far beyond what its work takes on this kind of machine.</summary>
+    /// <summary>
+    /// The guard for a release whose model effort is <paramref name="modelEffort"/>: far beyond what its work takes even on
+    /// a machine shared with several others (a thin table of 10,000 cells took 10 minutes of wall time for 2 of CPU there).
+    /// </summary>
     public static TimeSpan For(TimeSpan modelEffort) =>
-        modelEffort > TimeSpan.Zero && modelEffort * 60 > Minimum ? modelEffort * 60 : Minimum;
+        modelEffort > TimeSpan.Zero && modelEffort * 300 > Minimum ? modelEffort * 300 : Minimum;
 
     /// <summary>
     /// Runs <paramref name="work"/> with a token that is also cancelled when <paramref name="limit"/> has passed; then it

@@ -10,7 +10,7 @@
 # Extracts: ./data/extracts as with ops/run.sh (the API generates the demo extract on first start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash ops/install-prerequisites.sh
+bash ops/install-prerequisites.sh scaled
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 connection="$(bash ops/postgres.sh start)"

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash ops/install-prerequisites.sh
+bash ops/install-prerequisites.sh test
 
 # The PostgreSQL tests (order store contract, clustered workers) run on a private server started here; they
 # read its connection string from STATSERVICE_TEST_POSTGRES and fail (never skip) in CI without it.

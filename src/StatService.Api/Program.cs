@@ -11,8 +11,12 @@ using StatService.Api.Requesters;
 using StatService.Api.Review;
 using StatService.Api.Status;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 using StatService.Worker;
 using StatService.Worker.Pipeline;
+
+// 0. Files this process creates (databases, secret, extracts, results) are for the service user alone.
+PrivateFiles.RestrictNewFiles();
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -58,8 +62,12 @@ app.UseAuthorization();
 // 7a. Rate limits, after authentication so each requester has its own.
 app.UseRateLimiter();
 
+// 7b. Every JSON body checked before any endpoint reads it: duplicate keys, broken text, size.
+app.UseJsonBodyCheck();
+
 // 8. Endpoints.
 app.MapOpenApi();
+app.MapApiReference();
 app.MapDefaultEndpoints();
 app.MapProducts();
 app.MapCodes();

@@ -1,77 +1,86 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using StatService.Core.Localization;
 using StatService.Delivery.Release;
 
 namespace StatService.Delivery;
 
 /// <summary>
-/// Writes a release as one self-contained, printable HTML page rendered from the stored JSON: the
+/// Writes a release as one self-contained, printable HTML page rendered from the stored JSON, in the order's language: the
 /// definitions (cohort, extract version), the disclosure legend in plain language, and per table its
 /// charts (inline SVG) and a cross-tabulation with suppressed cells marked. No scripts, no external files.
 /// Every value cell carries <c>data-cell</c> with its coordinates, so a reader (or a test) can find it.
 /// </summary>
 public static class ResultReportWriter
 {
-    public static string Write(string releaseJson) => Write(ReleaseDocument.Parse(releaseJson));
+    /// <param name="wording">The cohort definition in words and the product's title, in <paramref name="language"/>; without them the parameters and the product id are shown.</param>
+    public static string Write(string releaseJson, string language = Texts.English, ReleaseWording? wording = null) =>
+        Write(ReleaseDocument.Parse(releaseJson) with { Definition = wording?.Definition, ProductTitle = wording?.ProductTitle }, language);
 
-    public static string Write(ReleaseDocument release)
+    public static string Write(ReleaseDocument release, string language)
     {
+        string T(string key, params (string, object?)[] values) => Texts.Get(language, key, values);
+        var measure = ReleaseWords.Measure(language, release.Measure);
+        var product = release.ProductTitle ?? release.Product;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append($"<!DOCTYPE html>\n<html lang=\"{Texts.Normalise(language)}\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append($"<title>StatService result {E(release.Product)} ({E(release.OrderId)})</title>\n");
+        html.Append($"<title>{E(T("report.pageTitle", ("product", product)))}</title>\n");
         html.Append("<style>\n").Append(ReportStyle.Css).Append("</style>\n</head>\n<body>\n<main>\n");
-        html.Append($"<h1>Statistics result: {E(release.Product)}</h1>\n");
+        html.Append($"<h1>{E(T("report.title", ("product", product)))}</h1>\n");
         html.Append("<dl class=\"facts\">");
-        Fact(html, "Order", release.OrderId);
-        Fact(html, "Extract version", release.ExtractVersion);
-        Fact(html, "Measure", release.Measure);
+        Fact(html, T("report.order"), release.OrderId);
+        Fact(html, T("report.extract"), release.ExtractVersion);
+        Fact(html, T("report.measure"), measure);
         if (release.CreatedAt is not null)
         {
-            Fact(html, "Created", release.CreatedAt);
+            Fact(html, T("report.created"), ReleaseWords.Created(language, release.CreatedAt));
         }
 
         html.Append("</dl>\n");
 
-        html.Append("<section aria-labelledby=\"definition\">\n<h2 id=\"definition\">Cohort definition</h2>\n<dl class=\"facts\">");
-        foreach (var parameter in release.Parameters)
+        html.Append($"<section aria-labelledby=\"definition\">\n<h2 id=\"definition\">{E(T("report.definition"))}</h2>\n<dl class=\"facts\">");
+        foreach (var parameter in ReleaseDefinition.Lines(release, language))
         {
             Fact(html, parameter.Name, parameter.Value);
         }
 
         html.Append("</dl>\n</section>\n");
-        WriteLegend(html, release);
+        WriteLegend(html, release, language);
 
         var seriesNumber = 0;
         foreach (var series in ReleaseCharts.YearSeries(release.Tables))
         {
             seriesNumber++;
-            var title = $"{series.Dimension}: {release.Measure} per year (table totals)";
+            var title = T("report.seriesTitle", ("dimension", ReleaseWords.Table(language, series.Dimension)), ("measure", measure));
             html.Append("<figure class=\"chart\">");
-            html.Append(SvgCharts.Render(series, title, $"series-{seriesNumber}"));
-            html.Append($"<figcaption>{E(title)}</figcaption></figure>\n");
+            html.Append($"<figcaption>{E(title)}</figcaption>");
+            html.Append(SvgCharts.Render(series, title, $"series-{seriesNumber}", DisclosureNote.Marker(language)));
+            html.Append("</figure>\n");
         }
 
         var tableNumber = 0;
         foreach (var table in release.Tables)
         {
             tableNumber++;
+            var tableTitle = ReleaseWords.Table(language, table.Name);
             html.Append($"<section class=\"table-section\" aria-labelledby=\"table-{tableNumber}\">\n");
-            html.Append($"<h2 id=\"table-{tableNumber}\">Table {tableNumber}: {E(table.Name)}</h2>\n");
-            html.Append($"<p>{E(release.Measure)} by {E(string.Join(" × ", table.Dimensions.Select(d => d.Name)))}; {E(DisclosureNote.InformationLoss(table))}.</p>\n");
+            html.Append($"<h2 id=\"table-{tableNumber}\">{E(T("report.table", ("n", tableNumber.ToString(CultureInfo.InvariantCulture)), ("table", tableTitle)))}</h2>\n");
+            var dimensions = string.Join(" × ", table.Dimensions.Select(d => ReleaseWords.Dimension(language, d.Name)));
+            html.Append($"<p>{E(T("report.tableLead", ("measure", measure), ("dimensions", dimensions), ("loss", DisclosureNote.InformationLoss(table, language))))}</p>\n");
             var chartNumber = 0;
             foreach (var chart in ReleaseCharts.For(table))
             {
                 chartNumber++;
-                var kind = chart.Kind == ChartKind.Line ? "Series" : "Distribution";
-                var title = $"{kind} of {release.Measure} by {chart.Dimension} (all other dimensions at their total)";
+                var title = T(chart.Kind == ChartKind.Line ? "report.chartSeries" : "report.chartBars", ("measure", measure), ("dimension", ReleaseWords.Dimension(language, chart.Dimension)));
                 html.Append("<figure class=\"chart\">");
-                html.Append(SvgCharts.Render(chart, title, $"chart-{tableNumber}-{chartNumber}"));
-                html.Append($"<figcaption>{E(title)}</figcaption></figure>\n");
+                html.Append($"<figcaption>{E(title)}</figcaption>");
+                html.Append(SvgCharts.Render(chart, title, $"chart-{tableNumber}-{chartNumber}", DisclosureNote.Marker(language)));
+                html.Append("</figure>\n");
             }
 
-            WriteCrossTab(html, release, table);
+            WriteCrossTab(html, release, table, language);
             html.Append("</section>\n");
         }
 
@@ -79,43 +88,44 @@ public static class ResultReportWriter
         return html.ToString();
     }
 
-    private static void WriteLegend(StringBuilder html, ReleaseDocument release)
+    private static void WriteLegend(StringBuilder html, ReleaseDocument release, string language)
     {
-        html.Append("<section class=\"legend\" aria-labelledby=\"legend\">\n<h2 id=\"legend\">How to read the tables: hidden numbers</h2>\n");
-        html.Append($"<p><span class=\"suppressed sample\">{DisclosureNote.SuppressedMarker}</span> marks a cell whose number is not shown.</p>\n");
-        foreach (var paragraph in DisclosureNote.For(release.Disclosure))
+        string T(string key, params (string, object?)[] values) => Texts.Get(language, key, values);
+        html.Append($"<section class=\"legend\" aria-labelledby=\"legend\">\n<h2 id=\"legend\">{E(T("report.legend"))}</h2>\n");
+        html.Append($"<p><span class=\"suppressed sample\">{E(DisclosureNote.Marker(language))}</span> {E(T("report.marks"))}</p>\n");
+        foreach (var paragraph in DisclosureNote.For(release.Disclosure, language))
         {
             html.Append($"<p>{E(paragraph)}</p>\n");
         }
 
         html.Append("<dl class=\"facts\">");
-        Fact(html, "Policy", release.Disclosure.Policy);
-        Fact(html, "Rule", release.Disclosure.Rule);
-        Fact(html, "Suppressed cells", release.Disclosure.SuppressedCells.ToString(CultureInfo.InvariantCulture));
-        Fact(html, "Audit", release.Disclosure.AuditPassed
-            ? $"passed ({release.Disclosure.AuditedCells.ToString(CultureInfo.InvariantCulture)} hidden cells attacked, none disclosed)"
-            : "not passed");
-        foreach (var other in release.Disclosure.Other)
+        if (ReleaseWords.ShowsRule(language))
         {
-            Fact(html, other.Name, other.Value);
+            Fact(html, T("report.rule"), release.Disclosure.Rule);
         }
 
+        Fact(html, T("report.suppressedCells"), Texts.Number(language, release.Disclosure.SuppressedCells));
+        Fact(html, T("report.audit"), release.Disclosure.AuditPassed
+            ? T("report.auditPassed", ("n", release.Disclosure.AuditedCells))
+            : T("report.auditFailed"));
         html.Append("</dl>\n</section>\n");
     }
 
-    private static void WriteCrossTab(StringBuilder html, ReleaseDocument release, ReleaseTable table)
+    private static void WriteCrossTab(StringBuilder html, ReleaseDocument release, ReleaseTable table, string language)
     {
+        var measure = ReleaseWords.Measure(language, release.Measure);
+        var hidden = E(DisclosureNote.Marker(language));
         var layout = ReleaseCrossTab.For(table);
         string?[] columns = layout.ColumnDimension is { } c ? table.Dimensions[c].Codes.Select(string? (code) => code.Code).ToArray() : [null];
-        html.Append($"<table class=\"result\">\n<caption>{E(table.Name)}: {E(release.Measure)}</caption>\n<thead><tr>");
+        html.Append($"<table class=\"result\">\n<caption>{E(Texts.Get(language, "report.caption", ("table", ReleaseWords.Table(language, table.Name)), ("measure", measure)))}</caption>\n<thead><tr>");
         foreach (var d in layout.RowDimensions)
         {
-            html.Append($"<th scope=\"col\">{E(table.Dimensions[d].Name)}</th>");
+            html.Append($"<th scope=\"col\">{E(ReleaseWords.Dimension(language, table.Dimensions[d].Name))}</th>");
         }
 
         foreach (var column in columns)
         {
-            var label = column is null ? release.Measure : table.LabelOf(layout.ColumnDimension!.Value, column);
+            var label = column is null ? measure : table.LabelOf(layout.ColumnDimension!.Value, column);
             html.Append($"<th scope=\"col\" class=\"number\">{E(label)}</th>");
         }
 
@@ -135,8 +145,8 @@ public static class ResultReportWriter
                 var cell = table.Find(codes);
                 var key = E(string.Join(";", table.Dimensions.Select((d, i) => $"{d.Name}={codes[i]}")));
                 html.Append(cell is null || cell.IsSuppressed
-                    ? $"<td class=\"number suppressed\" data-cell=\"{key}\">{DisclosureNote.SuppressedMarker}</td>"
-                    : $"<td class=\"number\" data-cell=\"{key}\">{cell.Value!.Value.ToString(CultureInfo.InvariantCulture)}</td>");
+                    ? $"<td class=\"number suppressed\" data-cell=\"{key}\">{hidden}</td>"
+                    : $"<td class=\"number\" data-cell=\"{key}\">{E(Texts.Number(language, cell.Value!.Value))}</td>");
             }
 
             html.Append("</tr>\n");

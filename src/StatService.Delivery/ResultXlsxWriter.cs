@@ -1,106 +1,96 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using StatService.Core.Localization;
 using StatService.Delivery.Release;
 
 namespace StatService.Delivery;
 
 /// <summary>
-/// Writes a release as an XLSX workbook rendered from the stored JSON: one sheet per table (a code and a
-/// label column per dimension, the value, the status; suppressed cells carry the text "suppressed" on a
-/// grey fill instead of a number) and a "Definitions" sheet with the cohort definition, the extract
-/// version, the disclosure note and the information loss.
+/// Writes a release as an XLSX workbook rendered from the stored JSON, in the order's language: one sheet per
+/// table laid out as ordered (rows x columns, see <see cref="ReleaseCrossTab"/>), each code beside its name,
+/// hidden cells marked in words on a grey fill, and a definitions sheet with the cohort, the extract version, the
+/// disclosure note and the information loss. The same release gives the same bytes.
 /// </summary>
 public static class ResultXlsxWriter
 {
-    public const string DefinitionsSheet = "Definitions";
+    /// <summary>Rows above a table's cells: its title, the column names, the column codes.</summary>
+    public const int HeaderRows = 3;
 
-    public static byte[] Write(string releaseJson) => Write(ReleaseDocument.Parse(releaseJson));
+    /// <param name="wording">The cohort definition in words and the product's title, in <paramref name="language"/>; without them the parameters are listed.</param>
+    public static byte[] Write(string releaseJson, string language = Texts.English, ReleaseWording? wording = null) =>
+        Write(ReleaseDocument.Parse(releaseJson) with { Definition = wording?.Definition, ProductTitle = wording?.ProductTitle }, language);
 
-    public static byte[] Write(ReleaseDocument release)
+    public static string DefinitionsSheet(string language) => Texts.Get(language, "result.definitions");
+
+    public static byte[] Write(ReleaseDocument release, string language)
     {
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        using (var document = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
         {
-            var workbookPart = document.AddWorkbookPart();
+            // Fixed relationship ids throughout: generated ones would differ between two writes of the same release.
+            var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
             workbookPart.Workbook = new Workbook();
-            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create();
+            workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles").Stylesheet = XlsxStyles.Create();
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            var names = new XlsxSheetNames(DefinitionsSheet);
+            var definitions = DefinitionsSheet(language);
+            var names = new XlsxSheetNames(definitions);
             foreach (var table in release.Tables)
             {
-                AddSheet(workbookPart, sheets, names.Next(table.Name), TableRows(release, table), [14, 28, 14, 28, 14, 28, 14, 14]);
+                var layout = ReleaseCrossTab.For(table);
+                var rowColumns = 2 * layout.RowDimensions.Count;
+                var valueColumns = layout.ColumnDimension is { } c ? table.Dimensions[c].Codes.Count : 1;
+                var widths = Enumerable.Range(0, rowColumns).Select(i => i % 2 == 0 ? 12.0 : 28.0).Concat(Enumerable.Repeat(14.0, valueColumns)).ToArray();
+                AddSheet(workbookPart, sheets, names.Next(ReleaseWords.Table(language, table.Name)), XlsxCrossTab.Rows(release, table, layout, language), widths);
             }
 
-            AddSheet(workbookPart, sheets, DefinitionsSheet, DefinitionRows(release), [34, 110]);
+            AddSheet(workbookPart, sheets, definitions, DefinitionRows(release, language), [34, 110]);
             workbookPart.Workbook.Save();
         }
 
-        return stream.ToArray();
+        return XlsxPackage.Normalise(stream.ToArray());
     }
 
-    private static IEnumerable<Row> TableRows(ReleaseDocument release, ReleaseTable table)
+    private static IEnumerable<Row> DefinitionRows(ReleaseDocument release, string language)
     {
-        var header = table.Dimensions.SelectMany(d => new[] { d.Name, $"{d.Name}_label" }).Concat([release.Measure, "status"]);
-        yield return XlsxCells.Row(header.Select(h => XlsxCells.Text(h, XlsxStyles.Header)));
-        foreach (var cell in table.Cells)
-        {
-            var cells = new List<Cell>();
-            for (var d = 0; d < table.Dimensions.Count; d++)
-            {
-                var code = cell.Codes[d];
-                var style = table.Dimensions[d].Codes.FirstOrDefault(c => c.Code == code)?.IsTotal == true ? XlsxStyles.Total : XlsxStyles.Plain;
-                cells.Add(XlsxCells.Text(code, style));
-                cells.Add(XlsxCells.Text(table.LabelOf(d, code), style));
-            }
-
-            cells.Add(cell.IsSuppressed
-                ? XlsxCells.Text(DisclosureNote.SuppressedMarker, XlsxStyles.Suppressed)
-                : XlsxCells.Number(cell.Value!.Value));
-            cells.Add(XlsxCells.Text(cell.Status, cell.IsSuppressed ? XlsxStyles.Suppressed : XlsxStyles.Plain));
-            yield return XlsxCells.Row(cells);
-        }
-    }
-
-    private static IEnumerable<Row> DefinitionRows(ReleaseDocument release)
-    {
+        string T(string key) => Texts.Get(language, key);
         Row Line(string name, string value) => XlsxCells.Row([XlsxCells.Text(name, XlsxStyles.Header), XlsxCells.Text(value, XlsxStyles.Wrapped)]);
         Row Heading(string name) => XlsxCells.Row([XlsxCells.Text(name, XlsxStyles.Heading)]);
 
-        yield return Heading("Release");
-        yield return Line("order", release.OrderId);
-        yield return Line("product", release.Product);
-        yield return Line("extract version", release.ExtractVersion);
-        yield return Line("measure", release.Measure);
+        yield return Heading(T("result.release"));
+        if (release.ProductTitle is not null)
+        {
+            yield return Line(T("result.product"), release.ProductTitle);
+        }
+
+        yield return Line(T("result.extractVersion"), release.ExtractVersion);
+        yield return Line(T("result.measure"), ReleaseWords.Measure(language, release.Measure));
         if (release.CreatedAt is not null)
         {
-            yield return Line("created at", release.CreatedAt);
+            yield return Line(T("result.createdAt"), ReleaseWords.Created(language, release.CreatedAt));
         }
 
-        yield return Heading("Cohort definition");
-        foreach (var parameter in release.Parameters)
+        yield return Heading(T("result.cohort"));
+        foreach (var line in ReleaseDefinition.Lines(release, language))
         {
-            yield return Line(parameter.Name, parameter.Value);
+            yield return Line(line.Name, line.Value);
         }
 
-        yield return Heading("Disclosure control");
-        yield return Line("policy", release.Disclosure.Policy);
-        yield return Line("rule", release.Disclosure.Rule);
-        yield return Line("suppressed cells", release.Disclosure.SuppressedCells.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        yield return Line("audit passed", release.Disclosure.AuditPassed ? "yes" : "no");
-        yield return Line("audited cells", release.Disclosure.AuditedCells.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var other in release.Disclosure.Other)
+        yield return Heading(T("result.disclosure"));
+        if (ReleaseWords.ShowsRule(language))
         {
-            yield return Line(other.Name, other.Value);
+            yield return Line(T("result.rule"), release.Disclosure.Rule);
         }
 
+        yield return Line(T("result.suppressedCells"), Texts.Number(language, release.Disclosure.SuppressedCells));
+        yield return Line(T("result.auditPassed"), T(release.Disclosure.AuditPassed ? "result.yes" : "result.no"));
+        yield return Line(T("result.auditedCells"), Texts.Number(language, release.Disclosure.AuditedCells));
         foreach (var table in release.Tables)
         {
-            yield return Line($"information loss: {table.Name}", DisclosureNote.InformationLoss(table));
+            yield return Line(Texts.Get(language, "result.informationLoss", ("table", ReleaseWords.Table(language, table.Name))), DisclosureNote.InformationLoss(table, language));
         }
 
-        yield return Heading("What \"suppressed\" means");
-        foreach (var paragraph in DisclosureNote.For(release.Disclosure))
+        yield return Heading(T("result.hiddenMeans"));
+        foreach (var paragraph in DisclosureNote.For(release.Disclosure, language))
         {
             yield return XlsxCells.Row([XlsxCells.Text(string.Empty, XlsxStyles.Plain), XlsxCells.Text(paragraph, XlsxStyles.Wrapped)]);
         }
@@ -108,7 +98,8 @@ public static class ResultXlsxWriter
 
     private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, string name, IEnumerable<Row> rows, double[] widths)
     {
-        var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        var number = (uint)sheets.ChildElements.Count + 1;
+        var worksheetPart = workbookPart.AddNewPart<WorksheetPart>($"rIdSheet{number}");
         var data = new SheetData();
         uint index = 1;
         foreach (var row in rows)
@@ -119,11 +110,6 @@ public static class ResultXlsxWriter
 
         var columns = new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true }));
         worksheetPart.Worksheet = new Worksheet(columns, data);
-        sheets.AppendChild(new Sheet
-        {
-            Id = workbookPart.GetIdOfPart(worksheetPart),
-            SheetId = (uint)sheets.ChildElements.Count + 1,
-            Name = name,
-        });
+        sheets.AppendChild(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = number, Name = name });
     }
 }

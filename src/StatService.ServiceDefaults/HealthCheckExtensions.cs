@@ -26,7 +26,7 @@ public static class HealthCheckExtensions
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         // Ready: every check, so a load balancer sends no orders to a process that cannot store or run them.
-        app.MapHealthChecks(HealthPath);
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
         // Live: only the process itself, so a slow database does not get the process restarted.
         app.MapHealthChecks(HealthPath + "/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;

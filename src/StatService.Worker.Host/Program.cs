@@ -1,5 +1,9 @@
+using StatService.Data.Storage;
 using StatService.Worker;
 using StatService.Worker.Pipeline;
+
+// 0. Files this process creates (Quartz database, results) are for the service user alone.
+PrivateFiles.RestrictNewFiles();
 
 var builder = WebApplication.CreateBuilder(args);
 

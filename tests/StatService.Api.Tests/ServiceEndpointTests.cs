@@ -35,7 +35,9 @@ public sealed class ServiceEndpointTests
         using (response)
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+            using var report = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+            Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("order-store").GetProperty("status").GetString());
         }
     }
 

@@ -100,6 +100,14 @@ public sealed class OrderFlowTests(RunningService service)
         await Expect(page.Locator("#cancel")).ToBeHiddenAsync();
         await AssertPageShows(page, release);
 
+        // One language, in words: the definition, Danish numbers, no English words and no ids.
+        await Expect(page.Locator("#definition")).ToContainTextAsync("Personer med type 2-diabetes (DE11) i ");
+        await Expect(page.Locator("#definition")).ToContainTextAsync("18 år eller ældre den ");
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.Matches(@"\(\d+,\d %\)", text);
+        PageWords.AssertNone(text, PageWords.English, "English on the Danish status page");
+        PageWords.AssertNone(text, PageWords.Ids, "ids on the status page");
+
         var csv = await DownloadAsync(page, "#download-csv");
         AssertCsvMatches(Encoding.UTF8.GetString(csv), release);
         var xlsx = await DownloadAsync(page, "#download-xlsx");
@@ -145,46 +153,38 @@ public sealed class OrderFlowTests(RunningService service)
         }
     }
 
+    /// <summary>A Danish order's CSV: semicolons, Danish column names and status words, every cell of the JSON.</summary>
     private static void AssertCsvMatches(string csv, JsonRelease release)
     {
-        var rows = CsvRows.Parse(csv);
+        var rows = CsvRows.Parse(csv, ';');
         var header = rows[0];
+        Assert.Equal(["tabel", "region", "region_tekst", "køn", "køn_tekst", "aldersgruppe", "aldersgruppe_tekst", "værdi", "status"], header);
         Assert.Equal(release.Tables.Sum(t => t.Cells.Count), rows.Count - 1);
-        var value = Array.IndexOf(header, "value");
-        var status = Array.IndexOf(header, "status");
-        var byKey = rows.Skip(1).ToDictionary(r => (r[0], Key(header, r)));
+        var byKey = rows.Skip(1).ToDictionary(r => (r[0], $"region={r[1]};sex={r[3]};ageband={r[5]}"));
         foreach (var table in release.Tables)
         {
             foreach (var cell in table.Cells)
             {
                 var row = byKey[(table.Name, table.Key(cell))];
-                Assert.Equal(cell.Status, row[status]);
-                Assert.Equal(cell.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, row[value]);
+                Assert.Equal(cell.Status == "published" ? "offentliggjort" : "skjult", row[8]);
+                Assert.Equal(cell.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, row[7]);
             }
         }
-
-        // The CSV's dimension columns are the union over tables; a table's key uses its own, non-blank, in order.
-        static string Key(string[] header, string[] row) => string.Join(";", Enumerable.Range(1, header.Length - 3)
-            .Where(i => !header[i].EndsWith("_label", StringComparison.Ordinal) && row[i].Length > 0)
-            .Select(i => $"{header[i]}={row[i]}"));
     }
 
+    /// <summary>A Danish order's workbook: one crosstab sheet per table, every cell of the JSON in it, hidden cells marked.</summary>
     private static void AssertXlsxMatches(byte[] xlsx, JsonRelease release)
     {
         var sheets = XlsxWorkbook.Read(xlsx);
-        Assert.Contains("Definitions", sheets.Keys);
-        foreach (var table in release.Tables)
+        Assert.Equal("Definitioner", sheets.Keys.Last());
+        for (var t = 0; t < release.Tables.Count; t++)
         {
-            // Sheet names are at most 31 characters.
-            var rows = sheets[table.Name.Length > 31 ? table.Name[..31] : table.Name];
-            Assert.Equal(table.Cells.Count + 1, rows.Count);
-            var valueColumn = 2 * table.Dimensions.Count;
-            var byKey = rows.Skip(1).ToDictionary(r => string.Join(";", table.Dimensions.Select((d, i) => $"{d}={r[2 * i]}")));
+            var table = release.Tables[t];
+            var crossTab = XlsxCrossTabRead.From(table, sheets.Values.ElementAt(t));
+            Assert.Equal(table.Cells.Count, crossTab.Cells.Count);
             foreach (var cell in table.Cells)
             {
-                var row = byKey[table.Key(cell)];
-                Assert.Equal(cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "suppressed", row[valueColumn]);
-                Assert.Equal(cell.Status, row[valueColumn + 1]);
+                Assert.Equal(cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "skjult", crossTab.Cells[table.Key(cell)].Text);
             }
         }
     }

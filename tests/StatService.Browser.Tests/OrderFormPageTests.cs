@@ -76,7 +76,8 @@ public sealed class OrderFormPageTests(RunningService service)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send bestilling" }).ClickAsync();
 
         var message = page.Locator("[data-error-for='parameters.breakdown']");
-        await Expect(message).ToContainTextAsync("allows at most");
+        // In the form's language (Danish), from the server.
+        await Expect(message).ToContainTextAsync("tillader højst");
         await Expect(page.Locator("fieldset[data-field='parameters.breakdown']")).ToHaveClassAsync("has-error");
         await Expect(page.Locator("#error-summary li[data-path='parameters.breakdown']")).ToBeVisibleAsync();
         await Expect(page.Locator("#sent")).ToBeHiddenAsync();
@@ -207,9 +208,9 @@ public sealed class CohortCriteriaFormTests(RunningService service)
 
         await Expect(page.Locator("[data-error-for='parameters.procedures.include']")).ToContainTextAsync("KQQQ9");
         await Expect(procedures).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("[data-error-for='parameters.occurrence']")).ToContainTextAsync("first-ever");
+        await Expect(page.Locator("[data-error-for='parameters.occurrence']")).ToContainTextAsync("nye tilfælde");
         await Expect(page.Locator("fieldset[data-field='parameters.occurrence']")).ToHaveClassAsync("has-error");
-        await Expect(page.Locator("[data-error-for='parameters.aliveAndResident']")).ToContainTextAsync("true or false");
+        await Expect(page.Locator("[data-error-for='parameters.aliveAndResident']")).ToContainTextAsync("true eller false");
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Kun personer i live og bosat i Danmark på opgørelsesdatoen" })).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#sent")).ToBeHiddenAsync();
     }

@@ -52,7 +52,8 @@ public static class FormApi
             var validation = OrderSpecification.Validate(services.Validator, root, FormFields, errors);
             if (errors.Count > 0 || validation.Product is null || validation.ParametersJson is null || kind is null)
             {
-                return OrderSpecification.Problem(errors, validation);
+                // The form's own language choice, else the browser's.
+                return OrderSpecification.Problem(errors, validation, RequestLanguage.Of(request, language));
             }
 
             var token = Secrets.NewToken();

@@ -31,7 +31,14 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = { Status = status, Title = "The request is not valid", Detail = detail },
+            ProblemDetails =
+            {
+                Status = status,
+                Title = "The request is not valid",
+                Detail = detail,
+                // Like every refusal of input, it names what was wrong: here the body (or a parameter) as a whole.
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { [JsonBodyCheck.BodyPath] = [detail!] } },
+            },
         });
     }
 }

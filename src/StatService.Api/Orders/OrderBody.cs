@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using StatService.Api.Http;
+using StatService.Core.Localization;
 
 namespace StatService.Api.Orders;
 
@@ -13,7 +15,7 @@ public sealed record OrderBody(byte[] Bytes, JsonDocument Json) : IDisposable
     {
         if (!request.HasJsonContentType())
         {
-            return (null, Problem("Send the order as JSON, with the header 'Content-Type: application/json'."));
+            return (null, Problem("Send the order as JSON, with the header 'Content-Type: application/json'.", RequestLanguage.Of(request)));
         }
 
         using var buffer = new MemoryStream();
@@ -27,14 +29,14 @@ public sealed record OrderBody(byte[] Bytes, JsonDocument Json) : IDisposable
         {
             var line = malformed.LineNumber + 1;
             var position = malformed.BytePositionInLine + 1;
-            return (null, Problem($"The body is not valid JSON (line {line}, position {position})."));
+            return (null, Problem($"The body is not valid JSON (line {line}, position {position}).", RequestLanguage.Of(request)));
         }
     }
 
-    public static ValidationProblem Problem(string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["body"] = [message] },
-        "The request body could not be read as an order.",
-        title: "The order is not valid");
+    public static ValidationProblem Problem(string message, string language = Texts.English) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { ["body"] = [ErrorTexts.Translate(message, language)] },
+        Texts.Get(language, "problem.bodyUnread"),
+        title: Texts.Get(language, "problem.orderInvalid"));
 
     public void Dispose() => Json.Dispose();
 }

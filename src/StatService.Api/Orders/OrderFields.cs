@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.Json;
+using StatService.Api.Http;
 using StatService.Core.Notifications;
 
 namespace StatService.Api.Orders;
@@ -29,7 +30,7 @@ public sealed record OrderFields(string? Purpose, string? ContactName, string? C
             return new OrderFields(null, null, null, null, null);
         }
 
-        var purpose = Text(body, "purpose", "purpose", MaxPurposeLength, required, errors);
+        var purpose = Text(body, "purpose", "purpose", MaxPurposeLength, required, errors, multiline: true);
         string? name = null, email = null, organisation = null;
         if (body.TryGetProperty("contact", out var contact) && contact.ValueKind == JsonValueKind.Object)
         {
@@ -61,7 +62,8 @@ public sealed record OrderFields(string? Purpose, string? ContactName, string? C
         return new OrderFields(purpose, name, email, organisation, callback);
     }
 
-    private static string? Text(JsonElement parent, string property, string path, int maxLength, bool required, Dictionary<string, string[]> errors)
+    private static string? Text(
+        JsonElement parent, string property, string path, int maxLength, bool required, Dictionary<string, string[]> errors, bool multiline = false)
     {
         if (!parent.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -93,6 +95,12 @@ public sealed record OrderFields(string? Purpose, string? ContactName, string? C
         if (text.Length > maxLength)
         {
             errors[path] = [$"At most {maxLength} characters."];
+            return null;
+        }
+
+        if (ControlCharacters.Problem(text, multiline) is { } problem)
+        {
+            errors[path] = [problem];
             return null;
         }
 

@@ -7,14 +7,23 @@ namespace StatService.Api.Orders;
 public static class OrderResults
 {
     public static async Task<IResult> RenderAsync(
-        Order order, string? format, OrderLinks links, string fileStem, IOrderStore store, CancellationToken cancellationToken)
+        Order order, ResultRequest request, OrderLinks links, string fileStem, IOrderStore store, OrderWords words, CancellationToken cancellationToken)
     {
+        var format = request.Format;
         if (ResultDownloads.CheckFormat(format) is { } formatProblem)
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["format"] = [formatProblem] },
                 $"The result format '{format}' is not offered.",
                 title: "Unknown result format");
+        }
+
+        if (Delivery.CsvOptions.Check(request.Locale, request.Sep) is { } csvProblem)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [csvProblem.Split(':')[0]] = [csvProblem] },
+                "The CSV choice is not offered.",
+                title: "Unknown CSV choice");
         }
 
         var result = order.Status == OrderStatus.Delivered ? await store.GetResultAsync(order.Id, cancellationToken) : null;
@@ -38,6 +47,6 @@ public static class OrderResults
                 });
         }
 
-        return ResultDownloads.Render(result, format, fileStem);
+        return ResultDownloads.Render(result, order, request, words, fileStem);
     }
 }

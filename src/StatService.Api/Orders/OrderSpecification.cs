@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatService.Core.Catalogue;
+using StatService.Core.Localization;
 
 namespace StatService.Api.Orders;
 
@@ -25,17 +26,18 @@ public static class OrderSpecification
 
         if (errors.Count == 0 && (validation.Product is null || validation.ParametersJson is null))
         {
-            errors["body"] = ["The order could not be read."];
+            errors["body"] = [Texts.Get(Texts.English, "problem.orderUnread")];
         }
 
         return validation;
     }
 
-    public static ValidationProblem Problem(Dictionary<string, string[]> errors, OrderValidation validation)
+    /// <summary>The 400 answer in <paramref name="language"/>: its detail and every error message.</summary>
+    public static ValidationProblem Problem(Dictionary<string, string[]> errors, OrderValidation validation, string language)
     {
         var detail = validation.UnknownProduct
-            ? "The product does not exist; see GET /api/products."
-            : $"The order has {errors.Sum(e => e.Value.Length)} problem(s); see 'errors' for each field.";
-        return TypedResults.ValidationProblem(errors, detail, title: "The order is not valid");
+            ? Texts.Get(language, "problem.unknownProductDetail")
+            : Texts.Get(language, "problem.problems", ("n", errors.Sum(e => e.Value.Length)));
+        return TypedResults.ValidationProblem(ErrorTexts.Translate(errors, language), detail, title: Texts.Get(language, "problem.orderInvalid"));
     }
 }

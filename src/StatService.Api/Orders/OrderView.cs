@@ -29,6 +29,9 @@ public sealed record OrderView(
     IReadOnlyList<HistoryView> History,
     OrderLinks Links)
 {
+    /// <summary>What the pages show in words, in both languages (the page may switch); null where not asked for.</summary>
+    public OrderWordsView? Words { get; init; }
+
     /// <summary>The view of <paramref name="order"/> with its history and, while queued, its place in the queue.</summary>
     public static async Task<OrderView> BuildAsync(
         Order order, IOrderStore store, bool viewerIsCaseworker, OrderLinks links, CancellationToken cancellationToken)
@@ -60,6 +63,17 @@ public sealed record OrderView(
             history.Select(entry => HistoryView.Of(entry, viewerIsCaseworker)).ToArray(),
             links);
     }
+}
+
+/// <summary>
+/// The order's language (its pages open in it), the product's title and the cohort definition in words, per language.
+/// </summary>
+public sealed record OrderWordsView(string Language, IReadOnlyDictionary<string, string> Product, IReadOnlyDictionary<string, string?> Definition)
+{
+    public static OrderWordsView Of(Order order, Results.OrderWords words) => new(
+        Results.OrderWords.LanguageOf(order),
+        Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.ProductTitle(order.Product, l)),
+        Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.Definition(order, l)));
 }
 
 /// <summary>One status change as shown: when, who, from which status to which, and why.</summary>

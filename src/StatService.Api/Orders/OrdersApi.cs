@@ -50,7 +50,7 @@ public static class OrdersApi
 
         group.MapGet("/{id:guid}/result", GetOrderResult)
             .WithName("GetOrderResult")
-            .WithSummary("The protected result of a delivered order: format=json (default), csv, xlsx or html")
+            .WithSummary("The protected result of a delivered order: format=json (default), csv, xlsx or html; CSV in the order's language, or locale=da|en and sep=comma|semicolon|tab")
             .Produces(StatusCodes.Status200OK, typeof(JsonElement), "application/json", "text/csv", ResultDownloads.XlsxContentType, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -90,7 +90,7 @@ public static class OrdersApi
             var validation = OrderSpecification.Validate(services.Validator, root, DetailFields, errors);
             if (errors.Count > 0 || validation.Product is null || validation.ParametersJson is null)
             {
-                return OrderSpecification.Problem(errors, validation);
+                return OrderSpecification.Problem(errors, validation, RequestLanguage.Of(request));
             }
 
             var requester = Requester.From(user);
@@ -104,6 +104,8 @@ public static class OrdersApi
                 RequesterKind = requester.Kind,
                 SubmittedAt = TruncatedNow(services.Time),
                 Channel = OrderChannel.Api,
+                // The deliverables speak the language the client asked in; without Accept-Language, English.
+                Language = RequestLanguage.Asked(request),
                 Purpose = fields.Purpose,
                 ContactName = fields.ContactName,
                 ContactEmail = fields.ContactEmail,
@@ -171,7 +173,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetOrder(
-        Guid id, ClaimsPrincipal user, [FromServices] IOrderStore store, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, [FromServices] IOrderStore store, [FromServices] OrderWords words, CancellationToken cancellationToken)
     {
         var requester = Requester.From(user);
         var order = await store.GetAsync(id, cancellationToken);
@@ -180,11 +182,15 @@ public static class OrdersApi
             return OrderNotFound.ById(id);
         }
 
-        return TypedResults.Ok(await OrderView.BuildAsync(order, store, requester.IsCaseworker, OrderLinks.For(id), cancellationToken));
+        return TypedResults.Ok(await OrderView.BuildAsync(order, store, requester.IsCaseworker, OrderLinks.For(id), cancellationToken) with
+        {
+            Words = OrderWordsView.Of(order, words),
+        });
     }
 
     public static async Task<IResult> GetOrderResult(
-        Guid id, string? format, ClaimsPrincipal user, [FromServices] IOrderStore store, CancellationToken cancellationToken)
+        Guid id, string? format, string? locale, string? sep, ClaimsPrincipal user, [FromServices] IOrderStore store, [FromServices] OrderWords words,
+        CancellationToken cancellationToken)
     {
         var order = await store.GetAsync(id, cancellationToken);
         if (order is null || !Requester.From(user).CanSee(order))
@@ -192,7 +198,7 @@ public static class OrdersApi
             return OrderNotFound.ById(id);
         }
 
-        return await OrderResults.RenderAsync(order, format, OrderLinks.For(id), $"order-{id}", store, cancellationToken);
+        return await OrderResults.RenderAsync(order, new ResultRequest(format, locale, sep), OrderLinks.For(id), $"order-{id}", store, words, cancellationToken);
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> CancelOrder(

@@ -21,6 +21,9 @@ public static class PagesEndpoints
         pages.MapGet("/", (IWebHostEnvironment environment, HttpContext context) => Page(environment, context, "index.html"));
         pages.MapGet("/status/{token}", (string token, IWebHostEnvironment environment, HttpContext context) => Page(environment, context, "status.html"));
         pages.MapGet("/review", (IWebHostEnvironment environment, HttpContext context) => Page(environment, context, "review.html"));
+
+        // The one text resource (Danish and English) the pages, the API's answers and the deliverables share.
+        pages.MapGet("/i18n/texts.json", () => TypedResults.Text(Core.Localization.Texts.Json, "application/json", System.Text.Encoding.UTF8));
         return routes;
     }
 

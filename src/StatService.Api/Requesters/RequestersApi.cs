@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StatService.Api.Auth;
+using StatService.Api.Http;
 using StatService.Core.Orders;
 
 namespace StatService.Api.Requesters;
@@ -42,6 +43,10 @@ public static class RequestersApi
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
         {
             errors["name"] = [$"Required: the requester's name (1-{MaxNameLength} characters)."];
+        }
+        else if (ControlCharacters.Problem(name, multiline: false) is { } problem)
+        {
+            errors["name"] = [problem];
         }
 
         if (!RequesterKinds.TryParse(body.Kind, out var kind))

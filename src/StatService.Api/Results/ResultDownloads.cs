@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 using StatService.Core.Orders;
 using StatService.Delivery;
 
@@ -7,7 +6,8 @@ namespace StatService.Api.Results;
 
 /// <summary>
 /// The formats a delivered result is offered in. The stored JSON is the release; every other format is
-/// rendered from it (CSV is stored as delivered), so all downloads show the same protected numbers.
+/// rendered from it in the order's language (an English CSV without choices is the one stored with the
+/// result), so all downloads show the same protected numbers.
 /// </summary>
 public static class ResultDownloads
 {
@@ -21,13 +21,24 @@ public static class ResultDownloads
             ? null
             : $"Use one of: {string.Join(", ", Formats.Select(f => $"'{f}'"))} (json is the default).";
 
-    public static IResult Render(OrderResult result, string? format, string fileStem) =>
-        (format ?? "json").ToLowerInvariant() switch
+    public static IResult Render(OrderResult result, Order order, ResultRequest request, OrderWords words, string fileStem)
+    {
+        var language = OrderWords.LanguageOf(order);
+        return (request.Format ?? "json").ToLowerInvariant() switch
         {
-            "csv" => TypedResults.File(Encoding.UTF8.GetBytes(result.Csv), "text/csv; charset=utf-8", $"{fileStem}.csv"),
-            "xlsx" => TypedResults.File(ResultXlsxWriter.Write(result.Json), XlsxContentType, $"{fileStem}.xlsx"),
+            "csv" => TypedResults.File(Encoding.UTF8.GetBytes(Csv(result, language, request)), "text/csv; charset=utf-8", $"{fileStem}.csv"),
+            "xlsx" => TypedResults.File(ResultXlsxWriter.Write(result.Json, language, words.Wording(order, language)), XlsxContentType, $"{fileStem}.xlsx"),
             // The report opens in the browser (printable); no attachment name.
-            "html" => TypedResults.Text(ResultReportWriter.Write(result.Json), "text/html", Encoding.UTF8),
+            "html" => TypedResults.Text(ResultReportWriter.Write(result.Json, language, words.Wording(order, language)), "text/html", Encoding.UTF8),
             _ => TypedResults.Text(result.Json, "application/json", Encoding.UTF8),
         };
+    }
+
+    private static string Csv(OrderResult result, string language, ResultRequest request) =>
+        language == Core.Localization.Texts.English && request.Locale is null && request.Sep is null
+            ? result.Csv
+            : ReleaseCsvWriter.Write(result.Json, CsvOptions.For(language, request.Locale, request.Sep));
 }
+
+/// <summary>A result download's choices: <c>format</c>, and for CSV <c>locale</c> (da | en) and <c>sep</c> (comma | semicolon | tab).</summary>
+public sealed record ResultRequest(string? Format, string? Locale = null, string? Sep = null);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StatService.Api.Auth;
+using StatService.Api.Http;
 using StatService.Api.Orders;
 using StatService.Core.Catalogue;
 using StatService.Core.Orders;
@@ -43,11 +44,15 @@ public static class ReviewApi
     }
 
     public static async Task<Ok<ReviewItem[]>> ListPending(
-        [FromServices] IOrderStore store, [FromServices] IProductTerms terms, [FromServices] Breakdowns breakdowns, CancellationToken cancellationToken)
+        [FromServices] IOrderStore store, [FromServices] IProductTerms terms, [FromServices] Breakdowns breakdowns, [FromServices] Results.OrderWords words,
+        CancellationToken cancellationToken)
     {
         var pending = await store.ListByStatusAsync(OrderStatus.InReview, QueueLimit, cancellationToken);
         return TypedResults.Ok(pending
-            .Select(order => ReviewItem.From(order, TableSizeEstimate.For(order, breakdowns), terms.For(order.Product).Price))
+            .Select(order => ReviewItem.From(order, TableSizeEstimate.For(order, breakdowns), terms.For(order.Product).Price) with
+            {
+                Words = OrderWordsView.Of(order, words),
+            })
             .ToArray());
     }
 
@@ -64,6 +69,10 @@ public static class ReviewApi
         if (note is { Length: > MaxReasonLength })
         {
             errors["note"] = [$"At most {MaxReasonLength} characters."];
+        }
+        else if (note is not null && ControlCharacters.Problem(note, multiline: true) is { } problem)
+        {
+            errors["note"] = [problem];
         }
 
         if (errors.Count > 0)
@@ -106,6 +115,12 @@ public static class ReviewApi
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["reason"] = [$"Required: why the order is rejected (1-{MaxReasonLength} characters); the requester reads it."] },
                 "A rejection needs a reason.", title: "The rejection is not valid");
+        }
+
+        if (ControlCharacters.Problem(reason, multiline: true) is { } problem)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["reason"] = [problem] }, "The reason cannot be stored as given.", title: "The rejection is not valid");
         }
 
         var order = await services.Store.GetAsync(id, cancellationToken);

@@ -20,6 +20,9 @@ public sealed record ReviewItem(
     decimal? SuggestedPriceDkk,
     OrderLinks Links)
 {
+    /// <summary>The product's title and the specification in words, per language.</summary>
+    public OrderWordsView? Words { get; init; }
+
     public static ReviewItem From(Order order, long estimatedCells, ProductPrice? price)
     {
         using var parameters = JsonDocument.Parse(order.ParametersJson);

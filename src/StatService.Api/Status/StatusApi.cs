@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StatService.Api.Orders;
+using StatService.Api.Results;
 using StatService.Core.Orders;
 
 namespace StatService.Api.Status;
@@ -36,14 +37,18 @@ public static class StatusApi
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetStatus(
-        string token, [FromServices] IOrderStore store, CancellationToken cancellationToken) =>
+        string token, [FromServices] IOrderStore store, [FromServices] OrderWords words, CancellationToken cancellationToken) =>
         await FindAsync(token, store, cancellationToken) is { } order
-            ? TypedResults.Ok(await OrderView.BuildAsync(order, store, viewerIsCaseworker: false, OrderLinks.ForStatusToken(token), cancellationToken))
+            ? TypedResults.Ok(await OrderView.BuildAsync(order, store, viewerIsCaseworker: false, OrderLinks.ForStatusToken(token), cancellationToken) with
+            {
+                Words = OrderWordsView.Of(order, words),
+            })
             : OrderNotFound.ByStatusToken();
 
-    public static async Task<IResult> GetResult(string token, string? format, [FromServices] IOrderStore store, CancellationToken cancellationToken) =>
+    public static async Task<IResult> GetResult(
+        string token, string? format, string? locale, string? sep, [FromServices] IOrderStore store, [FromServices] OrderWords words, CancellationToken cancellationToken) =>
         await FindAsync(token, store, cancellationToken) is { } order
-            ? await OrderResults.RenderAsync(order, format, OrderLinks.ForStatusToken(token), $"order-{order.Id}", store, cancellationToken)
+            ? await OrderResults.RenderAsync(order, new ResultRequest(format, locale, sep), OrderLinks.ForStatusToken(token), $"order-{order.Id}", store, words, cancellationToken)
             : OrderNotFound.ByStatusToken();
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Cancel(

@@ -315,26 +315,35 @@ public sealed class CohortParametersReader(CodeListSet codeLists, ProcedureCodes
 
         var codes = new List<string>();
         var index = 0;
+        var failed = false;
         foreach (var item in element.EnumerateArray())
         {
             var itemPath = $"{path}[{index++}]";
             if (item.ValueKind != JsonValueKind.String)
             {
                 errors.Add(itemPath, "Must be a string code prefix.");
+                failed = true;
                 continue;
             }
 
             var code = item.GetString()!.Trim().ToUpperInvariant();
-            if (code.Length is 0 or > 10 || !code.All(char.IsAsciiLetterOrDigit))
+
+            // A block (DE10-DE14) or chapter (chIV) stands for the range of codes it names; kept as the list spells it.
+            if (code.Length <= 10 && list.Find(code) is { Level: CodeLevels.Block or CodeLevels.Chapter } range)
+            {
+                code = range.Code;
+            }
+            else if (code.Length is 0 or > 10 || !code.All(char.IsAsciiLetterOrDigit))
             {
                 errors.Add(itemPath, $"'{Shorten(item.GetString()!)}' is not a {system} code prefix (letters and digits, at most 10).");
+                failed = true;
                 continue;
             }
-
-            if (!list.IsKnownPrefix(code))
+            else if (!list.IsKnownPrefix(code))
             {
                 var suggestions = list.Suggest(code, 3).Select(s => $"{s.Code} ({s.LabelDa})");
                 errors.Add(itemPath, $"Unknown {system} code prefix '{code}'. Closest valid codes: {string.Join(", ", suggestions)}.");
+                failed = true;
                 continue;
             }
 
@@ -344,7 +353,8 @@ public sealed class CohortParametersReader(CodeListSet codeLists, ProcedureCodes
             }
         }
 
-        return codes;
+        // A list with a rejected code is not "empty": no second error that no criterion was given.
+        return failed ? null : codes;
     }
 
     private static Period? ReadPeriod(JsonElement parameters, ExtractInfo extract, ProductLimits limits, ValidationErrors errors)

@@ -60,8 +60,8 @@ public static partial class CohortQueryParameters
             ["year_from"] = years.Select(w => w.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList(),
             ["year_to"] = years.Select(w => w.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList(),
         };
-        AddRanges(values, "dx_include", p.Diagnoses.Include);
-        AddRanges(values, "dx_exclude", p.Diagnoses.Exclude);
+        AddRanges(values, "dx_include", p.Diagnoses.Include.Select(c => DiagnosisRange(c, breakdowns)));
+        AddRanges(values, "dx_exclude", p.Diagnoses.Exclude.Select(c => DiagnosisRange(c, breakdowns)));
         AddRanges(values, "proc_include", p.Procedures.Include);
         AddRanges(values, "proc_exclude", p.Procedures.Exclude);
         AddRanges(values, "atc_include", p.Medications.Include);
@@ -70,9 +70,18 @@ public static partial class CohortQueryParameters
         return values;
     }
 
-    private static void AddRanges(Dictionary<string, object?> values, string name, IReadOnlyList<string> prefixes)
+    private static void AddRanges(Dictionary<string, object?> values, string name, IReadOnlyList<string> prefixes) =>
+        AddRanges(values, name, prefixes.Select(PrefixRange.Of));
+
+    // A chapter chosen as a criterion (chIV) is the range of its categories; blocks and prefixes name their range.
+    private static PrefixRange DiagnosisRange(string code, Breakdowns breakdowns) =>
+        breakdowns.Chapters.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)) is { } chapter
+            ? new PrefixRange(chapter.Low, chapter.High)
+            : PrefixRange.Of(code);
+
+    private static void AddRanges(Dictionary<string, object?> values, string name, IEnumerable<PrefixRange> source)
     {
-        var ranges = prefixes.Select(PrefixRange.Of).ToArray();
+        var ranges = source.ToArray();
         values[$"{name}_low"] = ranges.Select(r => r.Low).ToList();
         values[$"{name}_high"] = ranges.Select(r => r.High).ToList();
 

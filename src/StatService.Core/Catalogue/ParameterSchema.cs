@@ -34,7 +34,7 @@ public static class ParameterSchema
         static JsonObject Codes(string description, int max) => new()
         {
             ["type"] = "array", ["maxItems"] = max, ["description"] = description,
-            ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z0-9]{1,10}$" },
+            ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z0-9]{1,10}$|^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$" },
         };
 
         static JsonObject Criteria(string what, int max, JsonObject? extra = null)

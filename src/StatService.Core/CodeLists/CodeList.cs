@@ -13,6 +13,8 @@ public sealed class CodeList
     // Codes an order may select by prefix, sorted ordinally so a prefix check is one binary search.
     private readonly string[] _selectable;
     private readonly (CodeEntry Entry, HashSet<string> Words)[] _searchIndex;
+    private readonly HashSet<string> _selectableSet;
+    private readonly SearchSynonyms _synonyms;
 
     /// <param name="system">Name of the code system, e.g. <c>icd10</c>.</param>
     /// <param name="entries">The codes; each code once.</param>
@@ -20,8 +22,10 @@ public sealed class CodeList
     /// Which entries orders select by prefix. ICD-10 passes categories and subcategories only, so that a
     /// prefix of a block code such as <c>DE10-</c> is not accepted. Defaults to every entry.
     /// </param>
-    public CodeList(string system, IEnumerable<CodeEntry> entries, Func<CodeEntry, bool>? isSelectable = null)
+    /// <param name="synonyms">Everyday words and phrases the search also understands.</param>
+    public CodeList(string system, IEnumerable<CodeEntry> entries, Func<CodeEntry, bool>? isSelectable = null, SearchSynonyms? synonyms = null)
     {
+        _synonyms = synonyms ?? SearchSynonyms.None;
         System = system;
         Entries = [.. entries];
         _byCode = new Dictionary<string, CodeEntry>(Entries.Count, StringComparer.OrdinalIgnoreCase);
@@ -45,6 +49,7 @@ public sealed class CodeList
         }
 
         _selectable = [.. Entries.Where(isSelectable ?? (_ => true)).Select(e => e.Code).Order(StringComparer.Ordinal)];
+        _selectableSet = new HashSet<string>(_selectable, StringComparer.Ordinal);
         _searchIndex = [.. Entries.Select(e => (e, new HashSet<string>(
             TextFolding.Words(e.LabelDa).Concat(TextFolding.Words(e.LabelEn)), StringComparer.Ordinal)))];
     }
@@ -101,9 +106,11 @@ public sealed class CodeList
     }
 
     /// <summary>
-    /// Codes matching a query: codes starting with the query first (shortest first), then entries whose
-    /// Danish or English title contains every query word as a word start, ignoring case and
-    /// diacritics ("sukkersyge", "diabetes" and "type 2" all find <c>DE11</c>). Higher levels rank first.
+    /// Codes matching a query: codes starting with the query first (shortest first), then the codes of
+    /// everyday phrases the query begins ("hjerteinf" finds <c>DI21</c>), then entries whose Danish or
+    /// English title contains every query word as a word start, ignoring case and diacritics
+    /// ("sukkersyge", "diabetes" and "type 2" all find <c>DE11</c>). Among title matches, categories rank
+    /// first, then the blocks that group them, then subcategories, then chapters.
     /// </summary>
     public IReadOnlyList<CodeEntry> Search(string query, int max)
     {
@@ -129,14 +136,23 @@ public sealed class CodeList
             }
         }
 
-        var queryWords = TextFolding.Words(trimmed).Select(SearchSynonyms.Expand).ToArray();
+        var folded = TextFolding.Words(trimmed).ToArray();
+        foreach (var code in _synonyms.CodesFor(folded))
+        {
+            if (Find(code) is { } entry && seen.Add(entry.Code))
+            {
+                results.Add(entry);
+            }
+        }
+
+        var queryWords = folded.Select(_synonyms.Expand).ToArray();
         if (queryWords.Length > 0)
         {
             var matches = _searchIndex
                 .Select(item => (item.Entry, Score: Score(item.Words, queryWords)))
                 .Where(m => m.Score >= 0 && !seen.Contains(m.Entry.Code))
                 .OrderByDescending(m => m.Score)
-                .ThenBy(m => Depth(m.Entry))
+                .ThenBy(m => Rank(m.Entry))
                 .ThenBy(m => m.Entry.Code, StringComparer.Ordinal);
             results.AddRange(matches.Select(m => m.Entry));
         }
@@ -189,6 +205,17 @@ public sealed class CodeList
             yield return _selectable[i];
         }
     }
+
+    // Categories are what orders name most; the block that groups them (an order takes it as its range) comes
+    // next, before the finer subcategories; a chapter is rarely meant. Lists without these levels rank by depth.
+    private int Rank(CodeEntry entry) => entry.Level switch
+    {
+        CodeLevels.Category => 0,
+        CodeLevels.Block => 1,
+        CodeLevels.Subcategory => 2,
+        CodeLevels.Chapter => 3,
+        _ => Depth(entry) + (_selectableSet.Contains(entry.Code) ? 0 : 10),
+    };
 
     private int Depth(CodeEntry entry)
     {

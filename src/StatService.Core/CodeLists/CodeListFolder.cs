@@ -9,9 +9,9 @@ namespace StatService.Core.CodeLists;
 /// </summary>
 public static class CodeListFolder
 {
-    /// <summary>Every file a complete code list folder holds; the procedures list is optional.</summary>
+    /// <summary>Every file a complete code list folder holds; the procedures list and the search synonyms are optional.</summary>
     public static readonly IReadOnlyList<string> Files =
-        [CodeListSet.Icd10File, CodeListSet.AtcFile, CodeListSet.RegionsFile, CodeListSet.MunicipalitiesFile, ProceduresFile];
+        [CodeListSet.Icd10File, CodeListSet.AtcFile, CodeListSet.RegionsFile, CodeListSet.MunicipalitiesFile, ProceduresFile, SearchSynonyms.File];
 
     public const string ProceduresFile = "procedures.csv";
 

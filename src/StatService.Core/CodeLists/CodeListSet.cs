@@ -33,9 +33,10 @@ public sealed class CodeListSet(CodeList icd10, CodeList atc, CodeList regions, 
     /// </summary>
     public static CodeListSet Load(string directory)
     {
+        var synonyms = SearchSynonyms.Load(directory);
         var icd10 = Hierarchy(directory, Icd10File, "icd10", Icd10Levels,
-            e => e.Level is CodeLevels.Category or CodeLevels.Subcategory);
-        var atc = Hierarchy(directory, AtcFile, "atc", AtcLevels, isSelectable: null);
+            e => e.Level is CodeLevels.Category or CodeLevels.Subcategory, synonyms);
+        var atc = Hierarchy(directory, AtcFile, "atc", AtcLevels, isSelectable: null, synonyms);
 
         var regionRows = Read(directory, RegionsFile, RegionsHeader);
         var regions = Build(RegionsFile, "regions",
@@ -51,7 +52,7 @@ public sealed class CodeListSet(CodeList icd10, CodeList atc, CodeList regions, 
         return new CodeListSet(icd10, atc, regions, municipalities);
     }
 
-    private static CodeList Hierarchy(string directory, string file, string system, string[] levels, Func<CodeEntry, bool>? isSelectable)
+    private static CodeList Hierarchy(string directory, string file, string system, string[] levels, Func<CodeEntry, bool>? isSelectable, SearchSynonyms synonyms)
     {
         var rows = Read(directory, file, HierarchyHeader);
         foreach (var row in rows.Where(r => !levels.Contains(r.Fields[2], StringComparer.Ordinal)))
@@ -61,7 +62,7 @@ public sealed class CodeListSet(CodeList icd10, CodeList atc, CodeList regions, 
 
         return Build(file, system,
             rows.Select(r => (r.Line, new CodeEntry(r.Fields[0], r.Fields[1].Length == 0 ? null : r.Fields[1], r.Fields[2], r.Fields[3], r.Fields[4]))),
-            externalParents: null, isSelectable);
+            externalParents: null, isSelectable, synonyms);
     }
 
     private static IReadOnlyList<Csv.CsvRecord> Read(string directory, string file, string[] header)
@@ -78,7 +79,7 @@ public sealed class CodeListSet(CodeList icd10, CodeList atc, CodeList regions, 
 
     // Checks what the CodeList itself cannot report by line: empty fields, duplicates, dangling parents.
     private static CodeList Build(string file, string system, IEnumerable<(int Line, CodeEntry Entry)> rows,
-        CodeList? externalParents, Func<CodeEntry, bool>? isSelectable)
+        CodeList? externalParents, Func<CodeEntry, bool>? isSelectable, SearchSynonyms? synonyms = null)
     {
         var list = rows.ToList();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -103,6 +104,6 @@ public sealed class CodeListSet(CodeList icd10, CodeList atc, CodeList regions, 
             }
         }
 
-        return new CodeList(system, list.Select(r => r.Entry), isSelectable);
+        return new CodeList(system, list.Select(r => r.Entry), isSelectable, synonyms);
     }
 }

@@ -17,9 +17,27 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
     private readonly Lock _duplicateGate = new();
 
     /// <summary>A new connection to the version's database; the caller disposes it.</summary>
+    /// <exception cref="ExtractWithdrawnException">The version's files failed their check, now or before.</exception>
     public DuckDBConnection Connect(string version)
     {
-        var anchor = _anchors.GetOrAdd(version, v => new Lazy<DuckDBConnection>(() => Open(v))).Value;
+        if (registry.WithdrawalOf(version) is { } withdrawn)
+        {
+            throw new ExtractWithdrawnException(withdrawn);
+        }
+
+        var lazy = _anchors.GetOrAdd(version, v => new Lazy<DuckDBConnection>(() => Open(v)));
+        DuckDBConnection anchor;
+        try
+        {
+            anchor = lazy.Value;
+        }
+        catch
+        {
+            // Lazy keeps its exception; the next order tries again (the file may be back).
+            _anchors.TryRemove(new KeyValuePair<string, Lazy<DuckDBConnection>>(version, lazy));
+            throw;
+        }
+
         DuckDBConnection connection;
         lock (_duplicateGate)
         {
@@ -34,6 +52,13 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
     {
         var folder = registry.FolderOf(version) ?? throw new DirectoryNotFoundException($"Extract version '{version}' does not exist.");
         var manifest = ExtractManifest.Read(folder);
+        // Opened once per process: every byte read, so damage that queries would skip past is found before any release.
+        if (ExtractIntegrity.Verify(manifest, folder) is { } fault)
+        {
+            registry.Withdraw(fault);
+            throw new ExtractWithdrawnException(fault);
+        }
+
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         Execute(connection, "SET autoinstall_known_extensions = false");
@@ -77,6 +102,15 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
         }
 
         return connection;
+    }
+
+    /// <summary>Closes a withdrawn version's database: queries already running finish, new ones are refused.</summary>
+    public void Close(string version)
+    {
+        if (_anchors.TryRemove(version, out var anchor) && anchor.IsValueCreated)
+        {
+            anchor.Value.Dispose();
+        }
     }
 
     private static string Literal(string folder, string file) =>

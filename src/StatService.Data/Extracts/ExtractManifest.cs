@@ -42,6 +42,12 @@ public sealed record ExtractManifest
     /// <summary>Table name (e.g. <c>lpr_f_diagnoser</c>) to its file (relative to the folder; the database file for a DuckDB version) and row count.</summary>
     public required IReadOnlyDictionary<string, ExtractTable> Tables { get; init; }
 
+    /// <summary>
+    /// Every file of the version with its size and SHA-256, checked when the version is opened and on a schedule
+    /// (<see cref="ExtractIntegrity"/>); null in manifests written before checksums were kept.
+    /// </summary>
+    public IReadOnlyList<ExtractFileChecksum>? Files { get; init; }
+
     /// <summary>The delivered files an imported version was made from, with their checksums.</summary>
     public IReadOnlyList<SourceFile>? Sources { get; init; }
 

@@ -19,6 +19,13 @@ public sealed class ExtractOptions
     [RegularExpression(@"^(\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB))?$")]
     public string MemoryLimit { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How often every version's files are checked against their manifest checksums (besides when a version is
+    /// opened); the first check runs at start. Zero turns the scheduled check off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan IntegrityCheckInterval { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>Generate a small synthetic extract on start when no extract exists (the embedded default).</summary>
     public bool GenerateDemoIfMissing { get; set; } = true;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StatService.Core.Catalogue;
 
 namespace StatService.Data.Extracts;
@@ -5,11 +6,13 @@ namespace StatService.Data.Extracts;
 /// <summary>
 /// The extract versions in the extracts folder: every sub-folder with a manifest, Parquet or DuckDB.
 /// A folder without a manifest, or whose name starts with '.' (an import at work), is still being
-/// written and is ignored. The newest is the one created last.
+/// written and is ignored. The newest is the one created last. A version whose files fail their check
+/// (<see cref="ExtractIntegrity"/>) is withdrawn: no longer listed, found or run on, until its files pass again.
 /// </summary>
 public sealed class ExtractRegistry(string directory) : IExtractRegistry
 {
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, ExtractFault> _withdrawn = new(StringComparer.Ordinal);
     private (DateTime ScannedAt, IReadOnlyList<(ExtractManifest Manifest, string Folder)> Extracts) _cache;
 
     public string Directory { get; } = directory;
@@ -19,12 +22,26 @@ public sealed class ExtractRegistry(string directory) : IExtractRegistry
     public ExtractInfo? Find(string version) =>
         All().Where(e => e.Manifest.ExtractVersion == version).Select(e => Info(e.Manifest)).FirstOrDefault();
 
-    /// <summary>The folder of a version, or null when it does not exist.</summary>
+    /// <summary>The folder of a version, withdrawn or not, or null when it does not exist.</summary>
     public string? FolderOf(string version) =>
-        All().Where(e => e.Manifest.ExtractVersion == version).Select(e => e.Folder).FirstOrDefault();
+        Scan().Where(e => e.Manifest.ExtractVersion == version).Select(e => e.Folder).FirstOrDefault();
 
-    /// <summary>Newest first.</summary>
-    public IReadOnlyList<(ExtractManifest Manifest, string Folder)> All()
+    /// <summary>The versions orders can use, newest first (withdrawn ones left out).</summary>
+    public IReadOnlyList<(ExtractManifest Manifest, string Folder)> All() =>
+        _withdrawn.IsEmpty ? Scan() : Scan().Where(e => !_withdrawn.ContainsKey(e.Manifest.ExtractVersion)).ToArray();
+
+    /// <summary>The withdrawn versions, each with the file and problem that withdrew it.</summary>
+    public IReadOnlyList<ExtractFault> Withdrawn => [.. _withdrawn.Values.OrderBy(f => f.Version, StringComparer.Ordinal)];
+
+    public ExtractFault? WithdrawalOf(string version) => _withdrawn.GetValueOrDefault(version);
+
+    public void Withdraw(ExtractFault fault) => _withdrawn[fault.Version] = fault;
+
+    /// <summary>The version's files pass again (restored from a backup, say).</summary>
+    public bool Reinstate(string version) => _withdrawn.TryRemove(version, out _);
+
+    /// <summary>Every version with a manifest, withdrawn or not, newest first.</summary>
+    public IReadOnlyList<(ExtractManifest Manifest, string Folder)> Scan()
     {
         lock (_gate)
         {

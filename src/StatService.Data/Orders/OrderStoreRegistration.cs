@@ -43,7 +43,7 @@ public static class OrderStoreRegistration
 
             var contentRoot = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var directory = storage.ResolveDataDirectory(contentRoot);
-            return new SqliteOrderStore(Path.Combine(directory, SqliteOrderStore.FileName), time);
+            return new SqliteOrderStore(Path.Combine(directory, SqliteOrderStore.FileName), time, storage.BusyTimeout);
         });
         builder.Services.TryAddSingleton<IOrderStore>(services => services.GetRequiredService<AdoOrderStore>());
         builder.Services.TryAddSingleton<IReleaseLedger>(services => services.GetRequiredService<AdoOrderStore>());
@@ -51,6 +51,11 @@ public static class OrderStoreRegistration
         // Before any hosted service that takes work (Quartz, the sweeper): they are registered after this one.
         builder.Services.AddHostedService<OrderStoreStartup>();
         builder.Services.AddHealthChecks().AddCheck<OrderStoreHealthCheck>("order-store", tags: ["ready"]);
+        if (StorageOptions.ReadProvider(builder.Configuration) == StorageProvider.Sqlite)
+        {
+            builder.Services.AddSingleton(services => (SqliteOrderStore)services.GetRequiredService<AdoOrderStore>());
+            builder.Services.AddHealthChecks().AddCheck<OrderStoreDiskHealthCheck>("order-store-disk", tags: ["ready"]);
+        }
         return builder;
     }
 }

@@ -13,7 +13,7 @@ public sealed class SqliteOrderStore : AdoOrderStore
 
     private readonly string _connectionString;
 
-    public SqliteOrderStore(string databasePath, TimeProvider? time = null)
+    public SqliteOrderStore(string databasePath, TimeProvider? time = null, TimeSpan? busyTimeout = null)
         : base(time)
     {
         DatabasePath = Path.GetFullPath(databasePath);
@@ -24,7 +24,7 @@ public sealed class SqliteOrderStore : AdoOrderStore
             Pooling = true,
             ForeignKeys = true,
             // Seconds a statement keeps retrying while another connection holds the write lock (busy timeout).
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)Math.Ceiling((busyTimeout ?? TimeSpan.FromSeconds(30)).TotalSeconds),
         }.ToString();
     }
 

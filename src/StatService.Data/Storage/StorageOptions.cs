@@ -20,13 +20,19 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The full path of the data directory, created if it is missing.</summary>
-    public string ResolveDataDirectory(string contentRoot)
-    {
-        var path = Path.GetFullPath(DataDirectory, contentRoot);
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    /// <summary>How long an SQLite write waits for another writer's lock before the request is answered 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Free space the order store's disk should keep (SQLite): below twice this <c>/health</c> is Degraded, below it
+    /// Unhealthy, so a load balancer or an operator acts before writes fail.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MinimumFreeMegabytes { get; set; } = 256;
+
+    /// <summary>The full path of the data directory, created if it is missing; for the service user alone (0700).</summary>
+    public string ResolveDataDirectory(string contentRoot) => PrivateFiles.CreateDirectory(Path.GetFullPath(DataDirectory, contentRoot));
 
     /// <summary>The configured provider, read while the host is being built (Quartz chooses its store from it).</summary>
     public static StorageProvider ReadProvider(IConfiguration configuration) =>

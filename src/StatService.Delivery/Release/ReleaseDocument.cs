@@ -17,6 +17,12 @@ public sealed record ReleaseDocument(
     ReleaseDisclosure Disclosure,
     IReadOnlyList<ReleaseTable> Tables)
 {
+    /// <summary>The cohort definition in words, in the language being written; null when the writer was not given it.</summary>
+    public string? Definition { get; init; }
+
+    /// <summary>The product's title in the language being written; null when the writer was not given it.</summary>
+    public string? ProductTitle { get; init; }
+
     public static ReleaseDocument Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -14,7 +14,7 @@ public static class SvgCharts
     private const int Top = 24;
     private const int Bottom = 84;
 
-    public static string Render(ReleaseChart chart, string title, string id)
+    public static string Render(ReleaseChart chart, string title, string id, string hiddenMarker = DisclosureNote.SuppressedMarker)
     {
         var max = Math.Max(1, chart.Points.Max(p => p.Value ?? 0));
         var plotWidth = Width - Left - Right;
@@ -26,7 +26,7 @@ public static class SvgCharts
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">"));
         svg.Append(Invariant($"<title id=\"{id}-title\">{Encode(title)}</title>"));
-        svg.Append(Invariant($"<desc id=\"{id}-desc\">{Encode(string.Join("; ", chart.Points.Select(p => $"{p.Label}: {p.Value?.ToString(CultureInfo.InvariantCulture) ?? DisclosureNote.SuppressedMarker}")))}</desc>"));
+        svg.Append(Invariant($"<desc id=\"{id}-desc\">{Encode(string.Join("; ", chart.Points.Select(p => $"{p.Label}: {p.Value?.ToString(CultureInfo.InvariantCulture) ?? hiddenMarker}")))}</desc>"));
         svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{Top + plotHeight}\" x2=\"{Width - Right}\" y2=\"{Top + plotHeight}\" stroke=\"#333\"/>"));
         svg.Append(Invariant($"<text x=\"{Left - 6}\" y=\"{Top + 4}\" text-anchor=\"end\" font-size=\"11\">{max}</text>"));
         svg.Append(Invariant($"<text x=\"{Left - 6}\" y=\"{Top + plotHeight}\" text-anchor=\"end\" font-size=\"11\">0</text>"));
@@ -75,7 +75,7 @@ public static class SvgCharts
             }
             else
             {
-                svg.Append(Invariant($"<text x=\"{X(i):0.#}\" y=\"{Top + plotHeight - 6}\" text-anchor=\"middle\" font-size=\"10\" font-style=\"italic\" fill=\"#555\">{DisclosureNote.SuppressedMarker}</text>"));
+                svg.Append(Invariant($"<text x=\"{X(i):0.#}\" y=\"{Top + plotHeight - 6}\" text-anchor=\"middle\" font-size=\"10\" font-style=\"italic\" fill=\"#555\">{Encode(hiddenMarker)}</text>"));
             }
 
             svg.Append(Invariant($"<text x=\"{X(i):0.#}\" y=\"{Top + plotHeight + 14}\" text-anchor=\"end\" font-size=\"11\" transform=\"rotate(-35 {X(i):0.#} {Top + plotHeight + 14})\">{Encode(Shorten(point.Label))}</text>"));

@@ -14,9 +14,9 @@ internal static class XlsxCells
         StyleIndex = style,
     };
 
-    public static Cell Number(long value) => new(new CellValue(value.ToString(CultureInfo.InvariantCulture)))
+    public static Cell Number(long value, uint style = XlsxStyles.Plain) => new(new CellValue(value.ToString(CultureInfo.InvariantCulture)))
     {
         DataType = CellValues.Number,
-        StyleIndex = XlsxStyles.Plain,
+        StyleIndex = style,
     };
 }

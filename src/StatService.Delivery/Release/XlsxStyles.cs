@@ -12,6 +12,7 @@ internal static class XlsxStyles
     public const uint Wrapped = 3;
     public const uint Heading = 4;
     public const uint Total = 5;
+    public const uint Code = 6;
 
     public static Stylesheet Create() => new(
         new Fonts(
@@ -30,5 +31,6 @@ internal static class XlsxStyles
             new CellFormat { FontId = 2, FillId = 2, ApplyFont = true, ApplyFill = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
             new CellFormat { FontId = 3, ApplyFont = true },
-            new CellFormat { FontId = 1, ApplyFont = true }));
+            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { FontId = 2, ApplyFont = true }));
 }

@@ -77,7 +77,7 @@ internal static class WebhookAddresses
             var allowed = addresses.Where(a => IsAllowed(a, allowLoopback, allowPrivateNetworks)).ToArray();
             if (allowed.Length == 0)
             {
-                throw new HttpRequestException(HttpRequestError.ConnectionError, "The callback host has no address webhooks may call.");
+                throw new ForbiddenCallbackAddressException();
             }
 
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

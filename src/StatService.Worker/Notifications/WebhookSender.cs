@@ -7,8 +7,8 @@ namespace StatService.Worker.Notifications;
 
 /// <summary>
 /// POSTs a notification's JSON to its callback URL, signed (<see cref="WebhookSignature"/>) at the moment of
-/// sending. A 2xx answer delivers it; 410 Gone means the receiver wants no more and gives it up; anything
-/// else (other statuses, timeouts, refused connections) is retried.
+/// sending. A 2xx answer delivers it; 410 Gone means the receiver wants no more and gives it up, as does a host
+/// whose every address webhooks may never call; anything else (other statuses, timeouts, refused connections) is retried.
 /// </summary>
 internal sealed class WebhookSender(
     IHttpClientFactory clients, IOptions<WebhookOptions> options, WebhookPolicy policy, TimeProvider time) : INotificationSender
@@ -43,6 +43,10 @@ internal sealed class WebhookSender(
 
             var status = $"The receiver answered {(int)response.StatusCode}.";
             return response.StatusCode == HttpStatusCode.Gone ? DeliveryResult.Refused(status) : DeliveryResult.Transient(status);
+        }
+        catch (HttpRequestException e) when (e.InnerException is ForbiddenCallbackAddressException forbidden)
+        {
+            return DeliveryResult.Refused(forbidden.Message);
         }
         catch (HttpRequestException e)
         {

@@ -36,11 +36,24 @@ public sealed class OrderPipeline(
             ?? throw new OrderRejectedException($"The product '{order.Product}' is no longer offered.");
         var parameters = CohortParametersJson.Deserialize(order.ParametersJson);
         var version = order.ExtractVersion ?? parameters.ExtractVersion;
+        if (version is not null && extracts.WithdrawalOf(version) is { } withdrawn)
+        {
+            throw new OrderRejectedException(withdrawn.ToString());
+        }
+
         var extract = (version is { } named ? extracts.Find(named) : extracts.Newest())
             ?? throw new OrderRejectedException("The register extract for this order is not available.");
 
         // 1. compile and 2. query: values bound as parameters, the SQL text is the product's own.
-        var tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads);
+        IReadOnlyList<CountTable> tables;
+        try
+        {
+            tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads);
+        }
+        catch (ExtractWithdrawnException withdrawnNow)
+        {
+            throw new OrderRejectedException(withdrawnNow.Message);
+        }
 
         // 3. protect: the release's tables together (linked tables); nothing is delivered unless the audit passed.
         var policy = product.PolicyFor(parameters);

@@ -44,6 +44,7 @@ public static class PipelineRegistration
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExtractOptions>>().Value);
         builder.Services.AddSingleton(sp => new ExtractRegistry(ExtractsDirectory(builder.Configuration, builder.Environment, sp.GetRequiredService<ExtractOptions>())));
         builder.Services.AddSingleton<IExtractRegistry>(sp => sp.GetRequiredService<ExtractRegistry>());
+        builder.Services.AddHealthChecks().AddCheck<ExtractIntegrityHealthCheck>("extracts", tags: ["ready"]);
         return builder;
     }
 
@@ -52,6 +53,7 @@ public static class PipelineRegistration
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ExtractDatabases>();
+        builder.Services.AddHostedService<ExtractIntegrityMonitor>();
         builder.Services.AddSingleton<ExtractQueryRunner>();
         builder.Services.AddSingleton<IDisclosureControl, ReleaseProtection>();
         var embedded = StorageOptions.ReadProvider(builder.Configuration) == StorageProvider.Sqlite;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
+using StatService.Data.Storage;
 
 namespace StatService.Worker.Pipeline;
 
@@ -34,7 +35,8 @@ public sealed class RecordKeySecret(RecordKeyPads? pads)
         if (!File.Exists(file))
         {
             var temporary = file + ".tmp";
-            File.WriteAllText(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            File.Delete(temporary);
+            PrivateFiles.WriteNew(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             File.Move(temporary, file, overwrite: false);
         }
 

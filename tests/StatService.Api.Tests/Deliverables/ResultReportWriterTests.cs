@@ -21,7 +21,7 @@ public sealed partial class ResultReportWriterTests
         {
             foreach (var cell in table.Cells)
             {
-                Assert.Equal(cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "suppressed", shown[table.Key(cell)]);
+                Assert.Equal(cell.Value?.ToString("N0", CultureInfo.InvariantCulture) ?? "suppressed", shown[table.Key(cell)]);
             }
         }
     }

@@ -7,89 +7,114 @@ namespace StatService.Api.Tests.Deliverables;
 
 public sealed class ResultXlsxWriterTests
 {
-    private static readonly byte[] Workbook = ResultXlsxWriter.Write(SampleRelease.Json);
+    private static readonly byte[] Workbook = ResultXlsxWriter.Write(SampleRelease.Json, "da");
+
+    private static readonly byte[] EnglishWorkbook = ResultXlsxWriter.Write(SampleRelease.Json, "en");
 
     [Fact]
-    public void Has_one_sheet_per_table_then_definitions()
+    public void Has_one_sheet_per_table_named_in_words_then_definitions()
     {
         var sheets = XlsxWorkbook.Read(Workbook);
-        var tables = JsonRelease.Read(SampleRelease.Json).Tables;
-        Assert.Equal(tables.Select(t => t.Name).Append(ResultXlsxWriter.DefinitionsSheet), sheets.Keys);
+        Assert.Equal(JsonRelease.Read(SampleRelease.Json).Tables.Count + 1, sheets.Count);
+        Assert.Equal(ResultXlsxWriter.DefinitionsSheet("da"), sheets.Keys.Last());
+        Assert.Equal("Definitioner", sheets.Keys.Last());
     }
 
     [Fact]
     public void Is_a_valid_open_xml_workbook()
     {
-        using var stream = new MemoryStream(Workbook);
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var problems = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToArray();
-        Assert.Empty(problems);
+        foreach (var bytes in new[] { Workbook, EnglishWorkbook })
+        {
+            using var stream = new MemoryStream(bytes);
+            using var document = SpreadsheetDocument.Open(stream, false);
+            var problems = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToArray();
+            Assert.Empty(problems);
+        }
     }
 
-    [Fact]
-    public void Every_cell_of_every_table_equals_the_json()
+    [Theory]
+    [InlineData("da", "skjult")]
+    [InlineData("en", "suppressed")]
+    public void Every_cell_of_every_table_equals_the_json_in_the_ordered_layout(string language, string hidden)
     {
-        var sheets = XlsxWorkbook.Read(Workbook);
-        foreach (var table in JsonRelease.Read(SampleRelease.Json).Tables)
+        var bytes = language == "da" ? Workbook : EnglishWorkbook;
+        var sheets = XlsxWorkbook.Read(bytes).Values.ToArray();
+        var tables = JsonRelease.Read(SampleRelease.Json).Tables;
+        for (var t = 0; t < tables.Count; t++)
         {
-            var rows = sheets[table.Name];
-            var header = rows[0];
-            Assert.Equal(table.Dimensions.SelectMany(d => new[] { d, $"{d}_label" }).Concat(["persons", "status"]), header);
-            Assert.Equal(table.Cells.Count, rows.Count - 1);
-            var byKey = rows.Skip(1).Select((row, i) => (row, i: i + 1)).ToDictionary(
-                r => string.Join(";", table.Dimensions.Select((d, k) => $"{d}={r.row[2 * k]}")), r => r);
+            var table = tables[t];
+            var rows = sheets[t];
+            var crossTab = XlsxCrossTabRead.From(table, rows);
+            Assert.Equal(table.Cells.Count, crossTab.Cells.Count);
             foreach (var cell in table.Cells)
             {
-                var (row, index) = byKey[table.Key(cell)];
-                var valueColumn = 2 * table.Dimensions.Count;
-                Assert.Equal(cell.Status, row[valueColumn + 1]);
+                var (text, row, column) = crossTab.Cells[table.Key(cell)];
                 if (cell.Value is { } value)
                 {
-                    Assert.Equal(value.ToString(CultureInfo.InvariantCulture), row[valueColumn]);
-                    Assert.True(XlsxWorkbook.IsNumber(Workbook, table.Name, index, valueColumn), $"{table.Key(cell)} is not a number cell");
+                    Assert.Equal(value.ToString(CultureInfo.InvariantCulture), text);
+                    Assert.True(XlsxWorkbook.IsNumber(bytes, XlsxWorkbook.Read(bytes).Keys.ElementAt(t), row, column), $"{table.Key(cell)} is not a number cell");
                 }
                 else
                 {
-                    Assert.Equal("suppressed", row[valueColumn]);
+                    Assert.Equal(hidden, text);
                 }
             }
         }
     }
 
     [Fact]
-    public void Shows_labels_beside_codes()
+    public void A_two_dimensional_table_is_a_crosstab_with_names_beside_codes()
     {
-        var rows = XlsxWorkbook.Read(Workbook)["persons by region and year"];
+        var rows = XlsxWorkbook.Read(Workbook).Values.First();
+        // Region down (code and name), year across (three years and the total).
+        Assert.Equal(["region (kode)", "region", "I alt", "2021", "2022", "2023"], rows[1]);
+        Assert.Equal(["", "", "total", "2021", "2022", "2023"], rows[2]);
         Assert.Contains(rows, r => r[0] == "1081" && r[1] == "Region Nordjylland");
         Assert.Contains(rows, r => r[0] == "total" && r[1] == "I alt");
+        Assert.Equal(4 + 3, rows.Count);
     }
 
     [Fact]
-    public void Definitions_name_the_cohort_the_extract_and_the_disclosure_with_its_information_loss()
+    public void The_same_release_gives_the_same_bytes()
     {
-        var rows = XlsxWorkbook.Read(Workbook)[ResultXlsxWriter.DefinitionsSheet];
+        // Zip entries carry a time with two-second resolution: write again after it has moved on.
+        Thread.Sleep(TimeSpan.FromSeconds(2.1));
+        Assert.Equal(Workbook, ResultXlsxWriter.Write(SampleRelease.Json, "da"));
+    }
+
+    [Fact]
+    public void Definitions_name_the_cohort_the_extract_and_the_disclosure_in_the_language()
+    {
+        var wording = new ReleaseWording("Personer med type 2-diabetes (DE11) i 2021-2023, hele landet", "Patientantal (forsøgsgrundlag)");
+        var rows = XlsxWorkbook.Read(ResultXlsxWriter.Write(SampleRelease.Json, "da", wording))["Definitioner"];
         var definitions = rows.Where(r => r.Length == 2 && r[0].Length > 0).ToDictionary(r => r[0], r => r[1]);
-        Assert.Equal(SampleRelease.ExtractVersion, definitions["extract version"]);
-        Assert.Equal("DE11", definitions["diagnoses.include"]);
-        Assert.Equal("2021-01-01", definitions["period.from"]);
-        Assert.Equal("danish-default", definitions["policy"]);
-        Assert.Equal("yes", definitions["audit passed"]);
+        Assert.Equal(SampleRelease.ExtractVersion, definitions["Registerudtræk"]);
+        Assert.Equal("Patientantal (forsøgsgrundlag)", definitions["Produkt"]);
+        Assert.Equal("Personer med type 2-diabetes (DE11) i 2021-2023, hele landet", definitions["Definition"]);
+        Assert.Equal("ja", definitions["Kontrol bestået"]);
+        Assert.Equal("2. januar 2026 kl. 03:04 UTC", definitions["Dannet"]);
+        // The policy writes its rule in English: a Danish reader gets the note's Danish paragraphs instead.
+        Assert.DoesNotContain(rows.SelectMany(r => r), text => text.StartsWith("Counts 1-4", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows.SelectMany(r => r), text => text.Contains("diagnoses.include", StringComparison.Ordinal) || text.Contains("patient-count", StringComparison.Ordinal));
         foreach (var table in JsonRelease.Read(SampleRelease.Json).Tables)
         {
             var suppressed = table.Cells.Count(c => c.Status == "suppressed");
-            Assert.StartsWith($"{suppressed} of {table.Cells.Count} cells suppressed", definitions[$"information loss: {table.Name}"]);
+            Assert.Contains(definitions.Values, v => v.StartsWith($"{suppressed} af {table.Cells.Count} celler skjult", StringComparison.Ordinal));
         }
 
-        Assert.Contains(rows, r => r.Length == 2 && r[1].Contains("fewer than 5 people", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Length == 2 && r[1].Contains("færre end 5 personer", StringComparison.Ordinal));
     }
 
     [Fact]
     public void No_suppressed_value_appears_anywhere()
     {
-        var texts = XlsxWorkbook.Read(Workbook).Values.SelectMany(rows => rows).SelectMany(r => r).ToHashSet();
-        foreach (var secret in SampleRelease.SecretValues)
+        foreach (var bytes in new[] { Workbook, EnglishWorkbook })
         {
-            Assert.DoesNotContain(secret.ToString(CultureInfo.InvariantCulture), texts);
+            var texts = XlsxWorkbook.Read(bytes).Values.SelectMany(rows => rows).SelectMany(r => r).ToHashSet();
+            foreach (var secret in SampleRelease.SecretValues)
+            {
+                Assert.DoesNotContain(secret.ToString(CultureInfo.InvariantCulture), texts);
+            }
         }
     }
 }

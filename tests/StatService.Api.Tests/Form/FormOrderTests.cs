@@ -116,6 +116,8 @@ public sealed class FormOrderTests
             purpose = "Member magazine",
             contact = new { name = "Karen Lund", email = "karen@forening.example" },
             requesterKind = "patient_association",
+            // The form answers in the language it is filled in (Danish unless chosen), the API in English.
+            language = "en",
         };
 
         var (formResponse, formProblem) = await HttpSteps.PostJsonAsync(anonymous, "/api/form/orders", formOrder);

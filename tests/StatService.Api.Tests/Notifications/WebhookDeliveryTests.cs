@@ -117,6 +117,22 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Empty(receiver.Requests);
     }
 
+    [Theory]
+    [InlineData("https://224.0.0.1/hook")]
+    [InlineData("https://0.0.0.1/hook")]
+    [InlineData("https://10.0.0.1/hook")]
+    public async Task A_callback_host_with_no_address_webhooks_may_call_is_given_up_after_one_attempt(string callbackUrl)
+    {
+        var order = Guid.NewGuid();
+        _history.Add(Change(1, order, null, "submitted", DateTimeOffset.UtcNow, callbackUrl));
+
+        await using var host = await NotificationHost.StartAsync(Settings(), _history);
+        var row = await WaitForStateAsync(host.Outbox, order, NotificationState.Failed, 1);
+
+        Assert.Equal(1, row.Attempts);
+        Assert.Contains("no address webhooks may call", row.LastError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Changes_older_than_the_event_age_limit_are_passed_over()
     {

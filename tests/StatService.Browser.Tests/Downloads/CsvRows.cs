@@ -2,10 +2,10 @@ using System.Text;
 
 namespace StatService.Browser.Tests.Downloads;
 
-/// <summary>A downloaded CSV read back (RFC 4180: quoted fields, doubled quotes, CRLF), header first.</summary>
+/// <summary>A downloaded CSV read back (RFC 4180: quoted fields, doubled quotes, CRLF; any separator), header first.</summary>
 public static class CsvRows
 {
-    public static List<string[]> Parse(string text)
+    public static List<string[]> Parse(string text, char separator = ',')
     {
         var rows = new List<string[]>();
         var row = new List<string>();
@@ -34,7 +34,7 @@ public static class CsvRows
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 row.Add(field.ToString());
                 field.Clear();

@@ -30,7 +30,11 @@ public sealed class RunningService : IAsyncLifetime
             Seed = 3,
             OutputDirectory = Path.Combine(extracts, "synthetic-20000-s3"),
         });
-        _process = ServiceProcess.Start("api", Path.Combine(_root, "data"), extracts, Log);
+        // Every browser test places form orders from the one loopback address: more than a visitor's limit per minute.
+        _process = ServiceProcess.Start("api", Path.Combine(_root, "data"), extracts, Log, settings: new Dictionary<string, string>
+        {
+            ["RateLimits:Form:PermitLimit"] = "100",
+        });
         await _process.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
     }
 

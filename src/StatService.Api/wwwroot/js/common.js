@@ -4,12 +4,25 @@ import { texts } from "./i18n.js";
 
 const languageKey = "statservice.language";
 const listeners = [];
+let chosenHere = null;
+let opened = null;
 
+/** The page's language: ?lang=, else the switch used on this page, else the order's language, else the visitor's last choice, else Danish. */
 export function language() {
   const fromUrl = new URLSearchParams(location.search).get("lang");
   if (fromUrl === "da" || fromUrl === "en") return fromUrl;
+  if (chosenHere) return chosenHere;
+  if (opened) return opened;
   const stored = localStorage.getItem(languageKey);
   return stored === "en" ? "en" : "da";
+}
+
+/** A page about one order opens in that order's language (an English order's status page is English). */
+export function openIn(next) {
+  if ((next !== "da" && next !== "en") || opened === next) return;
+  opened = next;
+  applyTexts();
+  for (const render of listeners) render();
 }
 
 export function t(key, values = {}) {
@@ -32,6 +45,7 @@ export function applyTexts(root = document) {
 
 export function setLanguage(next) {
   localStorage.setItem(languageKey, next);
+  chosenHere = next;
   const url = new URL(location.href);
   url.searchParams.delete("lang");
   history.replaceState(null, "", url);
@@ -97,8 +111,39 @@ export function formatNumber(value) {
   return Number(value).toLocaleString(language() === "da" ? "da-DK" : "en-GB");
 }
 
+/** A share in per cent with one decimal, as the language writes it: "17,7 %" or "17.7%". */
+export function formatShare(percent) {
+  const value = Number(percent).toLocaleString(language() === "da" ? "da-DK" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t("status.share", { value });
+}
+
+/** A table's title in words: "population-2019" reads "Indbyggere 2019"; a table without a title keeps its name. */
+export function tableTitle(name) {
+  const match = /^(.*)-((?:19|20)\d\d)$/.exec(name);
+  const base = match ? match[1] : name;
+  const title = t(`table.${base}`);
+  if (title === `table.${base}`) return name;
+  return match ? t("table.withYear", { table: title, year: match[2] }) : title;
+}
+
+/** Who changed an order, in words; null for anyone a requester need not be told of. */
+export function actorText(actor) {
+  if (!actor) return null;
+  const role = actor.startsWith("caseworker") ? "caseworker" : actor;
+  const text = t(`actor.${role}`);
+  return text === `actor.${role}` ? null : text;
+}
+
 export function label(prefix, code) {
   const key = `${prefix}.${code}`;
   const text = t(key);
   return text === key ? code : text;
+}
+
+/**
+ * An order's short id: the last eight hex digits. A UUIDv7 begins with its creation time, so orders of the
+ * same minute share their first digits; the last ones are random and tell them apart.
+ */
+export function shortId(id) {
+  return String(id).replace(/-/g, "").slice(-8);
 }

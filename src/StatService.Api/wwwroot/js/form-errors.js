@@ -43,7 +43,9 @@ export function showErrors(form, summary, errors, fallbackDetail) {
     }
     // The summary names the field, so each line makes sense on its own.
     const field = message?.closest("[data-field]");
-    const name = (target?.labels?.[0] ?? field?.querySelector("legend"))?.textContent?.trim();
+    // A radio or checkbox group is named by its question (the legend), not by its first option.
+    const grouped = target?.type === "radio" || target?.type === "checkbox";
+    const name = ((grouped ? field?.querySelector("legend") : null) ?? target?.labels?.[0] ?? field?.querySelector("legend"))?.textContent?.trim();
     const line = name ? `${name}: ${text}` : text;
     const link = target?.id ? el("a", { href: `#${target.id}`, onclick: (event) => { event.preventDefault(); target.focus(); } }, line) : line;
     list.append(el("li", { "data-path": path }, link));

@@ -56,13 +56,20 @@ async function init() {
   document.getElementById("regions").replaceChildren(...(regionAnswer.body ?? []).map((region) =>
     el("div", { class: "choice" },
       el("input", { type: "checkbox", name: "region", id: `region-${region.code}`, value: region.code }),
-      el("label", { for: `region-${region.code}` }, region.labelDa))));
+      el("label", { for: `region-${region.code}`, "data-da": region.labelDa, "data-en": region.labelEn || region.labelDa }, region.labelDa))));
   form.addEventListener("change", (event) => { if (event.target.name === "product") productChanged(); });
   for (const input of form.querySelectorAll("input[type=date]")) input.addEventListener("input", () => { input.dataset.typed = "yes"; });
   productChanged();
 
   onLanguage(() => {
     applyTexts();
+    for (const region of document.querySelectorAll("#regions label[data-da]")) region.textContent = region.dataset[language()];
+    // The product texts come from the catalogue in both languages: switch them with the page.
+    for (const item of products) {
+      const label = document.querySelector(`label[for="product-${CSS.escape(item.id)}"]`);
+      label?.querySelector("strong")?.replaceChildren(productText(item).title);
+      label?.querySelector(".description")?.replaceChildren(productText(item).description);
+    }
     document.getElementById("period-hint").textContent = coverage ? t("form.periodHint", coverage) : "";
     renderChoices();
     for (const picker of Object.values(pickers)) picker.renderChips();

@@ -1,6 +1,6 @@
 // The protected result on the page: definitions, the disclosure legend, then per table its charts and a
 // cross-tabulation with suppressed cells marked. Drawn from the JSON release only.
-import { el, t, formatNumber, formatDateTime, label } from "./common.js";
+import { el, t, formatNumber, formatDateTime, formatShare, label, language, tableTitle } from "./common.js";
 import { chart } from "./charts.js";
 
 const seriesNames = ["year", "quarter", "month", "week"];
@@ -18,7 +18,14 @@ function index(table) {
 function codeLabel(dimension, code) {
   const found = dimension.codes.find((c) => c.code === code);
   if (!found) return code;
-  return found.parent === null ? t("common.total") : found.label;
+  if (found.parent === null) return t("common.total");
+  // Sex is the one dimension whose names are words of the page's language rather than code names.
+  return dimension.name === "sex" ? label("code", code) : found.label;
+}
+
+function measureText(measure) {
+  const text = label("measure", measure);
+  return text === measure ? measure : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function valueCell(cell, coordinates) {
@@ -39,7 +46,7 @@ function crossTab(table, measure) {
   const columns = column === null ? [null] : dims[column].codes.map((c) => c.code);
   const head = el("tr", {},
     rows.map((d) => el("th", { scope: "col" }, label("breakdown", dims[d].name))),
-    columns.map((code) => el("th", { scope: "col" }, code === null ? measure : codeLabel(dims[column], code))));
+    columns.map((code) => el("th", { scope: "col" }, code === null ? label("measure", table.measure) : codeLabel(dims[column], code))));
   const body = keys.map((rowKey) => {
     const total = rowKey.some((code) => code === "total");
     return el("tr", { class: total ? "total" : null },
@@ -52,9 +59,9 @@ function crossTab(table, measure) {
         return valueCell(cells.get(key(codes)), coordinates);
       }));
   });
-  return el("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": table.name },
+  return el("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": tableTitle(table.name) },
     el("table", { class: "result", "data-table": table.name },
-      el("caption", {}, `${table.name}: ${measure}`), el("thead", {}, head), el("tbody", {}, body)));
+      el("caption", {}, `${tableTitle(table.name)}: ${measure}`), el("thead", {}, head), el("tbody", {}, body)));
 }
 
 /** One chart per dimension: its codes under the root, with every other dimension at its total. */
@@ -75,8 +82,9 @@ function dimensionCharts(table, measure) {
   });
 }
 
+// The caption sits above its chart, inside the figure, so it is never read as the next chart's.
 function figure(kind, title, points) {
-  return el("figure", { class: "chart" }, chart(kind, title, points), el("figcaption", {}, title));
+  return el("figure", { class: "chart" }, el("figcaption", {}, title), chart(kind, title, points));
 }
 
 /** Tables named name-YYYY (one per year) form a series: their grand totals drawn as a line. */
@@ -90,7 +98,7 @@ function yearSeries(tables, measure) {
     groups.get(match[1]).push({ code: match[2], label: match[2], value: total && total.status === "published" ? total.value : null });
   }
   return [...groups.entries()].filter(([, points]) => points.length >= 2).map(([name, points]) =>
-    figure("line", `${name}: ${measure} – ${t("status.chartLine", { dimension: label("breakdown", "year").toLowerCase() })}`, points.sort((a, b) => a.code.localeCompare(b.code))));
+    figure("line", `${tableTitle(name)}: ${measure} – ${t("status.chartLine", { dimension: label("breakdown", "year").toLowerCase() })}`, points.sort((a, b) => a.code.localeCompare(b.code))));
 }
 
 function legend(disclosure) {
@@ -99,7 +107,6 @@ function legend(disclosure) {
     el("p", {}, el("span", { class: "suppressed-sample" }, t("legend.marker")), " ", t("legend.sample")),
     ["legend.p1", "legend.p2", "legend.p3", "legend.p4"].map((k) => el("p", {}, t(k))),
     el("dl", { class: "facts" },
-      el("dt", {}, t("legend.policy")), el("dd", {}, `${disclosure.policy}: ${disclosure.rule}`),
       el("dt", {}, t("legend.suppressed")), el("dd", {}, formatNumber(disclosure.suppressedCells)),
       el("dt", {}, t("legend.audit")), el("dd", {}, disclosure.auditPassed ? t("legend.auditPassed") : t("legend.auditFailed"))));
 }
@@ -115,25 +122,29 @@ function flatten(value, name = "", lines = []) {
   return lines;
 }
 
-function definitions(release) {
+/** The definition in words when the service sent it (it names the codes); else each parameter, as a fallback. */
+function definitions(release, words) {
+  const inWords = words?.definition?.[language()];
   return el("section", { "aria-labelledby": "definitions-title" },
     el("h3", { id: "definitions-title" }, t("status.definitions")),
     el("dl", { class: "facts", id: "definitions" },
-      el("dt", {}, t("status.product")), el("dd", {}, release.product),
+      el("dt", {}, t("status.product")), el("dd", {}, words?.product?.[language()] ?? release.product),
       el("dt", {}, t("status.extract")), el("dd", { id: "extract-version" }, release.extractVersion),
       release.createdAt ? [el("dt", {}, t("state.delivered")), el("dd", {}, formatDateTime(release.createdAt))] : [],
-      flatten(release.parameters).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)])));
+      inWords
+        ? [el("dt", {}, t("status.definition")), el("dd", {}, inWords)]
+        : flatten(release.parameters).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)])));
 }
 
-export function renderResult(container, release) {
-  const measure = release.measure;
+export function renderResult(container, release, words) {
+  const measure = measureText(release.measure);
   const sections = release.tables.map((table, i) => {
     const suppressed = table.cells.filter((c) => c.status !== "published").length;
     return el("section", { class: "result-table", "aria-labelledby": `table-${i + 1}` },
-      el("h3", { id: `table-${i + 1}` }, t("status.table", { n: i + 1, name: table.name })),
-      el("p", {}, t("status.lossLine", { suppressed, cells: table.cells.length, share: (100 * suppressed / Math.max(1, table.cells.length)).toFixed(1) })),
+      el("h3", { id: `table-${i + 1}` }, t("status.table", { n: i + 1, name: tableTitle(table.name) })),
+      el("p", {}, t("status.lossLine", { suppressed: formatNumber(suppressed), cells: formatNumber(table.cells.length), share: formatShare(100 * suppressed / Math.max(1, table.cells.length)) })),
       dimensionCharts(table, measure),
-      crossTab(table, measure));
+      crossTab({ ...table, measure: release.measure }, measure));
   });
-  container.replaceChildren(definitions(release), legend(release.disclosure), ...yearSeries(release.tables, measure), ...sections);
+  container.replaceChildren(definitions(release, words), legend(release.disclosure), ...yearSeries(release.tables, measure), ...sections);
 }

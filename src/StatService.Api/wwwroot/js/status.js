@@ -1,6 +1,6 @@
 // The status page of a form order: /status/{token}. Polls GET /api/status/{token} until the order ends,
 // then shows the result (tables, charts, definitions, legend) and the downloads.
-import { startPage, onLanguage, t, el, callJson, formatDateTime, formatNumber } from "./common.js";
+import { startPage, onLanguage, openIn, language, t, el, callJson, formatDateTime, formatNumber, actorText } from "./common.js";
 import { renderResult } from "./result-view.js";
 
 const finished = ["delivered", "failed", "rejected", "cancelled"];
@@ -24,6 +24,7 @@ async function poll() {
     if (answer.status === 404 || answer.status === 400) { problem(t("status.notFound")); return; }
     if (!answer.ok) throw new Error(String(answer.status));
     order = answer.body;
+    if (order.words) openIn(order.words.language);
     if (order.status === "delivered" && !release) {
       const result = await callJson(`${api}/result`);
       if (result.ok) release = result.body;
@@ -48,7 +49,7 @@ function render() {
   document.getElementById("order").hidden = false;
   const facts = [
     [t("status.status"), el("span", { class: `status-badge ${status}`, id: "order-status", "data-status": status }, t(`state.${status}`))],
-    [t("status.product"), order.product],
+    [t("status.product"), order.words?.product?.[language()] ?? order.product],
     [t("status.submitted"), formatDateTime(order.submittedAt)],
   ];
   if (order.queuePosition !== null && order.queuePosition !== undefined) facts.push([t("status.queue"), formatNumber(order.queuePosition)]);
@@ -56,6 +57,8 @@ function render() {
   if (order.rejectionReason) facts.push([t("status.rejected"), order.rejectionReason]);
   if (order.failureReason) facts.push([t("status.failed"), order.failureReason]);
   if (order.extractVersion) facts.push([t("status.extract"), order.extractVersion]);
+  const definition = order.words?.definition?.[language()];
+  if (definition) facts.push([t("status.definition"), el("span", { id: "definition" }, definition)]);
   document.getElementById("order-facts").replaceChildren(...facts.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]));
   document.getElementById("polling").hidden = finished.includes(status);
   document.getElementById("cancel").hidden = !cancellable.includes(status);
@@ -66,7 +69,7 @@ function render() {
     el("li", {},
       el("time", { datetime: entry.at }, formatDateTime(entry.at)),
       el("strong", {}, t(`state.${entry.to}`)),
-      entry.actor ? ` ${t("status.by", { actor: entry.actor })}` : "",
+      actorText(entry.actor) ? ` ${t("status.by", { actor: actorText(entry.actor) })}` : "",
       entry.reason ? el("div", {}, entry.reason) : "")));
 
   const result = document.getElementById("result");
@@ -78,7 +81,7 @@ function render() {
         class: "button secondary", id: `download-${format}`, href: `${api}/result?format=${format}`,
         ...(format === "html" ? { target: "_blank", rel: "noopener" } : { download: "" }),
       }, t(`status.download.${format}`)))));
-    renderResult(document.getElementById("result-body"), release);
+    renderResult(document.getElementById("result-body"), release, order.words);
   }
 }
 

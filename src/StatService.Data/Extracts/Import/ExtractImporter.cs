@@ -113,6 +113,7 @@ public static class ExtractImporter
                 CoverageTo = to,
                 CreatedAt = request.Clock.GetUtcNow(),
                 Tables = tables,
+                Files = [ExtractFileChecksum.Of(work, DatabaseFile)],
                 Sources = files.Select(f => Source(f, sourceRows, ct)).ToList(),
                 Warnings = warnings.Select(w => w.ToString()).ToList(),
             };

@@ -66,6 +66,7 @@ public static class SyntheticExtractGenerator
                 Seed = options.Seed,
                 Persons = options.Persons,
                 Tables = tables,
+                Files = tables.Values.Select(t => ExtractFileChecksum.Of(output, t.File)).ToList(),
             };
             manifest.Write(output);
             return manifest;

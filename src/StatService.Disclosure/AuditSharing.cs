@@ -7,8 +7,11 @@ namespace StatService.Disclosure;
 /// </summary>
 internal readonly record struct AuditSharing(int SmallestShared, int Shares)
 {
-    /// <summary>Groups of 1,000 suppressions or more are shared among the cores.</summary>
-    public static AuditSharing PerCore => new(1000, Environment.ProcessorCount);
+    /// <summary>
+    /// Groups of 1,000 suppressions or more are audited in two shares, however many cores run them: the shares decide as
+    /// one audit would, but the programs they solve, and so the work counted against the budgets, depend on their number.
+    /// </summary>
+    public static AuditSharing Fixed => new(1000, 2);
 
     /// <summary>
     /// The audit's pieces of work: one per component, except that a component too big to leave the other cores idle

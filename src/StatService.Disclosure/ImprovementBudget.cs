@@ -2,11 +2,10 @@ namespace StatService.Disclosure;
 
 /// <summary>
 /// What the improvement of a safe pattern may spend: the solver's deterministic time over all its neighbourhoods, the
-/// work of the audits of its candidates (see <see cref="Work"/>), the candidate cells of one neighbourhood, and a
-/// wall-clock guard that only a far slower machine than expected reaches. Effort is counted, not timed, so that the same
+/// work of the audits of its candidates (see <see cref="Work"/>) and the candidate cells of one neighbourhood. Effort is counted, not timed, so that the same
 /// table always gets the same pattern.
 /// </summary>
-internal sealed record ImprovementBudget(double DeterministicTime, long AuditWork, int FreeCells, TimeSpan WallLimit)
+internal sealed record ImprovementBudget(double DeterministicTime, long AuditWork, int FreeCells)
 {
     /// <summary>
     /// Audit work for one improvement: on a table of a few hundred cells about a second (a thin table's pattern settles
@@ -27,13 +26,11 @@ internal sealed record ImprovementBudget(double DeterministicTime, long AuditWor
     public static long Work(AuditResult audit) => (long)audit.LinearProgramsSolved * Math.Max(1, audit.AuditedCells);
 
     /// <summary>
-    /// The budget after a repair whose first, full audit cost <paramref name="fullAuditWork"/>, or null when the
+    /// The budget for a pattern whose full audit cost <paramref name="fullAuditWork"/>, or null when the
     /// improvement is not worth its cost. Every step it takes is audited over the components of hidden cells it touched,
     /// often most of the pattern: when a full audit costs more than a quarter of the budget, as on tables of many
     /// thousand cells, a few steps would double the run for a fraction of a percent of its cells.
     /// </summary>
-    public static ImprovementBudget? For(long fullAuditWork, TimeSpan repairTime) =>
-        fullAuditWork > DefaultAuditWork / 4
-            ? null
-            : new ImprovementBudget(DefaultDeterministicTime, DefaultAuditWork, DefaultFreeCells, TimeSpan.FromSeconds(5) + 2 * repairTime);
+    public static ImprovementBudget? For(long fullAuditWork) =>
+        fullAuditWork > DefaultAuditWork / 4 ? null : new ImprovementBudget(DefaultDeterministicTime, DefaultAuditWork, DefaultFreeCells);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StatService.Core.Disclosure;
 
 namespace StatService.Disclosure;
@@ -27,13 +26,12 @@ internal static class PatternImprovement
     /// the change touched: the audit treats each component on its own, so one the current pattern has as well, cell for
     /// cell, fares exactly as it did before. A candidate is taken only when that audit passes, so the result, with the
     /// audits of the components it kept, is audited in full. Every cut learnt here is added to <paramref name="learnt"/>.
-    /// Effort is counted, so runs repeat exactly; the budget's wall-clock limit only guards against a far slower machine.
+    /// Effort is counted, so runs repeat exactly.
     /// </summary>
     public static Result Improve(
         ProtectionProblem problem, DisclosurePolicy policy, CellRole[] roles, bool[] pattern, AuditResult audit, List<SuppressionCut> learnt,
         ImprovementBudget budget, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         var best = pattern;
         var bestAudit = audit;
         var bestComponents = SuppressedComponents.Split(problem, best);
@@ -55,7 +53,7 @@ internal static class PatternImprovement
             var improved = false;
             foreach (var seed in Seeds(problem, roles, best))
             {
-                if (effort >= budget.DeterministicTime || work >= budget.AuditWork || clock.Elapsed >= budget.WallLimit)
+                if (effort >= budget.DeterministicTime || work >= budget.AuditWork)
                 {
                     return Done();
                 }
@@ -83,11 +81,10 @@ internal static class PatternImprovement
                 for (var round = 0; round < RoundsPerNeighbourhood && effort < budget.DeterministicTime && work < budget.AuditWork; round++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var remaining = budget.WallLimit - clock.Elapsed;
                     var spent = model.DeterministicTime;
                     // No hint: the current pattern breaks the demand for a cheaper one, and CP-SAT 9.15 with interleaved
                     // workers aborts the process when such a hint meets a model it proves infeasible.
-                    var candidate = remaining > TimeSpan.Zero ? model.Solve(remaining, default, cancellationToken) : null;
+                    var candidate = model.Solve(model.EffortPerSolve, default, cancellationToken);
                     effort += model.DeterministicTime - spent;
                     if (candidate is null)
                     {

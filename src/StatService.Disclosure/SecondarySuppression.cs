@@ -13,8 +13,9 @@ namespace StatService.Disclosure;
 /// </summary>
 public sealed class SecondarySuppression
 {
-    // Interleaved search with a fixed seed and an effort budget in deterministic time: the same
-    // table gives the same pattern on every run and machine. The wall-clock limit is only a backstop.
+    // Interleaved search with a fixed number of workers, a fixed seed and an effort budget in deterministic time: the
+    // same table gives the same pattern on every run, on one core or many. No wall-clock limit: the caller's guard
+    // cancels the search, and then nothing is released.
     private const int Seed = 20210318;
     private const int Workers = 2;
     private static readonly string WholeModelSearch = $"num_workers:{Workers} interleave_search:true ";
@@ -197,6 +198,9 @@ public sealed class SecondarySuppression
         _model.Add(LinearExpr.Sum(hidden) <= count - 1);
     }
 
+    /// <summary>From now on only patterns that cost no more than <paramref name="pattern"/> (a safe one, so one is always left) are accepted.</summary>
+    internal void RequireNoWorseThan(ReadOnlySpan<bool> pattern) => _model.Add(_loss! <= LossOf(pattern));
+
     /// <summary>The loss the model minimises, over the cells it decides, of <paramref name="pattern"/>.</summary>
     private long LossOf(ReadOnlySpan<bool> pattern)
     {
@@ -210,7 +214,7 @@ public sealed class SecondarySuppression
     }
 
     /// <summary>The loss of a whole pattern, as every model of the problem weighs its cells.</summary>
-    internal static long TotalLoss(ProtectionProblem problem, CellRole[] roles, DisclosurePolicy policy, ReadOnlySpan<bool> pattern)
+    public static long TotalLoss(ProtectionProblem problem, CellRole[] roles, DisclosurePolicy policy, ReadOnlySpan<bool> pattern)
     {
         var weight = Weights(problem, roles, policy);
         var loss = 0L;
@@ -229,10 +233,10 @@ public sealed class SecondarySuppression
     public double EffortPerSolve { get; }
 
     /// <summary>
-    /// The best pattern found within the effort and time limits (primaries included), or null when
-    /// the model is infeasible or no pattern was found. <paramref name="hint"/> seeds the search.
+    /// The best pattern found within <paramref name="effort"/> (the solver's deterministic seconds; primaries included),
+    /// or null when the model is infeasible or no pattern was found. <paramref name="hint"/> seeds the search.
     /// </summary>
-    public bool[]? Solve(TimeSpan timeLimit, ReadOnlySpan<bool> hint, CancellationToken cancellationToken)
+    public bool[]? Solve(double effort, ReadOnlySpan<bool> hint, CancellationToken cancellationToken)
     {
         _model.ClearHints();
         if (!hint.IsEmpty)
@@ -249,8 +253,7 @@ public sealed class SecondarySuppression
         using var solver = new CpSolver();
         solver.StringParameters = (_free is null ? WholeModelSearch : NeighbourhoodSearch) + string.Create(
             CultureInfo.InvariantCulture,
-            $"random_seed:{Seed} relative_gap_limit:{RelativeGap} " +
-            $"max_deterministic_time:{EffortPerSolve:0.###} max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds):0.###}");
+            $"random_seed:{Seed} relative_gap_limit:{RelativeGap} max_deterministic_time:{Math.Max(0.001, effort):0.###}");
         using var stop = cancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(_model);
         cancellationToken.ThrowIfCancellationRequested();

@@ -36,7 +36,7 @@ public static class SuppressionAudit
         AuditDepth depth,
         ReadOnlySpan<bool> knownSafe,
         CancellationToken cancellationToken = default) =>
-        Run(problem, suppressed, policy, depth, knownSafe, AuditSharing.PerCore, cancellationToken);
+        Run(problem, suppressed, policy, depth, knownSafe, AuditSharing.Fixed, cancellationToken);
 
     internal static AuditResult Run(
         ProtectionProblem problem,

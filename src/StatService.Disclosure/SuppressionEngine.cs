@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StatService.Core.Disclosure;
 using StatService.Core.Tables;
 
@@ -27,18 +26,21 @@ public sealed class SuppressionEngine : IDisclosureControl
             EnsureProtectable(table);
         }
 
-        var clock = Stopwatch.StartNew();
+        return WallClockGuard.Run(WallClockGuard.For(policy.SolverTimeLimit), cancellationToken, token => Protect(tables, policy, groups: LinkedTables.Groups(tables), token));
+    }
+
+    private ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, IReadOnlyList<int[]> groups, CancellationToken cancellationToken)
+    {
         var status = tables.Select(t => new CellStatus[t.CellCount]).ToArray();
         var bounds = new List<SuppressedCellBounds>();
         int primaries = 0, suppressedCells = 0;
         var boundsComputed = true;
-        var groups = LinkedTables.Groups(tables);
         for (var g = 0; g < groups.Count; g++)
         {
-            // Each problem gets an equal share of what is left of the release's budget.
-            var share = (policy.SolverTimeLimit - clock.Elapsed) / (groups.Count - g);
+            // Each problem gets an equal share of the model effort: counted, so it never depends on how long another took.
+            var share = policy.SolverTimeLimit.TotalSeconds / groups.Count;
             var problem = ProtectionProblem.FromTables(groups[g].Select(t => tables[t]).ToArray(), groups[g]);
-            var pattern = PatternSearch.Run(problem, policy, share, BoundsCellLimit, cancellationToken);
+            var pattern = PatternSearch.Search(problem, policy, share, BoundsCellLimit, cancellationToken);
 
             // Counted per table cell, as delivered: a cell that linked tables share counts in each of them.
             for (var k = 0; k < problem.TableIndices.Count; k++)

@@ -89,7 +89,7 @@ public class PatternImprovementTests
         var model = new SecondarySuppression(problem, roles, Heuristic, SecondarySuppression.Weights(problem, roles, Heuristic), everything, free);
         model.RequireCheaperThan(everything);
 
-        var solved = model.Solve(TimeSpan.FromSeconds(30), default, CancellationToken.None);
+        var solved = model.Solve(30, default, CancellationToken.None);
 
         Assert.NotNull(solved);
         var inside = free.ToHashSet();
@@ -105,7 +105,7 @@ public class PatternImprovementTests
     }
 
     private static readonly ImprovementBudget Budget = new(
-        ImprovementBudget.DefaultDeterministicTime, ImprovementBudget.DefaultAuditWork, ImprovementBudget.DefaultFreeCells, TimeSpan.FromMinutes(2));
+        ImprovementBudget.DefaultDeterministicTime, ImprovementBudget.DefaultAuditWork, ImprovementBudget.DefaultFreeCells);
 
     /// <summary>The plain greedy heuristic, written out here: primaries, relation rules, then one cover of the failures per audit.</summary>
     private static (bool[] Pattern, AuditResult Audit, List<SuppressionCut> Cuts) Repair(ProtectionProblem problem, CellRole[] roles, DisclosurePolicy policy)

@@ -59,18 +59,34 @@ internal static class BenchDisclosureCommand
             Description = "Comma-separated methods to run: optimal, heuristic.",
             DefaultValueFactory = _ => "optimal,heuristic",
         };
+        var loss = new Option<string>("--loss")
+        {
+            Description = "What the methods minimise: count (suppressed cells, the default) or value (their total value, loss: cellValue).",
+            DefaultValueFactory = _ => "count",
+        };
+        var compare = new Option<bool>("--compare")
+        {
+            Description = "Also run the optimal method with --reference-seconds of model effort per table and print each method's loss against it: " +
+                "the proven optimum where it proves one, else the best pattern any run found.",
+        };
+        var reference = new Option<double>("--reference-seconds")
+        {
+            Description = "Model effort of the reference run with --compare (deterministic seconds).",
+            DefaultValueFactory = _ => 60,
+        };
         var child = new Option<string?>("--child") { Hidden = true, Description = "size:method:mean, one measured run (internal)." };
         var command = new Command("disclosure", "Time cell suppression (optimal and heuristic) on synthetic hierarchical tables.")
         {
-            sizes, means, seed, seeds, timeLimit, maxRun, runs, methods, child,
+            sizes, means, seed, seeds, timeLimit, maxRun, runs, methods, loss, compare, reference, child,
         };
         command.SetAction((parse, ct) =>
         {
             var limit = TimeSpan.FromSeconds(parse.GetValue(timeLimit));
+            var byValue = parse.GetValue(loss) == "value";
             if (parse.GetValue(child) is { } run)
             {
                 var parts = run.Split(':');
-                MeasureOne(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], double.Parse(parts[2], CultureInfo.InvariantCulture), parse.GetValue(seed), limit, ct);
+                MeasureOne(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], double.Parse(parts[2], CultureInfo.InvariantCulture), parse.GetValue(seed), limit, byValue, ct);
                 return Task.FromResult(0);
             }
 
@@ -85,26 +101,30 @@ internal static class BenchDisclosureCommand
             var chosen = parse.GetValue(methods)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(m => m is "optimal" or "heuristic").ToArray();
             var seedList = Enumerable.Range(parse.GetValue(seed), Math.Max(1, parse.GetValue(seeds))).ToArray();
-            Run(targets, meanCounts, chosen, seedList, limit, TimeSpan.FromSeconds(parse.GetValue(maxRun)), Math.Max(1, parse.GetValue(runs)), ct);
+            var settings = new BenchSettings(
+                chosen, limit, TimeSpan.FromSeconds(parse.GetValue(maxRun)), Math.Max(1, parse.GetValue(runs)), byValue,
+                parse.GetValue(compare) ? TimeSpan.FromSeconds(parse.GetValue(reference)) : null);
+            Run(targets, meanCounts, seedList, settings, ct);
             return Task.FromResult(0);
         });
         return command;
     }
 
-    private static void Run(
-        IReadOnlyList<int> targets, IReadOnlyList<double> meanCounts, IReadOnlyList<string> methods, IReadOnlyList<int> seeds, TimeSpan limit, TimeSpan maxRun, int runs,
-        CancellationToken ct)
+    /// <summary>What every table of one bench call gets: methods, limits, runs, the loss minimised, and the reference run's effort with --compare.</summary>
+    private sealed record BenchSettings(IReadOnlyList<string> Methods, TimeSpan Limit, TimeSpan MaxRun, int Runs, bool ByValue, TimeSpan? Reference);
+
+    private static void Run(IReadOnlyList<int> targets, IReadOnlyList<double> meanCounts, IReadOnlyList<int> seeds, BenchSettings settings, CancellationToken ct)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"policy danish-default, loss = cell count, time limit {limit.TotalSeconds:0.##} s (optimal), {runs} run(s) each, {Environment.ProcessorCount} cores"));
-        Console.WriteLine("cells    shape                              mean  seed  primaries  method     median s  cpu s  secondaries  hidden %  optimum  vs optimum  peak MB  audit");
+            $"policy danish-default, loss = {(settings.ByValue ? "cell value" : "cell count")}, model effort {settings.Limit.TotalSeconds:0.##} s (optimal), {settings.Runs} run(s) each, {Environment.ProcessorCount} cores"));
+        Console.WriteLine("cells    shape                              mean  seed  primaries  method     median s  cpu s  secondaries  hidden %  optimum  vs optimum  peak MB  audit        loss");
         foreach (var target in targets)
         foreach (var mean in meanCounts)
         {
             var gaps = new List<double>();
             foreach (var seed in seeds)
             {
-                RunSeed(target, mean, seed, methods, limit, maxRun, runs, gaps, ct);
+                RunSeed(target, mean, seed, settings, gaps, ct);
             }
 
             if (seeds.Count > 1)
@@ -124,16 +144,17 @@ internal static class BenchDisclosureCommand
     }
 
     /// <summary>One table: each method's runs, one line per method; the heuristic's gap to a proven optimum goes to <paramref name="gaps"/>.</summary>
-    private static void RunSeed(
-        int target, double mean, int seed, IReadOnlyList<string> methods, TimeSpan limit, TimeSpan maxRun, int runs, List<double> gaps, CancellationToken ct)
+    private static void RunSeed(int target, double mean, int seed, BenchSettings settings, List<double> gaps, CancellationToken ct)
     {
+        var (methods, limit, maxRun, runs) = (settings.Methods, settings.Limit, settings.MaxRun, settings.Runs);
         var table = SyntheticTables.Build(target, seed, mean);
         var shape = string.Join(" x ", table.Dimensions.Select(d => $"{d.Name} {d.Count}"));
         var primaries = table.Values.Count(v => PrimarySuppression.IsSensitive(v, DisclosurePolicy.DanishDefault));
         RunResult? optimal = null;
+        var medians = new List<(string Method, RunResult Result)>();
         foreach (var method in methods)
         {
-            var results = Enumerable.Range(0, runs).Select(_ => RunChild(target, method, mean, seed, limit, maxRun, ct)).ToArray();
+            var results = Enumerable.Range(0, runs).Select(_ => RunChild(target, method, mean, seed, limit, maxRun, settings.ByValue, ct)).ToArray();
             var finished = results.OfType<RunResult>().OrderBy(r => r.Seconds).ToArray();
             string line;
             if (finished.Length < results.Length)
@@ -143,6 +164,7 @@ internal static class BenchDisclosureCommand
             else
             {
                 var median = finished[finished.Length / 2];
+                medians.Add((method, median));
                 optimal = method == "optimal" ? median : optimal;
                 var gap = method == "heuristic" && optimal is { Proven: true } best && best.Secondaries > 0
                     ? 100.0 * (median.Secondaries - best.Secondaries) / best.Secondaries
@@ -154,17 +176,41 @@ internal static class BenchDisclosureCommand
 
                 var versus = gap is { } shown ? string.Create(CultureInfo.InvariantCulture, $"{shown:+0.0;-0.0;0.0} %") : "";
                 line = string.Create(CultureInfo.InvariantCulture,
-                    $"{median.Seconds,8:F2}  {median.CpuSeconds,5:F1}  {median.Secondaries,11:N0}  {median.HiddenPercent,8:F2}  {(median.Proven ? "proven" : "no"),7}  {versus,10}  {finished.Max(r => r.PeakMegabytes),7:N0}  {(median.AuditPassed ? "passed" : "FAILED")}");
+                    $"{median.Seconds,8:F2}  {median.CpuSeconds,5:F1}  {median.Secondaries,11:N0}  {median.HiddenPercent,8:F2}  {(median.Proven ? "proven" : "no"),7}  {versus,10}  {finished.Max(r => r.PeakMegabytes),7:N0}  {(median.AuditPassed ? "passed" : "FAILED")}  {median.Loss,10:N0}");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{table.CellCount,-8:N0} {shape,-34} {mean,4:0.#} {seed,5} {primaries,9:N0}  {method,-9}  {line}"));
         }
+
+        if (settings.Reference is { } effort)
+        {
+            Compare(target, mean, seed, effort, settings, medians, ct);
+        }
     }
 
-    private sealed record RunResult(double Seconds, int Secondaries, double HiddenPercent, bool Proven, long PeakMegabytes, bool AuditPassed, double CpuSeconds);
+    /// <summary>
+    /// Each method's loss against the reference: the proven optimum when the long optimal run proves one, else the least
+    /// loss of any run of this table (the long run's or a method's own).
+    /// </summary>
+    private static void Compare(
+        int target, double mean, int seed, TimeSpan effort, BenchSettings settings, List<(string Method, RunResult Result)> medians, CancellationToken ct)
+    {
+        var reference = RunChild(target, "optimal", mean, seed, effort, settings.MaxRun, settings.ByValue, ct);
+        var proven = reference is { Proven: true };
+        var best = medians.Select(m => m.Result.Loss).Append(reference?.Loss ?? long.MaxValue).Min();
+        var against = proven
+            ? string.Create(CultureInfo.InvariantCulture, $"the proven optimum {best:N0}")
+            : string.Create(CultureInfo.InvariantCulture, $"the best pattern found {best:N0} (long run: {(reference is null ? "not finished" : reference.Loss.ToString("N0", CultureInfo.InvariantCulture))})");
+        var gaps = medians.Select(m => string.Create(
+            CultureInfo.InvariantCulture, $"{m.Method} {(best == 0 ? 0 : 100.0 * (m.Result.Loss - best) / best):+0.00;-0.00;0.00} %"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  loss against {against}, model effort {effort.TotalSeconds:0.##} s: {string.Join(", ", gaps)}"));
+    }
 
-    private static RunResult? RunChild(int target, string method, double mean, int seed, TimeSpan limit, TimeSpan maxRun, CancellationToken ct)
+    private sealed record RunResult(double Seconds, int Secondaries, double HiddenPercent, bool Proven, long PeakMegabytes, bool AuditPassed, double CpuSeconds, long Loss);
+
+    private static RunResult? RunChild(int target, string method, double mean, int seed, TimeSpan limit, TimeSpan maxRun, bool byValue, CancellationToken ct)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -175,7 +221,7 @@ internal static class BenchDisclosureCommand
         foreach (var argument in new[]
                  {
                      "bench", "disclosure", "--child", string.Create(CultureInfo.InvariantCulture, $"{target}:{method}:{mean}"), "--seed", seed.ToString(CultureInfo.InvariantCulture),
-                     "--time-limit-seconds", limit.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+                     "--time-limit-seconds", limit.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--loss", byValue ? "value" : "count",
                  })
         {
             start.ArgumentList.Add(argument);
@@ -200,14 +246,18 @@ internal static class BenchDisclosureCommand
         return new RunResult(
             double.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
             double.Parse(f[3], CultureInfo.InvariantCulture), f[4] == "1", long.Parse(f[5], CultureInfo.InvariantCulture), f[6] == "1",
-            double.Parse(f[7], CultureInfo.InvariantCulture));
+            double.Parse(f[7], CultureInfo.InvariantCulture), long.Parse(f[8], CultureInfo.InvariantCulture));
     }
 
     /// <summary>One run, in the child: build the table, protect it as the engine does, print one result line.</summary>
-    private static void MeasureOne(int target, string method, double mean, int seed, TimeSpan limit, CancellationToken ct)
+    private static void MeasureOne(int target, string method, double mean, int seed, TimeSpan limit, bool byValue, CancellationToken ct)
     {
         var table = SyntheticTables.Build(target, seed, mean);
-        var policy = DisclosurePolicy.DanishDefault with { SolverTimeLimit = method == "optimal" ? limit : TimeSpan.Zero };
+        var policy = DisclosurePolicy.DanishDefault with
+        {
+            SolverTimeLimit = method == "optimal" ? limit : TimeSpan.Zero,
+            Loss = byValue ? InformationLoss.CellValue : InformationLoss.CellCount,
+        };
         var started = Stopwatch.GetTimestamp();
         var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
         var problem = ProtectionProblem.FromTables([table], [0]);
@@ -231,6 +281,6 @@ internal static class BenchDisclosureCommand
         var share = table.Values[0] == 0 ? 0 : 100.0 * hidden / table.Values[0];
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultMarker} {seconds:F3} {secondaries} {share:F3} {(pattern.Optimal && !pattern.UsedFallback ? 1 : 0)} {peak} {(pattern.Audit.Passed ? 1 : 0)} {cpu:F3}"));
+            $"{ResultMarker} {seconds:F3} {secondaries} {share:F3} {(pattern.Optimal && !pattern.UsedFallback ? 1 : 0)} {peak} {(pattern.Audit.Passed ? 1 : 0)} {cpu:F3} {(byValue ? SecondarySuppression.TotalLoss(problem, pattern.Roles, policy, pattern.Suppressed) : secondaries)}"));
     }
 }

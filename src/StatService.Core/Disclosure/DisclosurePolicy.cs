@@ -31,7 +31,11 @@ public sealed record DisclosurePolicy
     /// <summary>What the secondary suppression minimises.</summary>
     public InformationLoss Loss { get; init; } = InformationLoss.CellCount;
 
-    /// <summary>Wall-clock budget for the secondary suppression and audit of one release.</summary>
+    /// <summary>
+    /// The optimisation model's effort for the secondary suppression of one release, in the solver's deterministic seconds
+    /// (zero: the heuristic alone). Effort is counted, not timed, so the same tables get the same pattern on any machine;
+    /// the wall clock only guards, failing a release that takes far longer than its effort should.
+    /// </summary>
     public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Settings for <see cref="DisclosureMethod.Rounding"/>.</summary>

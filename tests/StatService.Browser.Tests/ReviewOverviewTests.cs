@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace StatService.Browser.Tests;
 
-/// <summary>The caseworker's one screen: every order with a short id that tells it apart, filters, and a list that keeps itself current.</summary>
+/// <summary>The caseworker's one screen: every order with a short id that tells it apart, filters (status, product, requester kind, date), and a list that keeps itself current.</summary>
 [Collection(RunningServiceCollection.Name)]
 public sealed class ReviewOverviewTests(RunningService service)
 {
@@ -47,6 +47,13 @@ public sealed class ReviewOverviewTests(RunningService service)
         await page.GetByLabel("Produkt", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Profil af en patientgruppe" });
         await Expect(firstRow).ToHaveCountAsync(0);
         await page.GetByLabel("Produkt", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Alle" });
+
+        // The date filter: nothing was received from tomorrow on; today's orders are.
+        var from = page.GetByLabel("Modtaget fra og med");
+        await from.FillAsync(DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(firstRow).ToHaveCountAsync(0);
+        await from.FillAsync(DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(firstRow).ToBeVisibleAsync();
         await Screenshots.TakeAsync(page, "10-review-overview");
 
         // An order placed now appears in the queue without anyone pressing refresh.

@@ -14,12 +14,12 @@ public static partial class ListeningUrls
             foreach (var address in addresses)
             {
                 var root = address.TrimEnd('/');
-                LogListening(app.Logger, root, root + "/openapi/v1.json", root + "/health");
+                LogListening(app.Logger, root, root + ApiReference.Path, root + "/openapi/v1.json", root + "/health");
             }
         });
         return app;
     }
 
-    [LoggerMessage(LogLevel.Information, "StatService is listening on {Url} (API description: {OpenApiUrl}, health: {HealthUrl})")]
-    private static partial void LogListening(ILogger logger, string url, string openApiUrl, string healthUrl);
+    [LoggerMessage(LogLevel.Information, "StatService is listening on {Url} (API reference: {ReferenceUrl}, API description: {OpenApiUrl}, health: {HealthUrl})")]
+    private static partial void LogListening(ILogger logger, string url, string referenceUrl, string openApiUrl, string healthUrl);
 }

@@ -1,5 +1,5 @@
 // Caseworker pages: the review queue (specification in words, estimated size, approve with a price quote or
-// reject with a reason), every order with filters (status, product, requester kind), and the disclosure
+// reject with a reason), every order with filters (status, product, requester kind, date), and the disclosure
 // summary of delivered orders. The page refreshes itself while nobody is typing a decision. The caseworker's
 // API key is kept in sessionStorage (this tab only) and sent as a Bearer token.
 import { startPage, onLanguage, t, el, callJson, formatDateTime, formatNumber, formatShare, label, language, shortId } from "./common.js";
@@ -20,7 +20,7 @@ onLanguage(render);
 document.getElementById("sign-in").addEventListener("submit", signIn);
 document.getElementById("sign-out").addEventListener("click", () => { sessionStorage.removeItem(keyName); pending = []; delivered = []; orders = []; render(); });
 document.getElementById("refresh").addEventListener("click", load);
-for (const id of ["filter-status", "filter-product", "filter-kind"]) document.getElementById(id).addEventListener("change", renderAll);
+for (const id of ["filter-status", "filter-product", "filter-kind", "filter-from"]) document.getElementById(id).addEventListener("change", renderAll);
 if (apiKey()) load();
 setInterval(() => { if (apiKey() && !deciding()) load(); }, refreshSeconds * 1000);
 
@@ -111,7 +111,10 @@ function renderAll() {
   const status = document.getElementById("filter-status").value;
   const product = document.getElementById("filter-product").value;
   const kind = document.getElementById("filter-kind").value;
-  const shown = orders.filter((o) => (!status || o.status === status) && (!product || o.product === product) && (!kind || o.requesterKind === kind));
+  // The date is the caseworker's own day: an order counts from local midnight of the chosen date.
+  const from = document.getElementById("filter-from").value ? new Date(`${document.getElementById("filter-from").value}T00:00`) : null;
+  const shown = orders.filter((o) => (!status || o.status === status) && (!product || o.product === product) &&
+    (!kind || o.requesterKind === kind) && (!from || new Date(o.submittedAt) >= from));
   document.getElementById("all-count").textContent = t("review.shown", { n: formatNumber(shown.length), total: formatNumber(orders.length) });
   const container = document.getElementById("all-orders");
   if (shown.length === 0) { container.replaceChildren(el("p", {}, t("review.noneMatch"))); return; }

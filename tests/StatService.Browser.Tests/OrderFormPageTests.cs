@@ -93,6 +93,8 @@ public sealed class OrderFormPageTests(RunningService service)
         await combobox.PressSequentiallyAsync("metformin", new() { Delay = 30 });
         await Expect(combobox).ToHaveAttributeAsync("aria-expanded", "true");
         var first = page.GetByRole(AriaRole.Option).First;
+        // The list is first filled for the letters typed so far ("m"); read the option once the whole word's answer is shown.
+        await Expect(first).ToContainTextAsync("metformin", new() { IgnoreCase = true });
         var code = await first.GetAttributeAsync("data-code");
         await combobox.PressAsync("ArrowDown");
         await Expect(first).ToHaveAttributeAsync("aria-selected", "true");

@@ -41,7 +41,7 @@ cells AS (
             WHEN 'dispensings' THEN coalesce(d.n, 0)
             WHEN 'ddd' THEN coalesce(d.ddd, 0)
         END AS BIGINT) AS v,
-        c.record_key
+        c.record_key, c.pid
     FROM cohort c
     LEFT JOIN contacts k ON k.pnr = c.pnr
     LEFT JOIN dispensings d ON d.pnr = c.pnr
@@ -54,7 +54,9 @@ SELECT
     CAST(coalesce(sum(v), 0) AS BIGINT) AS value,
     CASE WHEN CAST($measure AS VARCHAR) = 'persons' THEN NULL ELSE max(v, CAST($top_n AS INTEGER)) END AS top,
     -- the cell's key: its persons' record keys summed modulo 2^32 (cell-key perturbation only; 0 for no persons)
-    CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS key_sum
+    CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS key_sum,
+    -- the release ledger's person set of an inner cell: the persons it sums over (margins are unions)
+    CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END AS persons
 FROM cells
 GROUP BY CUBE (d1, d2, d3)
 HAVING (GROUPING(d1) = 1 OR CAST($dim1 AS VARCHAR) <> '')

@@ -12,7 +12,8 @@
 -- Every cell also returns key_sum, the record keys (shared/cohort.sql) of the DISTINCT persons it
 -- counts summed modulo 2^32, for cell-key perturbation: the same persons give the same key in every
 -- table, so the shared grand total gets the same noise wherever it is shown. In the non-additive
--- tables a person counts once in each of their groups and once in the total.
+-- tables a person counts once in each of their groups and once in the total. Inner cells also
+-- return persons, their person index places, for the release ledger (margins are unions of them).
 WITH
 -- @include cohort.sql
 , chapters AS (
@@ -27,7 +28,7 @@ cohort_contacts AS (
       AND k.pnr IN (SELECT pnr FROM cohort)
 ),
 contact_bands AS (
-    SELECT c.pnr, c.record_key, coalesce(n.contacts, 0) / ((CAST($period_to AS DATE) - CAST($period_from AS DATE) + 1) / 365.25) AS per_year
+    SELECT c.pnr, c.pid, c.record_key, coalesce(n.contacts, 0) / ((CAST($period_to AS DATE) - CAST($period_from AS DATE) + 1) / 365.25) AS per_year
     FROM cohort c
     LEFT JOIN (SELECT pnr, count(*) AS contacts FROM cohort_contacts GROUP BY pnr) n ON n.pnr = c.pnr
 ),
@@ -40,7 +41,7 @@ causes AS (
     WHERE 'D' || d.c_dodtilgrundl_acme < ch.high
 ),
 outcomes AS (
-    SELECT c.pnr, c.record_key,
+    SELECT c.pnr, c.pid, c.record_key,
            CASE WHEN p.c_status <> '90' THEN 'alive' ELSE coalesce(x.chapter, 'unknown') END AS outcome
     FROM cohort c
     JOIN cpr_person p ON p.pnr = c.pnr
@@ -63,7 +64,7 @@ medication_groups AS (
 -- one row per person and group; first_of_person marks one row per person, so the total's key sums
 -- each person's key once however many groups they are in
 medication AS (
-    SELECT m.pnr, m.grp, c.record_key, row_number() OVER (PARTITION BY m.pnr ORDER BY m.grp) = 1 AS first_of_person
+    SELECT m.pnr, c.pid, m.grp, c.record_key, row_number() OVER (PARTITION BY m.pnr ORDER BY m.grp) = 1 AS first_of_person
     FROM medication_groups m JOIN cohort c ON c.pnr = m.pnr
 ),
 comorbidity_chapters AS (
@@ -76,35 +77,41 @@ comorbidity_chapters AS (
       AND d.senere_afkraeftet = 'Nej'
 ),
 comorbidity AS (
-    SELECT m.pnr, m.chapter, c.record_key, row_number() OVER (PARTITION BY m.pnr ORDER BY m.chapter) = 1 AS first_of_person
+    SELECT m.pnr, c.pid, m.chapter, c.record_key, row_number() OVER (PARTITION BY m.pnr ORDER BY m.chapter) = 1 AS first_of_person
     FROM comorbidity_chapters m JOIN cohort c ON c.pnr = m.pnr
 )
 SELECT 'age-sex' AS tbl,
        CASE WHEN GROUPING(ageband) = 1 THEN 'total' ELSE ageband END AS d1,
        CASE WHEN GROUPING(sex) = 1 THEN 'total' ELSE sex END AS d2,
        'total' AS d3, count(*) AS value, CAST(NULL AS BIGINT[]) AS top,
-       CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS key_sum
+       CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS key_sum,
+       CASE WHEN GROUPING(ageband) = 0 AND GROUPING(sex) = 0 THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END AS persons
 FROM cohort GROUP BY CUBE (ageband, sex)
 UNION ALL
 SELECT 'region', CASE WHEN GROUPING(region) = 1 THEN 'total' ELSE region END, 'total', 'total', count(*), NULL,
-       CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT)
+       CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT),
+       CASE WHEN GROUPING(region) = 0 THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END
 FROM cohort GROUP BY ROLLUP (region)
 UNION ALL
 SELECT 'contacts', CASE WHEN GROUPING(band) = 1 THEN 'total' ELSE band END, 'total', 'total', count(*), NULL,
-       CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT)
-FROM (SELECT record_key, CASE WHEN per_year <= 0 THEN '0' WHEN per_year < 1 THEN '0-1' WHEN per_year < 2 THEN '1-2'
+       CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT),
+       CASE WHEN GROUPING(band) = 0 THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END
+FROM (SELECT record_key, pid, CASE WHEN per_year <= 0 THEN '0' WHEN per_year < 1 THEN '0-1' WHEN per_year < 2 THEN '1-2'
                   WHEN per_year < 5 THEN '2-5' WHEN per_year < 10 THEN '5-10' ELSE '10+' END AS band
       FROM contact_bands)
 GROUP BY ROLLUP (band)
 UNION ALL
 SELECT 'outcome', CASE WHEN GROUPING(outcome) = 1 THEN 'total' ELSE outcome END, 'total', 'total', count(*), NULL,
-       CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT)
+       CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT),
+       CASE WHEN GROUPING(outcome) = 0 THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END
 FROM outcomes GROUP BY ROLLUP (outcome)
 UNION ALL
 SELECT 'medication', CASE WHEN GROUPING(grp) = 1 THEN 'total' ELSE grp END, 'total', 'total', count(DISTINCT pnr), NULL,
-       CAST(coalesce(CASE WHEN GROUPING(grp) = 1 THEN sum(record_key) FILTER (WHERE first_of_person) ELSE sum(record_key) END, 0) % 4294967296 AS UBIGINT)
+       CAST(coalesce(CASE WHEN GROUPING(grp) = 1 THEN sum(record_key) FILTER (WHERE first_of_person) ELSE sum(record_key) END, 0) % 4294967296 AS UBIGINT),
+       CASE WHEN GROUPING(grp) = 0 THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END
 FROM medication GROUP BY ROLLUP (grp)
 UNION ALL
 SELECT 'comorbidity', CASE WHEN GROUPING(chapter) = 1 THEN 'total' ELSE chapter END, 'total', 'total', count(DISTINCT pnr), NULL,
-       CAST(coalesce(CASE WHEN GROUPING(chapter) = 1 THEN sum(record_key) FILTER (WHERE first_of_person) ELSE sum(record_key) END, 0) % 4294967296 AS UBIGINT)
+       CAST(coalesce(CASE WHEN GROUPING(chapter) = 1 THEN sum(record_key) FILTER (WHERE first_of_person) ELSE sum(record_key) END, 0) % 4294967296 AS UBIGINT),
+       CASE WHEN GROUPING(chapter) = 0 THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END
 FROM comorbidity GROUP BY ROLLUP (chapter)

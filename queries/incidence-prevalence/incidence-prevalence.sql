@@ -23,6 +23,10 @@ person_keys AS (
     FROM cpr_person
     WHERE CAST($cell_keys AS BOOLEAN)
 ),
+-- the person index places of the cases only (the ledger records cases; the population is everyone)
+case_pids AS (
+    SELECT q.pnr, i.pid FROM qualified q JOIN person_index i ON i.pnr = q.pnr
+),
 residents AS (
     SELECT year(y.y_to) AS yr, y.y_from, y.y_to, p.pnr, coalesce(k.record_key, CAST(0 AS UBIGINT)) AS record_key,
            p.reg AS region,
@@ -38,16 +42,17 @@ filtered AS (
     SELECT r.*,
            CASE WHEN age >= 90 THEN '90+'
                 ELSE CAST(age // 10 * 10 AS VARCHAR) || '-' || CAST(age // 10 * 10 + 9 AS VARCHAR) END AS ageband,
-           q.entry_date
+           q.entry_date, cp.pid
     FROM residents r
     LEFT JOIN qualified q ON q.pnr = r.pnr AND q.entry_date <= r.y_to
+    LEFT JOIN case_pids cp ON cp.pnr = q.pnr
     WHERE (CAST($age_min AS INTEGER) IS NULL OR r.age >= CAST($age_min AS INTEGER))
       AND (CAST($age_max AS INTEGER) IS NULL OR r.age <= CAST($age_max AS INTEGER))
       AND (CAST($sex AS VARCHAR) IS NULL OR r.sex = CAST($sex AS VARCHAR))
       AND (len(CAST($regions AS VARCHAR[])) = 0 OR list_contains(CAST($regions AS VARCHAR[]), r.region))
 ),
 cells AS (
-    SELECT yr, y_from, entry_date, record_key,
+    SELECT yr, y_from, entry_date, record_key, pid,
         CASE CAST($dim1 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d1,
         CASE CAST($dim2 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d2,
         CASE CAST($dim3 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d3
@@ -63,7 +68,10 @@ counted AS (
         count(*) FILTER (WHERE entry_date >= y_from) AS new_cases,
         CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS population_key,
         CAST(coalesce(sum(record_key) FILTER (WHERE entry_date IS NOT NULL), 0) % 4294967296 AS UBIGINT) AS existing_cases_key,
-        CAST(coalesce(sum(record_key) FILTER (WHERE entry_date >= y_from), 0) % 4294967296 AS UBIGINT) AS new_cases_key
+        CAST(coalesce(sum(record_key) FILTER (WHERE entry_date >= y_from), 0) % 4294967296 AS UBIGINT) AS new_cases_key,
+        -- the release ledger's person sets of inner case cells (the population tables count everyone: none)
+        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND entry_date IS NOT NULL) END AS existing_cases_persons,
+        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND entry_date >= y_from) END AS new_cases_persons
     FROM cells
     GROUP BY GROUPING SETS (
         (yr, d1, d2, d3), (yr, d1, d2), (yr, d1, d3), (yr, d2, d3), (yr, d1), (yr, d2), (yr, d3), (yr))
@@ -71,8 +79,9 @@ counted AS (
        AND (GROUPING(d2) = 1 OR CAST($dim2 AS VARCHAR) <> '')
        AND (GROUPING(d3) = 1 OR CAST($dim3 AS VARCHAR) <> '')
 )
-SELECT 'population-' || yr AS tbl, d1, d2, d3, population AS value, CAST(NULL AS BIGINT[]) AS top, population_key AS key_sum FROM counted
+SELECT 'population-' || yr AS tbl, d1, d2, d3, population AS value, CAST(NULL AS BIGINT[]) AS top, population_key AS key_sum,
+       CAST(NULL AS INTEGER[]) AS persons FROM counted
 UNION ALL
-SELECT 'existing-cases-' || yr, d1, d2, d3, existing_cases, NULL, existing_cases_key FROM counted
+SELECT 'existing-cases-' || yr, d1, d2, d3, existing_cases, NULL, existing_cases_key, existing_cases_persons FROM counted
 UNION ALL
-SELECT 'new-cases-' || yr, d1, d2, d3, new_cases, NULL, new_cases_key FROM counted
+SELECT 'new-cases-' || yr, d1, d2, d3, new_cases, NULL, new_cases_key, new_cases_persons FROM counted

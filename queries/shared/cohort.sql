@@ -1,5 +1,7 @@
 -- The cohort of order spec v1, shared by every product: common table expressions ending in
--- `qualified` (pnr, entry_date) and `cohort` (pnr, region, sex, age, ageband, entry_date).
+-- `qualified` (pnr, entry_date) and `cohort` (pnr, pid, region, sex, age, ageband, entry_date, record_key).
+-- pid is the person's place in the extract version's person index (person_index: every person of
+-- cpr_person ranked by pseudonym), the only person key that leaves a query (for the release ledger).
 -- Spliced by the catalogue where a product's SQL says "-- @include cohort.sql", right after WITH.
 -- Every value is a $parameter; prefixes arrive as [low, high) ranges plus a scalar span of them,
 -- so DuckDB skips row groups of the code-sorted register files.
@@ -111,7 +113,7 @@ person_at_index AS (
 ),
 cohort AS MATERIALIZED (
     SELECT
-        p.pnr, p.region, p.sex, p.age, q.entry_date,
+        p.pnr, i.pid, p.region, p.sex, p.age, q.entry_date,
         CASE WHEN p.age >= 90 THEN '90+'
              ELSE CAST(p.age // 10 * 10 AS VARCHAR) || '-' || CAST(p.age // 10 * 10 + 9 AS VARCHAR)
         END AS ageband,
@@ -123,6 +125,7 @@ cohort AS MATERIALIZED (
         END AS record_key
     FROM person_at_index p
     JOIN qualified q ON q.pnr = p.pnr
+    JOIN person_index i ON i.pnr = p.pnr
     WHERE q.entry_date >= CAST($period_from AS DATE)
       AND (NOT CAST($alive_resident AS BOOLEAN) OR p.resident)
       AND (CAST($age_min AS INTEGER) IS NULL OR p.age >= CAST($age_min AS INTEGER))

@@ -95,7 +95,7 @@ internal static class BenchOrderCommand
         var runner = new ExtractQueryRunner(databases);
         // A secret of the run's own: cell-key orders need one, and a benchmark must not use a deployment's.
         var recordKeys = new RecordKeySecret(RecordKeyPads.From(RandomNumberGenerator.GetBytes(32)));
-        var pipeline = new OrderPipeline(catalogue, breakdowns, registry, runner, new ReleaseProtection(), TimeProvider.System, ledger: null, recordKeys);
+        var pipeline = new OrderPipeline(catalogue, breakdowns, registry, runner, new ReleaseProtection(), TimeProvider.System, ledger: null, recordKeys: recordKeys);
 
         var body = orderFile is null
             ? catalogue.Find(productId)?.Example.GetRawText() ?? throw new ArgumentException($"Unknown product '{productId}'.")

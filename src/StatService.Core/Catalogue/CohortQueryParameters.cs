@@ -9,9 +9,12 @@ namespace StatService.Core.Catalogue;
 public static partial class CohortQueryParameters
 {
     /// <param name="recordKeys">The record-key secret's pads; needed only when the order's policy is cell-key.</param>
-    public static IReadOnlyDictionary<string, object?> For(CohortParameters p, ProductDefinition product, Breakdowns breakdowns, RecordKeyPads? recordKeys = null)
+    /// <param name="personSets">Whether inner cells return their persons (person index places) for the release ledger.</param>
+    public static IReadOnlyDictionary<string, object?> For(
+        CohortParameters p, ProductDefinition product, Breakdowns breakdowns, RecordKeyPads? recordKeys = null, bool personSets = false)
     {
         var values = All(p, product, breakdowns);
+        values["person_sets"] = personSets;
         var cellKeys = product.PolicyFor(p).Method == Disclosure.DisclosureMethod.CellKey;
         var pads = cellKeys
             ? recordKeys is { Inner.Length: > 0 } configured

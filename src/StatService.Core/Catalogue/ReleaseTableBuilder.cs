@@ -8,6 +8,9 @@ public sealed record TableRow(string Table, string?[] Codes, long Value, long[]?
 {
     /// <summary>The cell's persons' record keys summed modulo 2^32 (<c>key_sum</c>), for cell-key perturbation.</summary>
     public uint? KeySum { get; init; }
+
+    /// <summary>An inner cell's persons (person index places, ascending) when the query was asked for them; null otherwise.</summary>
+    public int[]? Persons { get; init; }
 }
 
 /// <summary>
@@ -43,6 +46,7 @@ public static class ReleaseTableBuilder
                     LinkGroup = spec.LinkGroup,
                     Contributions = magnitude ? Contributions(table, tableRows) : null,
                     CellKeys = cellKeys ? CellKeys(table, tableRows) : null,
+                    Persons = tableRows.Any(r => r.Persons is not null) ? InnerPersons(table, tableRows) : null,
                 });
             }
         }
@@ -114,6 +118,30 @@ public static class ReleaseTableBuilder
         }
 
         return keys;
+    }
+
+    /// <summary>Each inner cell's persons; an inner cell the query did not return holds nobody.</summary>
+    private static int[]?[] InnerPersons(CountTable table, IReadOnlyList<TableRow> rows)
+    {
+        var persons = new int[]?[table.CellCount];
+        foreach (var row in rows)
+        {
+            var cell = CellOf(table, row);
+            if (table.IsInner(cell))
+            {
+                persons[cell] = row.Persons ?? [];
+            }
+        }
+
+        for (var cell = 0; cell < table.CellCount; cell++)
+        {
+            if (table.IsInner(cell))
+            {
+                persons[cell] ??= [];
+            }
+        }
+
+        return persons;
     }
 
     private static int CellOf(CountTable table, TableRow row)

@@ -8,8 +8,8 @@ namespace StatService.Core.Ledger;
 /// </summary>
 public interface ILedgerSession : IAsyncDisposable
 {
-    /// <summary>As <see cref="IReleaseLedger.EarlierCellsAsync"/>, on the session's version, seeing every release recorded before it began.</summary>
-    Task<IReadOnlyList<LedgerCell>> EarlierCellsAsync(IReadOnlyCollection<string> contexts, Guid excludedOrder, CancellationToken cancellationToken);
+    /// <summary>As <see cref="IReleaseLedger.EarlierReleasesAsync"/>, on the session's version, seeing every release recorded before it began.</summary>
+    Task<IReadOnlyList<RecordedRelease>> EarlierReleasesAsync(Guid excludedOrder, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores the result and records the release in one transaction and ends the session. When a result of the order is

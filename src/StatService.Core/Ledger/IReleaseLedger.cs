@@ -1,17 +1,16 @@
 namespace StatService.Core.Ledger;
 
 /// <summary>
-/// Every person count the service has published, per extract version, so a new release can be checked against the
-/// earlier ones before it is delivered (differencing). Stored beside the orders; the same contract on SQLite and PostgreSQL.
+/// Whom every delivered release counted, per extract version, so a new release can be audited together with the earlier
+/// ones before it is delivered. Stored beside the orders; the same contract on SQLite and PostgreSQL.
 /// </summary>
 public interface IReleaseLedger
 {
     /// <summary>
-    /// The cells published on <paramref name="extractVersion"/> whose context is one of <paramref name="contexts"/>, except
-    /// those of <paramref name="excludedOrder"/> (a re-run of the same order). A plain read: others may record meanwhile.
+    /// The releases recorded on <paramref name="extractVersion"/>, except <paramref name="excludedOrder"/>'s (a re-run of
+    /// the same order), in the order they were recorded. A plain read: others may record meanwhile.
     /// </summary>
-    Task<IReadOnlyList<LedgerCell>> EarlierCellsAsync(
-        string extractVersion, IReadOnlyCollection<string> contexts, Guid excludedOrder, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RecordedRelease>> EarlierReleasesAsync(string extractVersion, Guid excludedOrder, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts the check and record of one release on <paramref name="extractVersion"/>: until the session ends, no other

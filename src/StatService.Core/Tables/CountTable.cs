@@ -56,6 +56,12 @@ public sealed class CountTable
     /// </summary>
     public IReadOnlyList<double>? CellKeys { get; init; }
 
+    /// <summary>
+    /// For the release ledger: per cell index, an inner cell's persons (person index places of the extract version,
+    /// ascending); null for margins (unions of inner cells) and for tables whose persons are not recorded. Never delivered.
+    /// </summary>
+    public IReadOnlyList<int[]?>? Persons { get; init; }
+
     public IReadOnlyList<TableDimension> Dimensions { get; }
 
     /// <summary>Cell values, indexed by <see cref="CellIndex"/>.</summary>

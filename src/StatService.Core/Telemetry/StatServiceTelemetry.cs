@@ -38,6 +38,10 @@ public static class StatServiceTelemetry
     public static readonly Histogram<double> ProtectDuration =
         Meter.CreateHistogram<double>("statservice.protect.duration", "ms", "Time disclosure control took for one order.");
 
+    /// <summary>Milliseconds one joint audit of a release with the earlier releases of its extract version took.</summary>
+    public static readonly Histogram<double> LedgerAuditDuration =
+        Meter.CreateHistogram<double>("statservice.ledger.audit.duration", "ms", "Time one joint audit across releases took.");
+
     /// <summary>Milliseconds from submission to delivery or failure. Tags: product, outcome.</summary>
     public static readonly Histogram<double> OrderDuration =
         Meter.CreateHistogram<double>("statservice.order.duration", "ms", "Time from submission to delivery or failure.");

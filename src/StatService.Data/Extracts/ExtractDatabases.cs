@@ -101,8 +101,14 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
             Execute(connection, $"CREATE VIEW {register.Table} AS SELECT {columns} WHERE false");
         }
 
+        // The person index: every person of the version ranked by pseudonym, so a place is the same on every open and
+        // machine. The release ledger keeps places, never pseudonyms.
+        Execute(connection, $"CREATE TABLE {PersonIndexTable} AS SELECT pnr, CAST(row_number() OVER (ORDER BY pnr) - 1 AS INTEGER) AS pid FROM cpr_person");
         return connection;
     }
+
+    /// <summary>Each person's place (0, 1, ...) in the extract version, by pseudonym.</summary>
+    public const string PersonIndexTable = "person_index";
 
     /// <summary>Closes a withdrawn version's database: queries already running finish, new ones are refused.</summary>
     public void Close(string version)

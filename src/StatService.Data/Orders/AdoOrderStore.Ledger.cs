@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using StatService.Core.Ledger;
 using StatService.Core.Orders;
@@ -6,23 +7,25 @@ using StatService.Data.Ledger;
 namespace StatService.Data.Orders;
 
 /// <summary>
-/// The release ledger, in the order database: a release's cells are recorded in the transaction that stores its result,
+/// The release ledger, in the order database: a release's record is written in the transaction that stores its result,
 /// so a result is never stored without its record nor recorded twice. Sessions hold a lock per extract version that
-/// each provider takes its own way (<see cref="BeginLedgerTransactionAsync"/>).
+/// each provider takes its own way (<see cref="BeginLedgerTransactionAsync"/>). Records never change once written, so
+/// each process decodes a record once and keeps it.
 /// </summary>
 public abstract partial class AdoOrderStore : IReleaseLedger
 {
+    private readonly ConcurrentDictionary<Guid, ReleasePersons> _recordedPersons = new();
+
     /// <summary>
     /// Begins a transaction that holds the ledger lock of <paramref name="extractVersion"/> until it ends, against every
     /// connection of every process on the database.
     /// </summary>
     protected abstract Task<DbTransaction> BeginLedgerTransactionAsync(DbConnection connection, string extractVersion, CancellationToken cancellationToken);
 
-    public async Task<IReadOnlyList<LedgerCell>> EarlierCellsAsync(
-        string extractVersion, IReadOnlyCollection<string> contexts, Guid excludedOrder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordedRelease>> EarlierReleasesAsync(string extractVersion, Guid excludedOrder, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await ReadEarlierCellsAsync(connection, null, extractVersion, contexts, excludedOrder, cancellationToken);
+        return await ReadEarlierAsync(connection, null, extractVersion, excludedOrder, cancellationToken);
     }
 
     public async Task<ILedgerSession> BeginAsync(string extractVersion, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ public abstract partial class AdoOrderStore : IReleaseLedger
         try
         {
             var transaction = await BeginLedgerTransactionAsync(connection, extractVersion, cancellationToken);
-            return new LedgerSession(connection, transaction, extractVersion);
+            return new LedgerSession(this, connection, transaction, extractVersion);
         }
         catch
         {
@@ -44,75 +47,61 @@ public abstract partial class AdoOrderStore : IReleaseLedger
     public async Task<LedgerRelease?> ReleaseOfAsync(Guid orderId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        string version, product;
-        DateTimeOffset recordedAt;
-        int compared, differencing;
-        await using (var select = Command(connection, ReleaseLedgerSql.SelectRelease))
+        await using var select = Command(connection, ReleaseLedgerSql.SelectRelease);
+        Add(select, "order_id", orderId.ToString());
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            Add(select, "order_id", orderId.ToString());
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            (version, product) = (reader.GetString(0), reader.GetString(1));
-            recordedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
-            (compared, differencing) = (checked((int)reader.GetInt64(3)), checked((int)reader.GetInt64(4)));
+            return null;
         }
 
-        await using var cells = Command(connection, ReleaseLedgerSql.SelectCellsOfOrder);
-        Add(cells, "order_id", orderId.ToString());
-        return new LedgerRelease(orderId, version, product, recordedAt, await ReadCellsAsync(cells, cancellationToken), compared, differencing);
+        var persons = reader.IsDBNull(5) ? ReleasePersons.Empty : ReleasePersonsCodec.Decode(Convert.FromBase64String(reader.GetString(5)));
+        return new LedgerRelease(
+            orderId, reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), persons,
+            checked((int)reader.GetInt64(3)), checked((int)reader.GetInt64(4)));
     }
 
-    private static async Task<IReadOnlyList<LedgerCell>> ReadEarlierCellsAsync(
-        DbConnection connection, DbTransaction? transaction, string extractVersion, IReadOnlyCollection<string> contexts, Guid excludedOrder,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RecordedRelease>> ReadEarlierAsync(
+        DbConnection connection, DbTransaction? transaction, string extractVersion, Guid excludedOrder, CancellationToken cancellationToken)
     {
-        var cells = new List<LedgerCell>();
-        foreach (var batch in contexts.Distinct(StringComparer.Ordinal).Chunk(ReleaseLedgerSql.ContextBatch))
+        var ids = new List<Guid>();
+        await using (var select = Command(connection, ReleaseLedgerSql.SelectVersionRecords, transaction))
         {
-            await using var select = Command(connection, ReleaseLedgerSql.SelectEarlierCells(batch.Length), transaction);
             Add(select, "extract_version", extractVersion);
-            Add(select, "order_id", excludedOrder.ToString());
-            for (var i = 0; i < batch.Length; i++)
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                Add(select, $"context{i}", batch[i]);
+                ids.Add(Guid.Parse(reader.GetString(0)));
+            }
+        }
+
+        var releases = new List<RecordedRelease>(ids.Count);
+        foreach (var id in ids.Where(id => id != excludedOrder))
+        {
+            if (!_recordedPersons.TryGetValue(id, out var persons))
+            {
+                await using var select = Command(connection, ReleaseLedgerSql.SelectPayload, transaction);
+                Add(select, "order_id", id.ToString());
+                var payload = (string?)await select.ExecuteScalarAsync(cancellationToken)
+                    ?? throw new InvalidOperationException($"The ledger record of order {id} vanished.");
+                persons = _recordedPersons.GetOrAdd(id, ReleasePersonsCodec.Decode(Convert.FromBase64String(payload)));
             }
 
-            cells.AddRange(await ReadCellsAsync(select, cancellationToken));
+            releases.Add(new RecordedRelease(id, persons));
         }
 
-        return cells;
-    }
-
-    private static async Task<IReadOnlyList<LedgerCell>> ReadCellsAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var cells = new List<LedgerCell>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var set = new PersonSet(
-                reader.GetString(4),
-                CodeSet.Parse(reader.GetString(5)),
-                new AgeSpan(checked((int)reader.GetInt64(6)), reader.IsDBNull(7) ? null : checked((int)reader.GetInt64(7))),
-                CodeSet.Parse(reader.GetString(8)));
-            cells.Add(new LedgerCell(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), set, reader.GetInt64(9)));
-        }
-
-        return cells;
+        return releases;
     }
 
     /// <summary>One connection and its locked transaction; disposing without a commit rolls back and releases the lock.</summary>
-    private sealed class LedgerSession(DbConnection connection, DbTransaction transaction, string extractVersion) : ILedgerSession
+    private sealed class LedgerSession(AdoOrderStore store, DbConnection connection, DbTransaction transaction, string extractVersion) : ILedgerSession
     {
         private bool _ended;
 
-        public Task<IReadOnlyList<LedgerCell>> EarlierCellsAsync(IReadOnlyCollection<string> contexts, Guid excludedOrder, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<RecordedRelease>> EarlierReleasesAsync(Guid excludedOrder, CancellationToken cancellationToken)
         {
             ObjectDisposedException.ThrowIf(_ended, this);
-            return ReadEarlierCellsAsync(connection, transaction, extractVersion, contexts, excludedOrder, cancellationToken);
+            return store.ReadEarlierAsync(connection, transaction, extractVersion, excludedOrder, cancellationToken);
         }
 
         public async Task<OrderResult> CommitAsync(OrderResult result, LedgerRelease release, CancellationToken cancellationToken)
@@ -154,35 +143,28 @@ public abstract partial class AdoOrderStore : IReleaseLedger
                 Add(insert, "extract_version", release.ExtractVersion);
                 Add(insert, "product", release.Product);
                 Add(insert, "recorded_at", release.RecordedAt.ToUnixTimeMilliseconds());
-                Add(insert, "cells", (long)release.Cells.Count);
+                Add(insert, "cells", (long)release.Persons.InnerCellCount);
                 Add(insert, "compared_releases", (long)release.ComparedReleases);
-                Add(insert, "differencing_cells", (long)release.DifferencingCells);
+                Add(insert, "differencing_cells", (long)release.LedgerCells);
                 if (await insert.ExecuteNonQueryAsync(cancellationToken) != 1)
                 {
                     return;
                 }
             }
 
-            foreach (var batch in release.Cells.Chunk(ReleaseLedgerSql.CellBatch))
+            long sequence;
+            await using (var next = Command(connection, ReleaseLedgerSql.NextSequence, transaction))
             {
-                await using var insert = Command(connection, ReleaseLedgerSql.InsertCells(batch.Length), transaction);
-                Add(insert, "order_id", release.OrderId.ToString());
-                Add(insert, "extract_version", release.ExtractVersion);
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    var cell = batch[i];
-                    Add(insert, $"table_name{i}", cell.Table);
-                    Add(insert, $"coordinates{i}", cell.Coordinates);
-                    Add(insert, $"context_hash{i}", cell.PersonSet.Context);
-                    Add(insert, $"sexes{i}", cell.PersonSet.Sexes.ToString());
-                    Add(insert, $"age_min{i}", (long)cell.PersonSet.Ages.Min);
-                    Add(insert, $"age_max{i}", (long?)cell.PersonSet.Ages.Max);
-                    Add(insert, $"regions{i}", cell.PersonSet.Regions.ToString());
-                    Add(insert, $"value{i}", cell.Value);
-                }
-
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                Add(next, "extract_version", release.ExtractVersion);
+                sequence = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            await using var persons = Command(connection, ReleaseLedgerSql.InsertPersons, transaction);
+            Add(persons, "order_id", release.OrderId.ToString());
+            Add(persons, "extract_version", release.ExtractVersion);
+            Add(persons, "recorded_seq", sequence);
+            Add(persons, "payload", Convert.ToBase64String(ReleasePersonsCodec.Encode(release.Persons)));
+            await persons.ExecuteNonQueryAsync(cancellationToken);
         }
 
         public async ValueTask DisposeAsync()

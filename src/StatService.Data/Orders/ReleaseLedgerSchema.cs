@@ -43,5 +43,22 @@ internal static class ReleaseLedgerSchema
             // A check reads the cells of one extract version in the contexts of the new release.
             "CREATE INDEX IF NOT EXISTS ix_release_ledger_cells_context ON release_ledger_cells (extract_version, context_hash)",
         ]),
+        (201,
+        [
+            // Whom each recorded release counted (ReleasePersonsCodec, base64): every inner cell's persons as person index
+            // places of the extract version, and what a reader knows of each cell. As sensitive as the extract.
+            """
+            CREATE TABLE IF NOT EXISTS release_ledger_persons (
+                order_id TEXT NOT NULL PRIMARY KEY REFERENCES release_ledger (order_id),
+                extract_version TEXT NOT NULL,
+                recorded_seq BIGINT NOT NULL,
+                payload TEXT NOT NULL
+            )
+            """,
+            // A check reads one version's records in the order they were recorded.
+            "CREATE INDEX IF NOT EXISTS ix_release_ledger_persons_version ON release_ledger_persons (extract_version, recorded_seq)",
+            // Definitions are no longer compared: person sets replace them.
+            "DROP TABLE IF EXISTS release_ledger_cells",
+        ]),
     ];
 }

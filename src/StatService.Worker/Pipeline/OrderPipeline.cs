@@ -28,6 +28,7 @@ public sealed class OrderPipeline(
     IDisclosureControl disclosure,
     TimeProvider time,
     IReleaseLedger? ledger,
+    ICrossReleaseAudit? crossReleaseAudit = null,
     RecordKeySecret? recordKeys = null) : IOrderPipeline
 {
     public async Task<OrderDelivery> RunAsync(Order order, CancellationToken cancellationToken)
@@ -46,9 +47,10 @@ public sealed class OrderPipeline(
 
         // 1. compile and 2. query: values bound as parameters, the SQL text is the product's own.
         IReadOnlyList<CountTable> tables;
+        var checkedAcrossReleases = ledger is not null && ReleaseLedgerCheck.Applies(parameters.Measure);
         try
         {
-            tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads);
+            tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads, checkedAcrossReleases);
         }
         catch (ExtractWithdrawnException withdrawnNow)
         {
@@ -57,11 +59,12 @@ public sealed class OrderPipeline(
 
         // 3. protect: the release's tables together (linked tables); nothing is delivered unless the audit passed.
         var policy = product.PolicyFor(parameters);
-        if (ledger is not null && ReleaseLedgerCheck.Applies(policy, parameters))
+        if (checkedAcrossReleases)
         {
-            // ... and against every earlier release of the extract version (the ledger); 4. render; 5. record with the result.
-            var candidate = new ReleaseUnderCheck(order.Id, product.Id, extract.Version, tables, PersonSets.ForRelease(product, parameters, tables), policy);
-            return await new ReleaseLedgerCheck(ledger, time).ProtectAndRecordAsync(
+            // ... and with every earlier release of the extract version (the ledger); 4. render; 5. record with the result.
+            var candidate = new ReleaseUnderCheck(order.Id, product.Id, extract.Version, tables, policy);
+            var audit = crossReleaseAudit ?? throw new InvalidOperationException("A release ledger needs its cross-release audit.");
+            return await new ReleaseLedgerCheck(ledger!, audit, time).ProtectAndRecordAsync(
                 candidate, checkedPolicy => Protect(tables, checkedPolicy, cancellationToken), release => Render(order, product, parameters, extract.Version, release),
                 cancellationToken);
         }
@@ -84,11 +87,11 @@ public sealed class OrderPipeline(
     /// <summary>Runs the product's query and builds its tables, every margin verified (see <see cref="ReleaseTableBuilder"/>).</summary>
     public static async Task<IReadOnlyList<CountTable>> QueryTablesAsync(
         ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, ExtractQueryRunner queries, string extractVersion,
-        CancellationToken cancellationToken, RecordKeyPads? recordKeys = null)
+        CancellationToken cancellationToken, RecordKeyPads? recordKeys = null, bool personSets = false)
     {
         var rows = await queries.RunAsync(
-            extractVersion, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters, product, breakdowns, recordKeys), cancellationToken);
-        return ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(rows));
+            extractVersion, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters, product, breakdowns, recordKeys, personSets), cancellationToken);
+        return ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(rows, personSets));
     }
 
     private ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken)
@@ -121,10 +124,11 @@ public sealed class OrderPipeline(
     }
 
     /// <summary>The query's long-format rows: tbl, d1, d2, d3, value, top.</summary>
-    private static List<TableRow> ToTableRows(QueryRows rows)
+    private static List<TableRow> ToTableRows(QueryRows rows, bool personSets)
     {
         int table = rows.Ordinal("tbl"), value = rows.Ordinal("value"), top = rows.Ordinal("top");
         var keySum = rows.Columns.Contains("key_sum", StringComparer.Ordinal) ? rows.Ordinal("key_sum") : -1;
+        var persons = rows.Columns.Contains("persons", StringComparer.Ordinal) ? rows.Ordinal("persons") : -1;
         int[] codes = [rows.Ordinal("d1"), rows.Ordinal("d2"), rows.Ordinal("d3")];
         return rows.Rows
             .Select(row => new TableRow(
@@ -134,6 +138,9 @@ public sealed class OrderPipeline(
                 row[top] is IEnumerable list and not string ? list.Cast<object?>().Where(x => x is not null).Select(Whole).ToArray() : null)
             {
                 KeySum = keySum >= 0 && row[keySum] is { } key ? (uint)Convert.ToUInt64(key, CultureInfo.InvariantCulture) : null,
+                Persons = personSets && persons >= 0 && row[persons] is IEnumerable places and not string
+                    ? places.Cast<object?>().Where(x => x is not null).Select(x => Convert.ToInt32(x, CultureInfo.InvariantCulture)).ToArray()
+                    : null,
             })
             .ToList();
     }

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
+using StatService.Core.Ledger;
 using StatService.Data.Extracts;
 using StatService.Data.Storage;
 using StatService.Disclosure;
+using StatService.Disclosure.AcrossReleases;
 
 namespace StatService.Worker.Pipeline;
 
@@ -56,6 +58,7 @@ public static class PipelineRegistration
         builder.Services.AddHostedService<ExtractIntegrityMonitor>();
         builder.Services.AddSingleton<ExtractQueryRunner>();
         builder.Services.AddSingleton<IDisclosureControl, ReleaseProtection>();
+        builder.Services.AddSingleton<ICrossReleaseAudit, JointReleaseAudit>();
         var embedded = StorageOptions.ReadProvider(builder.Configuration) == StorageProvider.Sqlite;
         builder.Services.AddOptions<RecordKeyOptions>().BindConfiguration(RecordKeyOptions.Section).ValidateDataAnnotations()
             .Validate<ProductCatalogue>(

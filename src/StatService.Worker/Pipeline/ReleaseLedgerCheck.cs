@@ -3,34 +3,33 @@ using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
 using StatService.Core.Ledger;
 using StatService.Core.Orders;
-using StatService.Core.Tables;
 using StatService.Core.Telemetry;
 
 namespace StatService.Worker.Pipeline;
 
 /// <summary>
-/// The ledger check (step 3) and the record (step 5) of a release of exact person counts: the cells that would disclose
-/// a small group by difference with a count published earlier on the same extract version become primary suppressions,
-/// the release is protected with them, verified against the ledger, and stored with its ledger record in one transaction.
-/// Check and record are serialised per extract version, so two orders never both pass against a ledger holding neither.
-/// The lock is held briefly: the release is protected against a snapshot first, and only when releases recorded
-/// meanwhile make more cells sensitive is it protected again (after a few such rounds, under the lock).
+/// The ledger check (step 3) and the record (step 5) of a release: the protected release is audited together with every
+/// earlier release of the extract version over the persons they count (<see cref="ICrossReleaseAudit"/>); published cells
+/// the attacker's programs lean on become primary suppressions and the release is protected again, until the joint audit
+/// passes or the order is refused. The release is stored with its ledger record in one transaction. Check and record are
+/// serialised per extract version, so two orders never both pass against a ledger holding neither; the lock is held
+/// briefly: the release is audited against a snapshot first, and again under the lock only when releases were recorded
+/// meanwhile.
 /// </summary>
-public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, TimeProvider time)
+public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit audit, TimeProvider time)
 {
-    /// <summary>Protections against a snapshot before the last one runs holding the lock.</summary>
-    public const int OptimisticRounds = 3;
+    /// <summary>Protections of one release before the order is refused.</summary>
+    public const int MaxRounds = 8;
 
-    /// <summary>What a requester reads when no pattern protects the differences; it names no numbers and no other order.</summary>
+    /// <summary>What a requester reads when no pattern protects the release; it names no numbers and no other order.</summary>
     public const string RejectionReason =
         "The order cannot be delivered: together with numbers released earlier from the same register extract, its tables would " +
         "reveal a group too small to publish, and hiding cells cannot prevent it. Different criteria or breakdowns may help.";
 
-    /// <summary>Releases the ledger covers: suppression publishes exact counts, and only counts of persons can be differenced.</summary>
-    public static bool Applies(DisclosurePolicy policy, CohortParameters parameters) =>
-        policy.Method == DisclosureMethod.Suppression && parameters.Measure == Measures.Persons;
+    /// <summary>Releases the ledger covers: counts of persons, under every method (magnitudes are sums the atoms' counts do not bound).</summary>
+    public static bool Applies(string measure) => measure == Measures.Persons;
 
-    /// <param name="protect">Protects the release's tables under a policy (the product's, with the differencing cells added).</param>
+    /// <param name="protect">Protects the release's tables under a policy (the product's, with the ledger's cells added).</param>
     /// <param name="render">Renders the deliverables of a protected release.</param>
     public async Task<OrderDelivery> ProtectAndRecordAsync(
         ReleaseUnderCheck candidate, Func<DisclosurePolicy, ProtectedRelease> protect, Func<ProtectedRelease, OrderDelivery> render,
@@ -38,72 +37,65 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, TimeProvider time)
     {
         using var activity = StatServiceTelemetry.ActivitySource.StartActivity("release.ledger");
         var (orderId, version, policy) = (candidate.OrderId, candidate.ExtractVersion, candidate.Policy);
-        var contexts = candidate.PersonSets.SelectMany(t => t).OfType<PersonSet>().Select(s => s.Context).Distinct(StringComparer.Ordinal).ToArray();
-        var needs = Needs(candidate, await ledger.EarlierCellsAsync(version, contexts, orderId, cancellationToken));
-        ProtectedRelease? release = null;
-        for (var round = 1; ; round++)
+        var tableIndex = candidate.Tables.Select((t, i) => (t.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var earlier = await ledger.EarlierReleasesAsync(version, orderId, cancellationToken);
+        var needs = DifferencingPrimaries.None;
+        for (var round = 1; round <= MaxRounds; round++)
         {
-            release ??= protect(With(policy, needs));
-            await using var session = await ledger.BeginAsync(version, cancellationToken);
-            var earlier = await session.EarlierCellsAsync(contexts, orderId, cancellationToken);
-            var current = Needs(candidate, earlier);
-            if (!needs.Covers(current))
+            var release = protect(needs.IsEmpty ? policy : policy with { Differencing = needs });
+            var persons = ReleasePersonsBuilder.Build(candidate.Tables, release, policy);
+            var findings = Audit(persons, earlier, policy, cancellationToken, activity);
+            if (findings.IsClean)
             {
-                // Releases recorded since the snapshot make more cells sensitive.
-                needs = needs.Union(current);
-                release = null;
-                if (round < OptimisticRounds)
+                await using var session = await ledger.BeginAsync(version, cancellationToken);
+                var latest = await session.EarlierReleasesAsync(orderId, cancellationToken);
+                if (latest.Count != earlier.Count)
                 {
-                    continue;
+                    // Releases recorded since the snapshot: audit again, now that none can be recorded meanwhile.
+                    earlier = latest;
+                    findings = Audit(persons, earlier, policy, cancellationToken, activity);
                 }
 
-                release = protect(With(policy, needs));
+                if (findings.IsClean)
+                {
+                    var compared = findings.ComparedReleases;
+                    var hiddenForLedger = needs.Cells.Count(c => !policy.IsSensitiveCount(candidate.Tables[c.Table].Values[c.Cell]));
+                    activity?.SetTag("statservice.ledger.compared", compared);
+                    activity?.SetTag("statservice.ledger.hidden_cells", hiddenForLedger);
+                    var delivery = render(release with { Summary = release.Summary with { EarlierReleasesCompared = earlier.Count } });
+                    var record = new LedgerRelease(orderId, version, candidate.Product, time.GetUtcNow(), persons, earlier.Count, hiddenForLedger);
+                    var stored = await session.CommitAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), record, cancellationToken);
+                    return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true };
+                }
             }
 
-            if (DifferencingCheck.Verify(release, candidate.PersonSets, earlier, policy) is { Count: > 0 } findings)
+            if (!findings.Curable || policy.Method != DisclosureMethod.Suppression)
             {
-                activity?.SetTag("statservice.ledger.findings", findings.Count);
-                activity?.SetStatus(ActivityStatusCode.Error, "differencing");
-                throw new OrderRejectedException(RejectionReason);
+                break;
             }
 
-            var compared = DifferencingCheck.ComparedReleases(earlier);
-            var hiddenForEarlier = needs.Cells.Count(c => !policy.IsSensitiveCount(candidate.Tables[c.Table].Values[c.Cell]));
-            activity?.SetTag("statservice.ledger.compared", compared);
-            activity?.SetTag("statservice.ledger.differencing_cells", hiddenForEarlier);
-            var delivery = render(release with { Summary = release.Summary with { EarlierReleasesCompared = compared } });
-            var record = new LedgerRelease(orderId, version, candidate.Product, time.GetUtcNow(), Published(candidate, release), compared, hiddenForEarlier);
-            var stored = await session.CommitAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), record, cancellationToken);
-            return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true };
+            var added = new DifferencingPrimaries([.. findings.ToHide.Select(c => new DifferencingPrimary(tableIndex[c.Table], c.Cell, null, null))]);
+            if (needs.Covers(added))
+            {
+                break;
+            }
+
+            needs = needs.Union(added);
         }
+
+        activity?.SetStatus(ActivityStatusCode.Error, "ledger");
+        throw new OrderRejectedException(RejectionReason);
     }
 
-    private static DifferencingPrimaries Needs(ReleaseUnderCheck candidate, IReadOnlyList<LedgerCell> earlier) =>
-        DifferencingCheck.Needs(candidate.Tables, candidate.PersonSets, earlier, candidate.Policy);
-
-    private static DisclosurePolicy With(DisclosurePolicy policy, DifferencingPrimaries needs) =>
-        needs.IsEmpty ? policy : policy with { Differencing = needs };
-
-    /// <summary>The release's published person counts, as the ledger records them.</summary>
-    private static List<LedgerCell> Published(ReleaseUnderCheck candidate, ProtectedRelease release)
+    private CrossReleaseFindings Audit(
+        ReleasePersons persons, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken, Activity? activity)
     {
-        var cells = new List<LedgerCell>();
-        for (var t = 0; t < candidate.PersonSets.Length; t++)
-        {
-            var table = release.Tables[t];
-            for (var cell = 0; cell < table.Table.CellCount; cell++)
-            {
-                if (candidate.PersonSets[t][cell] is { } set && table.PublishedValue(cell) is { } value)
-                {
-                    cells.Add(new LedgerCell(candidate.OrderId, candidate.Product, table.Table.Name, Coordinates(table.Table, cell), set, value));
-                }
-            }
-        }
-
-        return cells;
+        var started = Stopwatch.GetTimestamp();
+        var findings = audit.Audit(persons, earlier, policy, cancellationToken);
+        StatServiceTelemetry.LedgerAuditDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        activity?.SetTag("statservice.ledger.atoms", findings.Work.Atoms);
+        activity?.SetTag("statservice.ledger.programs", findings.Work.Programs);
+        activity?.SetTag("statservice.ledger.disclosures", findings.Disclosures);
+        return findings;
     }
-
-    /// <summary><c>region=1081;sex=total</c>; empty for a table without dimensions.</summary>
-    private static string Coordinates(CountTable table, int cell) =>
-        string.Join(';', table.Dimensions.Select((d, i) => $"{d.Name}={d.Codes[table.CodeIndex(cell, i)].Code}"));
 }

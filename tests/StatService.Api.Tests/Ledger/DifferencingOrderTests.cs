@@ -45,12 +45,14 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
 
         var ledger = service.Application.Services.GetRequiredService<IReleaseLedger>();
         var recordedA = await ledger.ReleaseOfAsync(a, CancellationToken.None);
-        Assert.Equal([8L], recordedA!.Cells.Select(c => c.Value));
+        var cellA = Assert.Single(Assert.Single(recordedA!.Persons.Tables).Cells);
+        Assert.Equal((8L, (long?)8L, false), (cellA.Low, cellA.High, cellA.Hidden));
+        Assert.Equal(8, Assert.Single(recordedA.Persons.Tables[0].Inner).Length);
         Assert.Equal(LedgerExtract.Version, recordedA.ExtractVersion);
         var recordedB = await ledger.ReleaseOfAsync(b, CancellationToken.None);
-        Assert.Empty(recordedB!.Cells);
-        Assert.Equal((1, 1), (recordedB.ComparedReleases, recordedB.DifferencingCells));
-        Assert.True(recordedB.Cells.Count == 0 && recordedA.Cells[0].PersonSet.Sexes.IsAll);
+        Assert.True(Assert.Single(Assert.Single(recordedB!.Persons.Tables).Cells).Hidden);
+        Assert.Equal((1, 1), (recordedB.ComparedReleases, recordedB.LedgerCells));
+        Assert.Equal(7, Assert.Single(recordedB.Persons.Tables[0].Inner).Length);
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
 
         Assert.Equal(first.GetRawText(), JsonDocument.Parse(again.Json).RootElement.GetRawText());
         var recorded = await service.Application.Services.GetRequiredService<IReleaseLedger>().ReleaseOfAsync(a, CancellationToken.None);
-        Assert.Equal((1, 0), (recorded!.Cells.Count, recorded.ComparedReleases));
+        Assert.Equal((1, 0), (recorded!.Persons.Tables.Count, recorded.ComparedReleases));
     }
 
     [Theory]
@@ -100,8 +102,9 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
 
         Assert.Equal(7, SingleCell(men).GetProperty("value").GetInt64());
         var recorded = await service.Application.Services.GetRequiredService<IReleaseLedger>().ReleaseOfAsync(b, CancellationToken.None);
-        Assert.Equal([7L], recorded!.Cells.Select(c => c.Value));
-        Assert.Equal((0, 0), (recorded.ComparedReleases, recorded.DifferencingCells));
+        var cell = Assert.Single(Assert.Single(recorded!.Persons.Tables).Cells);
+        Assert.Equal((7L, (long?)7L, false), (cell.Low, cell.High, cell.Hidden));
+        Assert.Equal((0, 0), (recorded.ComparedReleases, recorded.LedgerCells));
     }
 
     [Fact]
@@ -130,8 +133,10 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
         var published = men.GetProperty("tables")[0].GetProperty("cells").EnumerateArray()
             .Where(c => c.GetProperty("status").GetString() == "published")
             .ToDictionary(c => "region=" + c.GetProperty("coordinates").GetProperty("region").GetString(), c => c.GetProperty("value").GetInt64());
-        Assert.Equal(published.OrderBy(p => p.Key), recorded!.Cells.ToDictionary(c => c.Coordinates, c => c.Value).OrderBy(p => p.Key));
-        Assert.DoesNotContain(recorded.Cells, c => c.Coordinates is "region=total" or "region=1081" or "region=1082");
+        var cells = Assert.Single(recorded!.Persons.Tables).Cells;
+        Assert.Equal(published.Values.Order(), cells.Where(c => !c.Hidden).Select(c => c.Low).Order());
+        Assert.All(cells.Where(c => !c.Hidden), c => Assert.Equal(c.Low, c.High));
+        Assert.Equal(3, cells.Count(c => c.Hidden));
     }
 
     [Fact]

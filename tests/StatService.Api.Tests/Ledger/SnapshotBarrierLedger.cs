@@ -12,10 +12,9 @@ internal sealed class SnapshotBarrierLedger(IReleaseLedger inner, int checks) : 
     private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _arrived;
 
-    public async Task<IReadOnlyList<LedgerCell>> EarlierCellsAsync(
-        string extractVersion, IReadOnlyCollection<string> contexts, Guid excludedOrder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordedRelease>> EarlierReleasesAsync(string extractVersion, Guid excludedOrder, CancellationToken cancellationToken)
     {
-        var cells = await inner.EarlierCellsAsync(extractVersion, contexts, excludedOrder, cancellationToken);
+        var cells = await inner.EarlierReleasesAsync(extractVersion, excludedOrder, cancellationToken);
         if (Interlocked.Increment(ref _arrived) >= checks)
         {
             _all.TrySetResult();

@@ -13,10 +13,9 @@ public sealed class PostgresReleaseLedgerTests : ReleaseLedgerContract<PostgresS
         await using var held = await Store.BeginAsync(Version, CancellationToken.None);
 
         await using var other = await Open().BeginAsync("another-version", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-        var cells = new[] { Cell(order, "t", string.Empty, "ctx-a", Core.Ledger.CodeSet.All, Core.Ledger.AgeSpan.Any, Core.Ledger.CodeSet.All, 8) };
-        await other.CommitAsync(Result(order, "json"), Release(order, cells, 0, 0, "another-version"), CancellationToken.None);
+        await other.CommitAsync(Result(order, "json"), Release(order, Persons(8), 0, 0, "another-version"), CancellationToken.None);
 
-        Assert.Single(await Store.EarlierCellsAsync("another-version", ["ctx-a"], Guid.NewGuid(), CancellationToken.None));
-        Assert.Empty(await held.EarlierCellsAsync(["ctx-a"], Guid.NewGuid(), CancellationToken.None));
+        Assert.Single(await Store.EarlierReleasesAsync("another-version", Guid.NewGuid(), CancellationToken.None));
+        Assert.Empty(await held.EarlierReleasesAsync(Guid.NewGuid(), CancellationToken.None));
     }
 }

@@ -1,0 +1,79 @@
+namespace StatService.Disclosure.AcrossReleases;
+
+/// <summary>
+/// The persons of a joint audit split into atoms: persons in exactly the same inner cells of every table. Each person's
+/// membership pattern is summed into two independent 64-bit signatures, so equal patterns meet and different ones
+/// practically never do. Atoms are numbered by their smallest person, so the partition is the same on every run.
+/// </summary>
+internal sealed class AtomPartition
+{
+    private AtomPartition(int[] sizes, int[][][] innerAtoms)
+    {
+        Sizes = sizes;
+        InnerAtoms = innerAtoms;
+    }
+
+    /// <summary>Persons per atom.</summary>
+    public int[] Sizes { get; }
+
+    /// <summary>Per table and inner cell, the atoms it is made of (ascending).</summary>
+    public int[][][] InnerAtoms { get; }
+
+    public static AtomPartition Of(IReadOnlyList<AuditedTable> tables, int personCount)
+    {
+        var first = new ulong[personCount];
+        var second = new ulong[personCount];
+        var member = new bool[personCount];
+        ulong id = 0;
+        foreach (var table in tables)
+        {
+            foreach (var persons in table.Table.Inner)
+            {
+                id++;
+                var (a, b) = (Mix(2 * id), Mix((2 * id) + 1));
+                foreach (var p in persons)
+                {
+                    first[p] += a;
+                    second[p] ^= b;
+                    member[p] = true;
+                }
+            }
+        }
+
+        var atomOf = new int[personCount];
+        var bySignature = new Dictionary<(ulong, ulong), int>();
+        var sizes = new List<int>();
+        for (var p = 0; p < personCount; p++)
+        {
+            if (!member[p])
+            {
+                continue;
+            }
+
+            if (!bySignature.TryGetValue((first[p], second[p]), out var atom))
+            {
+                bySignature[(first[p], second[p])] = atom = sizes.Count;
+                sizes.Add(0);
+            }
+
+            sizes[atom]++;
+            atomOf[p] = atom;
+        }
+
+        var innerAtoms = tables.Select(t => t.Table.Inner.Select(persons => persons.Select(p => atomOf[p]).Distinct().Order().ToArray()).ToArray()).ToArray();
+        return new AtomPartition([.. sizes], innerAtoms);
+    }
+
+    /// <summary>The atoms of a cell made of several inner cells (shared atoms once: non-additive tables overlap).</summary>
+    public int[] AtomsOf(int table, int[] members) =>
+        members.Length == 1 ? InnerAtoms[table][members[0]] : members.SelectMany(m => InnerAtoms[table][m]).Distinct().Order().ToArray();
+
+    /// <summary>SplitMix64's finaliser: spreads consecutive ids over all 64 bits.</summary>
+    private static ulong Mix(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+}

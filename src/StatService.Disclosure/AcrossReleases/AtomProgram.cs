@@ -1,0 +1,143 @@
+using Google.OrTools.LinearSolver;
+using StatService.Core.Disclosure;
+
+namespace StatService.Disclosure.AcrossReleases;
+
+/// <summary>
+/// The attacker's knowledge over atoms as one linear program (GLOP), built once and re-solved with other objectives or
+/// with one side's rows relaxed: x_a &gt;= 0 persons in atom a; each cell a reader knows something of bounds the sum of
+/// its atoms. Targets (small atoms, small hidden cells) get y_t &lt;= sum of their atoms and y_t &lt;= threshold, so one
+/// program can show many targets reaching the threshold at once. Variables are capped (generously) so every program is
+/// bounded; the cap only narrows what the attacker may assume, so it can make the audit stricter, never laxer.
+/// </summary>
+internal sealed class AtomProgram : IDisposable
+{
+    private const double Tolerance = 1e-6;
+    private readonly Solver _solver;
+    private readonly Variable[] _atoms;
+    private readonly Variable[] _reach;
+    private readonly List<KnownRow> _rows = [];
+    private readonly int[][] _targets;
+    private readonly double _threshold;
+
+    public AtomProgram(int atomCount, double cap, IReadOnlyList<int[]> targets, double threshold)
+    {
+        _solver = Solver.CreateSolver("GLOP") ?? throw new DisclosureException("The linear-programming solver for the ledger audit is not available.");
+        // Without presolve each re-solve starts from the last optimal basis.
+        if (!_solver.SetSolverSpecificParametersAsString("use_preprocessing:false"))
+        {
+            throw new DisclosureException("The ledger audit's linear-programming solver rejected its parameters.");
+        }
+
+        _threshold = threshold;
+        _targets = [.. targets];
+        _atoms = new Variable[atomCount];
+        for (var a = 0; a < atomCount; a++)
+        {
+            _atoms[a] = _solver.MakeNumVar(0, cap, string.Empty);
+        }
+
+        _reach = new Variable[_targets.Length];
+        for (var t = 0; t < _targets.Length; t++)
+        {
+            _reach[t] = _solver.MakeNumVar(0, 0, string.Empty);
+            var link = _solver.MakeConstraint(double.NegativeInfinity, 0, string.Empty);
+            link.SetCoefficient(_reach[t], 1);
+            foreach (var a in _targets[t])
+            {
+                link.SetCoefficient(_atoms[a], -1);
+            }
+        }
+    }
+
+    public int Programs { get; private set; }
+
+    /// <summary>A cell a reader knows to lie in [low, high]; <paramref name="owner"/> tells which side it belongs to.</summary>
+    public void Add(int[] atoms, long low, long? high, KnownCell owner)
+    {
+        var row = _solver.MakeConstraint(low, high ?? double.PositiveInfinity, string.Empty);
+        foreach (var a in atoms)
+        {
+            row.SetCoefficient(_atoms[a], 1);
+        }
+
+        _rows.Add(new KnownRow(row, low, high, owner));
+    }
+
+    /// <summary>Targets among <paramref name="open"/> that reach the threshold together in one solution of the program.</summary>
+    public List<int> ReachTogether(IReadOnlyCollection<int> open)
+    {
+        var objective = _solver.Objective();
+        objective.Clear();
+        foreach (var reach in _reach)
+        {
+            reach.SetUb(0);
+        }
+
+        Keep(keepNew: true, keepEarlier: true);
+        foreach (var t in open)
+        {
+            _reach[t].SetUb(_threshold);
+            objective.SetCoefficient(_reach[t], 1);
+        }
+
+        objective.SetMaximization();
+        Solve();
+        return open.Where(t => _reach[t].SolutionValue() >= _threshold - Tolerance).ToList();
+    }
+
+    /// <summary>The largest count target <paramref name="t"/> can have, with the rows of the sides not kept relaxed.</summary>
+    public double Max(int t, bool keepNew = true, bool keepEarlier = true)
+    {
+        foreach (var reach in _reach)
+        {
+            reach.SetUb(0);
+        }
+
+        Keep(keepNew, keepEarlier);
+        var objective = _solver.Objective();
+        objective.Clear();
+        foreach (var a in _targets[t])
+        {
+            objective.SetCoefficient(_atoms[a], 1);
+        }
+
+        objective.SetMaximization();
+        Solve();
+        return objective.Value();
+    }
+
+    /// <summary>The new release's published cells whose rows hold the last program's optimum down (non-zero duals).</summary>
+    public IEnumerable<KnownCell> BindingNewCells() =>
+        _rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && Math.Abs(r.Constraint.DualValue()) > Tolerance).Select(r => r.Owner);
+
+    /// <summary>Each side's rows as known, or relaxed to nothing.</summary>
+    private void Keep(bool keepNew, bool keepEarlier)
+    {
+        foreach (var row in _rows)
+        {
+            var keep = row.Owner.IsNew ? keepNew : keepEarlier;
+            row.Constraint.SetBounds(keep ? row.Low : double.NegativeInfinity, keep ? row.High ?? double.PositiveInfinity : double.PositiveInfinity);
+        }
+    }
+
+    public bool Reaches(double value) => value >= _threshold - Tolerance;
+
+    private void Solve()
+    {
+        Programs++;
+        var status = _solver.Solve();
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            // The true counts satisfy every row, so the program is feasible and (capped) bounded: anything else is a fault.
+            throw new DisclosureException($"The ledger audit's linear program ended {status}; nothing was released.");
+        }
+    }
+
+    public void Dispose() => _solver.Dispose();
+
+    private sealed record KnownRow(Constraint Constraint, long Low, long? High, KnownCell Owner);
+}
+
+/// <summary>A cell behind a row of <see cref="AtomProgram"/>: whose release, which table and position, hidden or not.</summary>
+internal sealed record KnownCell(bool IsNew, string Table, int Cell, bool Hidden);

@@ -1,0 +1,117 @@
+using StatService.Core.Disclosure;
+using StatService.Core.Ledger;
+
+namespace StatService.Disclosure.AcrossReleases;
+
+/// <summary>
+/// The release ledger's audit: the new release together with every earlier release of the extract version whose persons
+/// it meets (directly or through others), over atoms (persons with one pattern of membership). Every atom of 1 up to the
+/// policy's maximum persons and every hidden cell that small must be able to reach the threshold in the attacker's linear
+/// program (published counts exact, rounded or perturbed ones within their method's bounds, every empty overlap known).
+/// A target that fails only because of the combination (the earlier releases alone and this one alone leave it in reach)
+/// is a disclosure of this release; the published cells of this release its program leans on are the cells to hide.
+/// </summary>
+public sealed class JointReleaseAudit : ICrossReleaseAudit
+{
+    /// <summary>Rounds of the batch program before the remaining targets are solved one by one.</summary>
+    private const int BatchRounds = 3;
+
+    public CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(policy);
+        var tables = JointComponent.Select(candidate, earlier, out var personCount);
+        var releases = tables.Where(t => !t.IsNew).Select(t => t.Release).Distinct().Count();
+        if (releases == 0)
+        {
+            return new CrossReleaseFindings(0, [], true, 0, new AuditWork(0, 0, 0, 0, 0));
+        }
+
+        var atoms = AtomPartition.Of(tables, personCount);
+        var small = policy.MaxSensitiveCount;
+        var targets = new List<int[]>();
+        for (var a = 0; a < atoms.Sizes.Length; a++)
+        {
+            if (atoms.Sizes[a] <= small)
+            {
+                targets.Add([a]);
+            }
+        }
+
+        var rows = new List<(int[] Atoms, PersonCell Cell, KnownCell Owner)>();
+        long largest = 0;
+        for (var t = 0; t < tables.Count; t++)
+        {
+            foreach (var cell in tables[t].Table.Cells)
+            {
+                if (!cell.Constrains && !cell.Hidden)
+                {
+                    continue;
+                }
+
+                var cellAtoms = atoms.AtomsOf(t, cell.Members);
+                var count = cellAtoms.Sum(a => (long)atoms.Sizes[a]);
+                largest = Math.Max(largest, count);
+                if (cell.Constrains)
+                {
+                    rows.Add((cellAtoms, cell, new KnownCell(tables[t].IsNew, tables[t].Table.Name, cell.Cell, cell.Hidden)));
+                }
+
+                if (cell.Hidden && count >= 1 && count <= small && cellAtoms.Length > 1)
+                {
+                    targets.Add(cellAtoms);
+                }
+            }
+        }
+
+        var distinctTargets = targets.DistinctBy(t => string.Join(',', t)).ToList();
+        using var program = new AtomProgram(atoms.Sizes.Length, 10.0 * (largest + policy.Threshold), distinctTargets, policy.Threshold);
+        foreach (var (cellAtoms, cell, owner) in rows)
+        {
+            program.Add(cellAtoms, cell.Low, cell.High, owner);
+        }
+
+        var open = Enumerable.Range(0, distinctTargets.Count).ToHashSet();
+        for (var round = 0; round < BatchRounds && open.Count > 0; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var reached = program.ReachTogether(open);
+            open.ExceptWith(reached);
+            if (reached.Count == 0)
+            {
+                break;
+            }
+        }
+
+        var disclosures = 0;
+        var curable = true;
+        var toHide = new SortedSet<(string Table, int Cell)>();
+        foreach (var t in open.Order())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (program.Reaches(program.Max(t)))
+            {
+                continue;
+            }
+
+            // Out of reach already without this release, or within it alone: not this combination's doing.
+            if (!program.Reaches(program.Max(t, keepNew: false)) || !program.Reaches(program.Max(t, keepEarlier: false)))
+            {
+                continue;
+            }
+
+            program.Max(t);
+            disclosures++;
+            var binding = program.BindingNewCells().ToList();
+            curable &= binding.Count > 0;
+            foreach (var cell in binding)
+            {
+                toHide.Add((cell.Table, cell.Cell));
+            }
+        }
+
+        var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs);
+        return new CrossReleaseFindings(disclosures, [.. toHide], curable, releases, work);
+    }
+}

@@ -176,14 +176,6 @@ internal static class BenchOrderCommand
 
     private sealed record Measurement(double Total, double Query, double Protect, int Cells, int Suppressed);
 
-    /// <summary>Validates against the extract being measured, not whichever is newest beside it.</summary>
-    private sealed class PinnedExtract(ExtractRegistry registry, string version) : IExtractRegistry
-    {
-        public ExtractInfo? Newest() => registry.Find(version);
-
-        public ExtractInfo? Find(string name) => registry.Find(name);
-    }
-
     /// <summary>Durations of the pipeline's own spans, by name.</summary>
     private sealed class SpanTimes
     {

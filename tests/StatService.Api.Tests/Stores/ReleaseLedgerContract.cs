@@ -36,7 +36,8 @@ public abstract class ReleaseLedgerContract<TDatabase> : StoreContract<TDatabase
 
         var other = Guid.NewGuid();
         var seen = Assert.Single(await Open().EarlierReleasesAsync(Version, other, CancellationToken.None));
-        Assert.Equal((order, ReleasePersonsCodec.Encode(persons)), (seen.OrderId, ReleasePersonsCodec.Encode(seen.Persons)));
+        Assert.Equal(order, seen.OrderId);
+        Assert.Equal(ReleasePersonsCodec.Encode(persons), ReleasePersonsCodec.Encode(seen.Persons));
         Assert.Empty(await Store.EarlierReleasesAsync(Version, order, CancellationToken.None));
         Assert.Empty(await Store.EarlierReleasesAsync("another-version", other, CancellationToken.None));
         Assert.Null(await Store.ReleaseOfAsync(other, CancellationToken.None));

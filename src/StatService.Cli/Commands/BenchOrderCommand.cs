@@ -121,9 +121,17 @@ internal static class BenchOrderCommand
                 ? catalogue.Find(id)?.Example.GetRawText() ?? throw new ArgumentException($"Unknown product '{id}'.")
                 : await File.ReadAllTextAsync(orderFile.FullName, ct);
             var context = new BenchContext(catalogue, codeLists, queries, registry, manifest, breakdowns, runner, pipeline, spans);
-            if (await RunProductAsync(context, body, runs, queryOnly, output, ct) is { } median)
+            try
             {
-                summary.Add((id, median));
+                if (await RunProductAsync(context, body, runs, queryOnly, output, ct) is { } median)
+                {
+                    summary.Add((id, median));
+                }
+            }
+            catch (ArgumentException invalid) when (allProducts)
+            {
+                // One example the extract cannot answer (its period, say) does not stop the others.
+                Console.WriteLine($"product {id} skipped: {invalid.Message}");
             }
         }
 

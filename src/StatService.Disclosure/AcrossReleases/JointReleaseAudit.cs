@@ -42,7 +42,9 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
 
         var nested = NestedDifferences.Find(tables, personCount, policy);
         var atoms = AtomPartition.Of(tables, personCount);
-        if (atoms.Sizes.Length > AtomLimit)
+        // Perturbed and rounded releases rest on their method's own noise inside one release; across releases their
+        // intervals are checked by the nested differences.
+        if (atoms.Sizes.Length > AtomLimit || policy.Method != DisclosureMethod.Suppression)
         {
             var blamed = nested.Select(c => (c.Table, c.Cell)).Distinct().Order().ToList();
             return new CrossReleaseFindings(nested.Count, blamed, true, releases, new AuditWork(releases, 0, atoms.Sizes.Length, 0, 0));

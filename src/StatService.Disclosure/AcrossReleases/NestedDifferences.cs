@@ -15,6 +15,10 @@ internal static class NestedDifferences
     public static List<KnownCell> Find(IReadOnlyList<AuditedTable> tables, int personCount, DisclosurePolicy policy)
     {
         var found = new List<KnownCell>();
+        // A pair whose two person sets one release already holds both of is that release's own business (its linked
+        // tables were protected together): the earlier release then disclosed nothing new, or the new one is judged alone.
+        var setsOf = tables.GroupBy(t => t.Release).ToDictionary(
+            g => g.Key, g => g.SelectMany(t => t.Table.Cells.Where(c => c.Constrains).Select(c => Signature(Persons(t.Table, c.Members)))).ToHashSet());
         foreach (var mine in tables.Where(t => t.IsNew))
         {
             // Each person's inner cells of the new table (one for an additive table).
@@ -73,6 +77,11 @@ internal static class NestedDifferences
                         }
 
                         // The attacker's largest value of the difference: outside's ceiling minus inside's floor.
+                        if (setsOf[-1].Contains(Signature(persons)) || setsOf[theirs.Release].Contains(Signature(Persons(mine.Table, cell.Members))))
+                        {
+                            continue;
+                        }
+
                         if (outside.High is { } high && high - inside.Low < policy.Threshold)
                         {
                             found.Add(new KnownCell(true, mine.Table.Name, cell.Cell, false));
@@ -83,6 +92,22 @@ internal static class NestedDifferences
         }
 
         return found;
+    }
+
+    /// <summary>A person set's fingerprint: its size and two sums of mixed places (order-free).</summary>
+    private static (int, ulong, ulong) Signature(List<int> persons)
+    {
+        ulong a = 0, b = 0;
+        foreach (var p in persons)
+        {
+            var x = (ulong)p + 0x9E3779B97F4A7C15UL;
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+            a += x ^ (x >> 31);
+            b ^= x * 0xD6E8FEB86659FD93UL;
+        }
+
+        return (persons.Count, a, b);
     }
 
     private static int Count(PersonTable table, int[] members) =>

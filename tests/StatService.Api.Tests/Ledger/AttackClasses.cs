@@ -24,7 +24,7 @@ public sealed class AttackClasses(RegisterRows rows)
         "diagnosis-exclusion" => Differing(
             DiagnosisPrefixes(null).Where(c => c != Diabetes).Select(c => (AttackOrder.PatientCount([Diabetes]), AttackOrder.PatientCount([Diabetes], diagnosesExcluded: [c])))),
         "second-inclusion-code" => Differing(
-            DiagnosisPrefixes(null).Where(c => c != Diabetes).Select(c => (AttackOrder.PatientCount([Diabetes]), AttackOrder.PatientCount([Diabetes, c])))),
+            DiagnosisPrefixes(null).Where(c => c != Diabetes).Reverse().Select(c => (AttackOrder.PatientCount([Diabetes]), AttackOrder.PatientCount([Diabetes, c])))),
         "medicine-longer-prefix" => Differing(
             AtcPrefixes(3).SelectMany(p => AtcPrefixes(4).Concat(AtcPrefixes(5)).Where(q => q.StartsWith(p, StringComparison.Ordinal))
                 .Select(q => (AttackOrder.PatientCount(medications: [p]), AttackOrder.PatientCount(medications: [q]))))),

@@ -25,6 +25,11 @@ public static class ReleaseSetAttacker
         var cells = releases.SelectMany(r => r.Cells).ToArray();
         var atoms = Atoms(cells);
         var mismatches = releases.SelectMany(r => r.Mismatches).ToArray();
+        if (mismatches.Length > 0)
+        {
+            // Published numbers the recomputed persons do not explain: no program over them would mean anything.
+            return new AttackReport(releases.Count, cells.Length, atoms.Count, 0, 0, [], mismatches);
+        }
 
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
         var x = atoms.Select(_ => solver.MakeNumVar(0, double.PositiveInfinity, string.Empty)).ToArray();

@@ -1,0 +1,151 @@
+using StatService.Core.Disclosure;
+using StatService.Core.Ledger;
+using StatService.Disclosure.AcrossReleases;
+
+namespace StatService.Disclosure.Tests.AcrossReleases;
+
+/// <summary>
+/// The joint audit across releases on hand-made person sets, each case checked by arithmetic a reader can do by hand:
+/// what two releases pin together is found and blamed on the new release's published cells; what either side reveals on
+/// its own, or what nobody can reach, is not.
+/// </summary>
+public sealed class JointReleaseAuditTests
+{
+    private static readonly DisclosurePolicy Policy = DisclosurePolicy.DanishDefault;
+    private readonly JointReleaseAudit _audit = new();
+
+    [Fact]
+    public void An_exclusion_that_removes_two_persons_pins_them_and_the_new_count_is_to_be_hidden()
+    {
+        // The domain's example: A = 3382 persons, B = A without the 2 who also have another disease = 3380.
+        var a = Range(0, 3382);
+        var b = a.Where(p => p is not (10 or 20)).ToArray();
+
+        var findings = _audit.Audit(Release(Published("b", b)), [Earlier(Published("a", a))], Policy, CancellationToken.None);
+
+        Assert.Equal(1, findings.Disclosures);
+        Assert.True(findings.Curable);
+        Assert.Equal([("b", 0)], findings.ToHide);
+        Assert.Equal(1, findings.ComparedReleases);
+    }
+
+    [Fact]
+    public void The_same_count_hidden_leaves_the_two_persons_out_of_reach()
+    {
+        var a = Range(0, 3382);
+        var b = a.Where(p => p is not (10 or 20)).ToArray();
+
+        var findings = _audit.Audit(Release(Hidden("b", b)), [Earlier(Published("a", a))], Policy, CancellationToken.None);
+
+        Assert.True(findings.IsClean);
+    }
+
+    [Fact]
+    public void A_difference_of_five_persons_may_be_published()
+    {
+        var a = Range(0, 200);
+        var b = a.Skip(5).ToArray();
+
+        Assert.True(_audit.Audit(Release(Published("b", b)), [Earlier(Published("a", a))], Policy, CancellationToken.None).IsClean);
+    }
+
+    [Fact]
+    public void Publishing_the_complement_of_a_hidden_pair_in_a_row_pins_the_primary()
+    {
+        // Earlier: region 1 has 3 persons (primary), region 2 has 10 (secondary), the total 13 is published.
+        var r1 = Range(0, 3);
+        var r2 = Range(3, 10);
+        var earlier = new PersonTable("by-region", [r1, r2],
+        [
+            new PersonCell(0, [0, 1], 13, 13, false),
+            new PersonCell(1, [0], 1, null, true),
+            new PersonCell(2, [1], 1, null, true),
+        ]);
+
+        // A later order counts exactly region 2's persons under another definition and publishes 10.
+        var findings = _audit.Audit(Release(Published("complement", r2)), [Earlier(earlier)], Policy, CancellationToken.None);
+
+        Assert.Equal([("complement", 0)], findings.ToHide);
+        Assert.True(findings.Disclosures >= 1);
+    }
+
+    [Fact]
+    public void What_earlier_releases_disclosed_on_their_own_is_not_blamed_on_a_new_one()
+    {
+        var a = Range(0, 500);
+        var b = a.Where(p => p != 7).ToArray();
+        // A new release over a different split of the same persons, every cell of 5 or more.
+        var c = new PersonTable("c", [Range(0, 250), Range(250, 250)],
+        [
+            new PersonCell(0, [0, 1], 500, 500, false),
+            new PersonCell(1, [0], 250, 250, false),
+            new PersonCell(2, [1], 250, 250, false),
+        ]);
+
+        var findings = _audit.Audit(Release(c), [Earlier(Published("a", a)), Earlier(Published("b", b))], Policy, CancellationToken.None);
+
+        Assert.True(findings.IsClean);
+        Assert.Equal(2, findings.ComparedReleases);
+    }
+
+    [Fact]
+    public void Releases_over_other_persons_are_not_read()
+    {
+        var findings = _audit.Audit(Release(Published("new", Range(0, 50))), [Earlier(Published("other", Range(1000, 3)))], Policy, CancellationToken.None);
+
+        Assert.True(findings.IsClean);
+        Assert.Equal(0, findings.ComparedReleases);
+        Assert.Equal(0, findings.Work.Programs);
+    }
+
+    [Fact]
+    public void Cells_known_only_within_bounds_leave_a_small_difference_in_reach_when_the_bounds_are_wide_enough()
+    {
+        // Rounded to base 5 both ways: 3380..3384 (published 3382) and 3378..3382 (published 3380); the two persons could be 6.
+        var a = Range(0, 3382);
+        var b = a.Where(p => p is not (10 or 20)).ToArray();
+        var rounded = new PersonTable("b", [b], [new PersonCell(0, [0], 3378, 3382, false)]);
+        var earlier = new PersonTable("a", [a], [new PersonCell(0, [0], 3380, 3384, false)]);
+
+        Assert.True(_audit.Audit(Release(rounded), [Earlier(earlier)], Policy, CancellationToken.None).IsClean);
+
+        // Exact on one side and within one either side on the other: at most 3.
+        var tight = new PersonTable("b", [b], [new PersonCell(0, [0], 3379, 3381, false)]);
+        Assert.False(_audit.Audit(Release(tight), [Earlier(Published("a", a))], Policy, CancellationToken.None).IsClean);
+    }
+
+    [Fact]
+    public void The_same_releases_give_the_same_findings_every_time()
+    {
+        var random = new Random(11);
+        var earlier = Enumerable.Range(0, 6).Select(i => Earlier(Split($"e{i}", Range(0, 400).Where(_ => random.NextDouble() < 0.9).ToArray(), random))).ToList();
+        var candidate = Release(Split("new", Range(0, 400).Where(_ => random.NextDouble() < 0.9).ToArray(), random));
+
+        var first = _audit.Audit(candidate, earlier, Policy, CancellationToken.None);
+        var second = _audit.Audit(candidate, earlier, Policy, CancellationToken.None);
+
+        Assert.Equal(first.ToHide, second.ToHide);
+        Assert.Equal(first.Work, second.Work);
+    }
+
+    /// <summary>Persons split into four cells at random, every cell and the total published.</summary>
+    private static PersonTable Split(string name, int[] persons, Random random)
+    {
+        var groups = persons.GroupBy(_ => random.Next(4)).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
+        var cells = groups.Select((g, i) => new PersonCell(i + 1, [i], g.Length, g.Length, false))
+            .Prepend(new PersonCell(0, [.. Enumerable.Range(0, groups.Length)], persons.Length, persons.Length, false));
+        return new PersonTable(name, groups, [.. cells]);
+    }
+
+    private static int[] Range(int start, int count) => [.. Enumerable.Range(start, count)];
+
+    private static PersonTable Published(string name, int[] persons) =>
+        new(name, [persons], [new PersonCell(0, [0], persons.Length, persons.Length, false)]);
+
+    private static PersonTable Hidden(string name, int[] persons) =>
+        new(name, [persons], [new PersonCell(0, [0], 1, null, true)]);
+
+    private static ReleasePersons Release(params PersonTable[] tables) => new(tables);
+
+    private static RecordedRelease Earlier(params PersonTable[] tables) => new(Guid.NewGuid(), new ReleasePersons(tables));
+}

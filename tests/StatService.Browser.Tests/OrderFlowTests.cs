@@ -156,7 +156,7 @@ public sealed class OrderFlowTests(RunningService service)
     /// <summary>A Danish order's CSV: semicolons, Danish column names and status words, every cell of the JSON.</summary>
     private static void AssertCsvMatches(string csv, JsonRelease release)
     {
-        var rows = CsvRows.Parse(csv, ';');
+        var rows = CsvText.Parse(csv, ';');
         var header = rows[0];
         Assert.Equal(["tabel", "region", "region_tekst", "køn", "køn_tekst", "aldersgruppe", "aldersgruppe_tekst", "værdi", "status"], header);
         Assert.Equal(release.Tables.Sum(t => t.Cells.Count), rows.Count - 1);

@@ -104,9 +104,9 @@ public sealed class ProductOrderTests(GeneratedExtract extract)
 
     private IEnumerable<ExpectedTable> Expected(string productId, CohortParameters parameters) => productId switch
     {
-        "patient-count" or "custom-table" => [IndependentProducts.CohortTable(productId, extract.Rows, parameters)],
-        "group-profile" => IndependentProducts.GroupProfile(extract.Rows, parameters, CodeListSet.Load(Path.Combine(Queries, "codelists"))),
-        "incidence-prevalence" => IndependentProducts.IncidencePrevalence(extract.Rows, parameters),
+        "patient-count" or "custom-table" => [IndependentProducts.CohortTable(productId, extract.Rows, parameters.ToSpec())],
+        "group-profile" => IndependentProducts.GroupProfile(extract.Rows, parameters.ToSpec(), CohortSpecs.ChaptersOf(CodeListSet.Load(Path.Combine(Queries, "codelists")))),
+        "incidence-prevalence" => IndependentProducts.IncidencePrevalence(extract.Rows, parameters.ToSpec()),
         _ => throw new ArgumentOutOfRangeException(nameof(productId)),
     };
 

@@ -29,7 +29,7 @@ public sealed class ProductQueryTests(SharedExtract extract)
         var parameters = extract.Read(parametersJson);
         var table = await extract.RunPatientCountAsync(parameters);
 
-        IndependentProducts.CohortTable("patient-count", extract.Rows, parameters).AssertEqual(table);
+        IndependentProducts.CohortTable("patient-count", extract.Rows, parameters.ToSpec()).AssertEqual(table);
         Assert.True(table.Values[0] > 0, "The test order should find somebody, or it proves little.");
     }
 
@@ -45,7 +45,7 @@ public sealed class ProductQueryTests(SharedExtract extract)
             "custom-table");
         var table = (await extract.RunAsync("custom-table", parameters)).Single();
 
-        var expected = IndependentProducts.CohortTable("custom-table", extract.Rows, parameters);
+        var expected = IndependentProducts.CohortTable("custom-table", extract.Rows, parameters.ToSpec());
         expected.AssertEqual(table);
         Assert.True(table.Additive);
         Assert.True(table.IsAdditive());
@@ -78,7 +78,7 @@ public sealed class ProductQueryTests(SharedExtract extract)
     {
         var parameters = extract.Read(parametersJson, "group-profile");
         var tables = await extract.RunAsync("group-profile", parameters);
-        var expected = IndependentProducts.GroupProfile(extract.Rows, parameters, extract.CodeLists);
+        var expected = IndependentProducts.GroupProfile(extract.Rows, parameters.ToSpec(), CohortSpecs.ChaptersOf(extract.CodeLists));
 
         Assert.Equal(expected.Select(e => e.Name), tables.Select(t => t.Name));
         foreach (var (want, table) in expected.Zip(tables))
@@ -102,7 +102,7 @@ public sealed class ProductQueryTests(SharedExtract extract)
     {
         var parameters = extract.Read(parametersJson, "incidence-prevalence");
         var tables = await extract.RunAsync("incidence-prevalence", parameters);
-        var expected = IndependentProducts.IncidencePrevalence(extract.Rows, parameters);
+        var expected = IndependentProducts.IncidencePrevalence(extract.Rows, parameters.ToSpec());
 
         Assert.Equal(expected.Select(e => e.Name).Order(), tables.Select(t => t.Name).Order());
         foreach (var want in expected)

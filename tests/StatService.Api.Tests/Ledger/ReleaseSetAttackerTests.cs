@@ -50,8 +50,9 @@ public sealed class ReleaseSetAttackerTests
     [Fact]
     public void A_published_count_below_five_is_reported_as_it_stands()
     {
-        var finding = Assert.Single(ReleaseSetAttacker.Attack([Release("A", Cell("total", ["x", "y"], published: true))]).Findings);
-        Assert.Equal("published small count", finding.Kind);
+        // The same two persons are also an atom pinned by that count: the attacker may name them both ways.
+        var findings = ReleaseSetAttacker.Attack([Release("A", Cell("total", ["x", "y"], published: true))]).Findings;
+        Assert.Contains(findings, f => f.Kind == "published small count" && f.TrueSize == 2);
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using System.Text;
 using Microsoft.Playwright;
 using StatService.Api.Tests.Deliverables;
 using StatService.Browser.Tests.Browser;
-using StatService.Browser.Tests.Downloads;
 using StatService.Browser.Tests.Service;
+using StatService.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace StatService.Browser.Tests;

@@ -10,12 +10,12 @@ WITH
     SELECT unnest(CAST($measure_atc_low AS VARCHAR[])) AS low, unnest(CAST($measure_atc_high AS VARCHAR[])) AS high
 ),
 contacts AS (
-    SELECT k.pnr, count(*) AS n
-    FROM lpr_f_kontakter k
+    SELECT k.pid, count(*) AS n
+    FROM contact_days k
     WHERE CAST($measure AS VARCHAR) = 'contacts'
       AND k.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
-      AND k.pnr IN (SELECT pnr FROM cohort)
-    GROUP BY k.pnr
+      AND k.pid IN (SELECT pid FROM cohort)
+    GROUP BY k.pid
 ),
 dispensings AS (
     -- exact decimal arithmetic, so the rounding of each person's total never depends on summation order
@@ -43,7 +43,7 @@ cells AS (
         END AS BIGINT) AS v,
         c.record_key, c.pid
     FROM cohort c
-    LEFT JOIN contacts k ON k.pnr = c.pnr
+    LEFT JOIN contacts k ON k.pid = c.pid
     LEFT JOIN dispensings d ON d.pnr = c.pnr
 )
 SELECT

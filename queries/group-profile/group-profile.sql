@@ -22,15 +22,16 @@ WITH
            unnest(CAST($chapter_high AS VARCHAR[])) AS high
 ),
 cohort_contacts AS (
-    SELECT k.dw_ek_kontakt, k.pnr
-    FROM lpr_f_kontakter k
+    SELECT k.pid, count(*) AS contacts
+    FROM contact_days k
     WHERE k.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
-      AND k.pnr IN (SELECT pnr FROM cohort)
+      AND k.pid IN (SELECT pid FROM cohort)
+    GROUP BY k.pid
 ),
 contact_bands AS (
     SELECT c.pnr, c.pid, c.record_key, coalesce(n.contacts, 0) / ((CAST($period_to AS DATE) - CAST($period_from AS DATE) + 1) / 365.25) AS per_year
     FROM cohort c
-    LEFT JOIN (SELECT pnr, count(*) AS contacts FROM cohort_contacts GROUP BY pnr) n ON n.pnr = c.pnr
+    LEFT JOIN cohort_contacts n ON n.pid = c.pid
 ),
 causes AS (
     -- the Cause of Death Register writes ICD-10 without the SKS 'D'; chapters are contiguous ranges,
@@ -44,7 +45,7 @@ outcomes AS (
     SELECT c.pnr, c.pid, c.record_key,
            CASE WHEN p.c_status <> '90' THEN 'alive' ELSE coalesce(x.chapter, 'unknown') END AS outcome
     FROM cohort c
-    JOIN cpr_person p ON p.pnr = c.pnr
+    JOIN person_attributes p ON p.pid = c.pid
     LEFT JOIN causes x ON x.pnr = c.pnr
 ),
 used AS (
@@ -68,17 +69,20 @@ medication AS (
     FROM medication_groups m JOIN cohort c ON c.pnr = m.pnr
 ),
 comorbidity_chapters AS (
-    SELECT DISTINCT c.pnr, ch.code AS chapter
-    FROM cohort_contacts c
-    JOIN lpr_f_diagnoser d ON d.dw_ek_kontakt = c.dw_ek_kontakt
+    -- the cohort's counted diagnoses on contacts in the period (each diagnosis carries its contact's person and date)
+    SELECT DISTINCT d.pid, ch.code AS chapter
+    FROM (SELECT e.pid, e.diagnosekode
+          FROM dx_events e
+          WHERE e.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+            AND e.diagnosetype IN ('A', 'B')
+            AND e.senere_afkraeftet = 'Nej'
+            AND e.pid IN (SELECT pid FROM cohort)) d
     ASOF JOIN chapters ch ON d.diagnosekode >= ch.low
     WHERE d.diagnosekode < ch.high
-      AND d.diagnosetype IN ('A', 'B')
-      AND d.senere_afkraeftet = 'Nej'
 ),
 comorbidity AS (
-    SELECT m.pnr, c.pid, m.chapter, c.record_key, row_number() OVER (PARTITION BY m.pnr ORDER BY m.chapter) = 1 AS first_of_person
-    FROM comorbidity_chapters m JOIN cohort c ON c.pnr = m.pnr
+    SELECT c.pnr, m.pid, m.chapter, c.record_key, row_number() OVER (PARTITION BY m.pid ORDER BY m.chapter) = 1 AS first_of_person
+    FROM comorbidity_chapters m JOIN cohort c ON c.pid = m.pid
 )
 SELECT 'age-sex' AS tbl,
        CASE WHEN GROUPING(ageband) = 1 THEN 'total' ELSE ageband END AS d1,

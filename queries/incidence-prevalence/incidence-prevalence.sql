@@ -18,34 +18,30 @@ WITH
 ),
 -- each person's record key, hashed once per person (not per year) and only when the order uses cell keys
 person_keys AS (
-    SELECT pnr,
+    SELECT pid,
            CAST(('0x' || left(sha256(CAST($key_outer AS BLOB) || unhex(sha256(CAST($key_inner AS BLOB) || encode(pnr)))), 8)) AS UBIGINT) AS record_key
-    FROM cpr_person
+    FROM person_index
     WHERE CAST($cell_keys AS BOOLEAN)
 ),
--- the person index places of the cases only (the ledger records cases; the population is everyone)
-case_pids AS (
-    SELECT q.pnr, i.pid FROM qualified q JOIN person_index i ON i.pnr = q.pnr
-),
 residents AS (
-    SELECT year(y.y_to) AS yr, y.y_from, y.y_to, p.pnr, coalesce(k.record_key, CAST(0 AS UBIGINT)) AS record_key,
+    SELECT year(y.y_to) AS yr, y.y_from, y.y_to, p.pid, coalesce(k.record_key, CAST(0 AS UBIGINT)) AS record_key,
            p.reg AS region,
            CASE p.koen WHEN '1' THEN 'male' WHEN '2' THEN 'female' END AS sex,
            year(y.y_to) - year(p.foed_dag)
                - CASE WHEN month(y.y_to) * 100 + day(y.y_to) < month(p.foed_dag) * 100 + day(p.foed_dag) THEN 1 ELSE 0 END AS age
-    FROM cpr_person p CROSS JOIN years y
-    LEFT JOIN person_keys k ON k.pnr = p.pnr
+    FROM person_attributes p CROSS JOIN years y
+    LEFT JOIN person_keys k ON k.pid = p.pid
     WHERE p.foed_dag <= y.y_to
       AND CASE WHEN p.c_status = '01' THEN p.d_status_hen_start <= y.y_to ELSE p.d_status_hen_start > y.y_to END
 ),
 filtered AS (
-    SELECT r.*,
+    -- pid only for the cases (the ledger records cases; the population is everyone)
+    SELECT r.yr, r.y_from, r.y_to, r.record_key, r.region, r.sex, r.age,
            CASE WHEN age >= 90 THEN '90+'
                 ELSE CAST(age // 10 * 10 AS VARCHAR) || '-' || CAST(age // 10 * 10 + 9 AS VARCHAR) END AS ageband,
-           q.entry_date, cp.pid
+           q.entry_date, q.pid
     FROM residents r
-    LEFT JOIN qualified q ON q.pnr = r.pnr AND q.entry_date <= r.y_to
-    LEFT JOIN case_pids cp ON cp.pnr = q.pnr
+    LEFT JOIN qualified q ON q.pid = r.pid AND q.entry_date <= r.y_to
     WHERE (CAST($age_min AS INTEGER) IS NULL OR r.age >= CAST($age_min AS INTEGER))
       AND (CAST($age_max AS INTEGER) IS NULL OR r.age <= CAST($age_max AS INTEGER))
       AND (CAST($sex AS VARCHAR) IS NULL OR r.sex = CAST($sex AS VARCHAR))

@@ -1,10 +1,12 @@
 -- The cohort of order spec v1, shared by every product: common table expressions ending in
--- `qualified` (pnr, entry_date) and `cohort` (pnr, pid, region, sex, age, ageband, entry_date, record_key).
+-- `qualified` (pid, entry_date) and `cohort` (pnr, pid, region, sex, age, ageband, entry_date, record_key).
 -- pid is the person's place in the extract version's person index (person_index: every person of
 -- cpr_person ranked by pseudonym), the only person key that leaves a query (for the release ledger).
 -- Spliced by the catalogue where a product's SQL says "-- @include cohort.sql", right after WITH.
 -- Every value is a $parameter; prefixes arrive as [low, high) ranges plus a scalar span of them,
--- so DuckDB skips row groups of the code-sorted register files.
+-- so DuckDB skips row groups of the code-sorted files. Events come from the derived tables
+-- (queries/derived): diagnoses and procedures sorted by code already carry their contact's person
+-- and date, so a cohort costs what its codes' events cost, not a join to every contact.
 --
 -- Inclusion: each criterion type with include prefixes (diagnoses, procedures, medications) must be
 -- met; within a type any prefix will do. A type's date is the person's first qualifying event: in the
@@ -32,72 +34,73 @@ atc_exclude_ranges AS (
     SELECT unnest(CAST($atc_exclude_low AS VARCHAR[])) AS low, unnest(CAST($atc_exclude_high AS VARCHAR[])) AS high
 ),
 dx_first AS (
-    SELECT k.pnr, min(k.dato_start) AS first_date
-    FROM lpr_f_diagnoser d
-    JOIN dx_include_ranges r ON d.diagnosekode >= r.low AND d.diagnosekode < r.high
-    JOIN lpr_f_kontakter k ON k.dw_ek_kontakt = d.dw_ek_kontakt
-    WHERE d.diagnosekode >= CAST($dx_include_min AS VARCHAR) AND d.diagnosekode < CAST($dx_include_max AS VARCHAR)
-      AND d.diagnosetype IN (CAST($dx_type_first AS VARCHAR), CAST($dx_type_last AS VARCHAR))
-      AND d.senere_afkraeftet = 'Nej'
-      AND k.dato_start <= CAST($period_to AS DATE)
-      AND k.dato_start >= CAST($events_from AS DATE)
-    GROUP BY k.pnr
+    SELECT e.pid, min(e.dato_start) AS first_date
+    FROM dx_events e
+    JOIN dx_include_ranges r ON e.diagnosekode >= r.low AND e.diagnosekode < r.high
+    WHERE e.diagnosekode >= CAST($dx_include_min AS VARCHAR) AND e.diagnosekode < CAST($dx_include_max AS VARCHAR)
+      AND e.diagnosetype IN (CAST($dx_type_first AS VARCHAR), CAST($dx_type_last AS VARCHAR))
+      AND e.senere_afkraeftet = 'Nej'
+      AND e.dato_start <= CAST($period_to AS DATE)
+      AND e.dato_start >= CAST($events_from AS DATE)
+    GROUP BY e.pid
 ),
 proc_first AS (
-    SELECT k.pnr, min(p.dato_start) AS first_date
-    FROM lpr_f_procedurer p
-    JOIN proc_include_ranges r ON p.procedurekode >= r.low AND p.procedurekode < r.high
-    JOIN lpr_f_kontakter k ON k.dw_ek_kontakt = p.dw_ek_kontakt
-    WHERE p.procedurekode >= CAST($proc_include_min AS VARCHAR) AND p.procedurekode < CAST($proc_include_max AS VARCHAR)
-      AND p.dato_start <= CAST($period_to AS DATE)
-      AND p.dato_start >= CAST($events_from AS DATE)
-    GROUP BY k.pnr
+    SELECT e.pid, min(e.dato_start) AS first_date
+    FROM proc_events e
+    JOIN proc_include_ranges r ON e.procedurekode >= r.low AND e.procedurekode < r.high
+    WHERE e.procedurekode >= CAST($proc_include_min AS VARCHAR) AND e.procedurekode < CAST($proc_include_max AS VARCHAR)
+      AND e.dato_start <= CAST($period_to AS DATE)
+      AND e.dato_start >= CAST($events_from AS DATE)
+    GROUP BY e.pid
 ),
 atc_first AS (
-    SELECT l.pnr, min(l.eksd) AS first_date
-    FROM lmdb l
-    JOIN atc_include_ranges r ON l.atc >= r.low AND l.atc < r.high
-    WHERE l.atc >= CAST($atc_include_min AS VARCHAR) AND l.atc < CAST($atc_include_max AS VARCHAR)
-      AND l.eksd <= CAST($period_to AS DATE)
-      AND l.eksd >= CAST($events_from AS DATE)
-    GROUP BY l.pnr
+    -- the ATC-sorted dispensings read only the prefixes' row groups; their persons get their places after grouping
+    SELECT i.pid, a.first_date
+    FROM (SELECT l.pnr, min(l.eksd) AS first_date
+          FROM lmdb l
+          JOIN atc_include_ranges r ON l.atc >= r.low AND l.atc < r.high
+          WHERE l.atc >= CAST($atc_include_min AS VARCHAR) AND l.atc < CAST($atc_include_max AS VARCHAR)
+            AND l.eksd <= CAST($period_to AS DATE)
+            AND l.eksd >= CAST($events_from AS DATE)
+          GROUP BY l.pnr) a
+    JOIN person_index i ON i.pnr = a.pnr
 ),
 excluded AS (
-    SELECT k.pnr
-    FROM lpr_f_diagnoser d
-    JOIN dx_exclude_ranges r ON d.diagnosekode >= r.low AND d.diagnosekode < r.high
-    JOIN lpr_f_kontakter k ON k.dw_ek_kontakt = d.dw_ek_kontakt
-    WHERE d.diagnosekode >= CAST($dx_exclude_min AS VARCHAR) AND d.diagnosekode < CAST($dx_exclude_max AS VARCHAR)
-      AND d.diagnosetype IN (CAST($dx_type_first AS VARCHAR), CAST($dx_type_last AS VARCHAR))
-      AND d.senere_afkraeftet = 'Nej'
-      AND k.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+    SELECT e.pid
+    FROM dx_events e
+    JOIN dx_exclude_ranges r ON e.diagnosekode >= r.low AND e.diagnosekode < r.high
+    WHERE e.diagnosekode >= CAST($dx_exclude_min AS VARCHAR) AND e.diagnosekode < CAST($dx_exclude_max AS VARCHAR)
+      AND e.diagnosetype IN (CAST($dx_type_first AS VARCHAR), CAST($dx_type_last AS VARCHAR))
+      AND e.senere_afkraeftet = 'Nej'
+      AND e.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
     UNION
-    SELECT k.pnr
-    FROM lpr_f_procedurer p
-    JOIN proc_exclude_ranges r ON p.procedurekode >= r.low AND p.procedurekode < r.high
-    JOIN lpr_f_kontakter k ON k.dw_ek_kontakt = p.dw_ek_kontakt
-    WHERE p.procedurekode >= CAST($proc_exclude_min AS VARCHAR) AND p.procedurekode < CAST($proc_exclude_max AS VARCHAR)
-      AND p.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+    SELECT e.pid
+    FROM proc_events e
+    JOIN proc_exclude_ranges r ON e.procedurekode >= r.low AND e.procedurekode < r.high
+    WHERE e.procedurekode >= CAST($proc_exclude_min AS VARCHAR) AND e.procedurekode < CAST($proc_exclude_max AS VARCHAR)
+      AND e.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
     UNION
-    SELECT l.pnr
-    FROM lmdb l
-    JOIN atc_exclude_ranges r ON l.atc >= r.low AND l.atc < r.high
-    WHERE l.atc >= CAST($atc_exclude_min AS VARCHAR) AND l.atc < CAST($atc_exclude_max AS VARCHAR)
-      AND l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+    SELECT i.pid
+    FROM (SELECT DISTINCT l.pnr
+          FROM lmdb l
+          JOIN atc_exclude_ranges r ON l.atc >= r.low AND l.atc < r.high
+          WHERE l.atc >= CAST($atc_exclude_min AS VARCHAR) AND l.atc < CAST($atc_exclude_max AS VARCHAR)
+            AND l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)) a
+    JOIN person_index i ON i.pnr = a.pnr
 ),
 qualified AS (
     -- one row per person and criterion type met; all required types present, the latest date is the entry
-    SELECT pnr, max(first_date) AS entry_date
-    FROM (SELECT pnr, first_date FROM dx_first
-          UNION ALL SELECT pnr, first_date FROM proc_first
-          UNION ALL SELECT pnr, first_date FROM atc_first)
-    WHERE pnr NOT IN (SELECT pnr FROM excluded)
-    GROUP BY pnr
+    SELECT pid, max(first_date) AS entry_date
+    FROM (SELECT pid, first_date FROM dx_first
+          UNION ALL SELECT pid, first_date FROM proc_first
+          UNION ALL SELECT pid, first_date FROM atc_first)
+    WHERE pid NOT IN (SELECT pid FROM excluded)
+    GROUP BY pid
     HAVING count(*) = CAST($criteria_types AS INTEGER)
 ),
 person_at_index AS (
     SELECT
-        pnr,
+        pid,
         reg AS region,
         CASE koen WHEN '1' THEN 'male' WHEN '2' THEN 'female' END AS sex,
         -- completed years; a birthday counts from the same month and day (29 February: from 1 March)
@@ -108,24 +111,24 @@ person_at_index AS (
         -- before it, or left/died after it
         CASE WHEN c_status = '01' THEN d_status_hen_start <= CAST($index_date AS DATE)
              ELSE d_status_hen_start > CAST($index_date AS DATE) END AS resident
-    FROM cpr_person
+    FROM person_attributes
     WHERE foed_dag <= CAST($index_date AS DATE)
 ),
 cohort AS MATERIALIZED (
     SELECT
-        p.pnr, i.pid, p.region, p.sex, p.age, q.entry_date,
+        i.pnr, p.pid, p.region, p.sex, p.age, q.entry_date,
         CASE WHEN p.age >= 90 THEN '90+'
              ELSE CAST(p.age // 10 * 10 AS VARCHAR) || '-' || CAST(p.age // 10 * 10 + 9 AS VARCHAR)
         END AS ageband,
         -- cell-key perturbation: the person's record key, HMAC-SHA256 of the pseudonym under the secret (bound as
         -- its two key pads), first 4 bytes as a whole number below 2^32; 0 when the product does not use cell keys
         CASE WHEN CAST($cell_keys AS BOOLEAN)
-             THEN CAST(('0x' || left(sha256(CAST($key_outer AS BLOB) || unhex(sha256(CAST($key_inner AS BLOB) || encode(p.pnr)))), 8)) AS UBIGINT)
+             THEN CAST(('0x' || left(sha256(CAST($key_outer AS BLOB) || unhex(sha256(CAST($key_inner AS BLOB) || encode(i.pnr)))), 8)) AS UBIGINT)
              ELSE CAST(0 AS UBIGINT)
         END AS record_key
     FROM person_at_index p
-    JOIN qualified q ON q.pnr = p.pnr
-    JOIN person_index i ON i.pnr = p.pnr
+    JOIN qualified q ON q.pid = p.pid
+    JOIN person_index i ON i.pid = p.pid
     WHERE q.entry_date >= CAST($period_from AS DATE)
       AND (NOT CAST($alive_resident AS BOOLEAN) OR p.resident)
       AND (CAST($age_min AS INTEGER) IS NULL OR p.age >= CAST($age_min AS INTEGER))

@@ -16,7 +16,7 @@ public static class ResultReportWriter
 {
     /// <param name="wording">The cohort definition in words and the product's title, in <paramref name="language"/>; without them the parameters and the product id are shown.</param>
     public static string Write(string releaseJson, string language = Texts.English, ReleaseWording? wording = null) =>
-        Write(ReleaseDocument.Parse(releaseJson) with { Definition = wording?.Definition, ProductTitle = wording?.ProductTitle }, language);
+        Write(ReleaseDocument.Parse(releaseJson) with { Definition = wording?.Definition, ProductTitle = wording?.ProductTitle, Notes = wording?.Notes ?? [] }, language);
 
     public static string Write(ReleaseDocument release, string language)
     {
@@ -47,6 +47,17 @@ public static class ResultReportWriter
         }
 
         html.Append("</dl>\n</section>\n");
+        if (release.Notes.Count > 0)
+        {
+            html.Append($"<section class=\"notes\" role=\"note\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">{E(T("notes.title"))}</h2>\n");
+            foreach (var note in release.Notes)
+            {
+                html.Append($"<p>{E(note)}</p>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
         WriteLegend(html, release, language);
 
         var seriesNumber = 0;

@@ -18,7 +18,7 @@ public static class ResultXlsxWriter
 
     /// <param name="wording">The cohort definition in words and the product's title, in <paramref name="language"/>; without them the parameters are listed.</param>
     public static byte[] Write(string releaseJson, string language = Texts.English, ReleaseWording? wording = null) =>
-        Write(ReleaseDocument.Parse(releaseJson) with { Definition = wording?.Definition, ProductTitle = wording?.ProductTitle }, language);
+        Write(ReleaseDocument.Parse(releaseJson) with { Definition = wording?.Definition, ProductTitle = wording?.ProductTitle, Notes = wording?.Notes ?? [] }, language);
 
     public static string DefinitionsSheet(string language) => Texts.Get(language, "result.definitions");
 
@@ -73,6 +73,15 @@ public static class ResultXlsxWriter
         foreach (var line in ReleaseDefinition.Lines(release, language))
         {
             yield return Line(line.Name, line.Value);
+        }
+
+        if (release.Notes.Count > 0)
+        {
+            yield return Heading(T("notes.title"));
+            foreach (var note in release.Notes)
+            {
+                yield return XlsxCells.Row([XlsxCells.Text(string.Empty, XlsxStyles.Plain), XlsxCells.Text(note, XlsxStyles.Wrapped)]);
+            }
         }
 
         yield return Heading(T("result.disclosure"));

@@ -62,6 +62,8 @@ public sealed class StatServiceApplication : WebApplicationFactory<Program>
         builder.UseSetting("Worker:SweepInterval", "01:00:00");
         // Extracts come from the test (or are not needed by the test doubles); never generate a demo one.
         builder.UseSetting("Extracts:GenerateDemoIfMissing", "false");
+        // Warming every product at start competes with the test's own first order on two cores; tests set it where they need it.
+        builder.UseSetting("Extracts:WarmOnStart", "false");
         if (ExtractsDirectory is not null)
         {
             builder.UseSetting("Extracts:Directory", ExtractsDirectory);

@@ -3,8 +3,8 @@ using System.Text;
 using Microsoft.Playwright;
 using StatService.Api.Tests.Deliverables;
 using StatService.Browser.Tests.Browser;
-using StatService.Browser.Tests.Downloads;
 using StatService.Browser.Tests.Service;
+using StatService.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace StatService.Browser.Tests;
@@ -156,7 +156,7 @@ public sealed class OrderFlowTests(RunningService service)
     /// <summary>A Danish order's CSV: semicolons, Danish column names and status words, every cell of the JSON.</summary>
     private static void AssertCsvMatches(string csv, JsonRelease release)
     {
-        var rows = CsvRows.Parse(csv, ';');
+        var rows = CsvText.Parse(csv, ';');
         var header = rows[0];
         Assert.Equal(["tabel", "region", "region_tekst", "køn", "køn_tekst", "aldersgruppe", "aldersgruppe_tekst", "værdi", "status"], header);
         Assert.Equal(release.Tables.Sum(t => t.Cells.Count), rows.Count - 1);

@@ -19,8 +19,20 @@ public static class FormApi
 
     private static readonly string[] FormFields = ["purpose", "contact", "requesterKind", "language"];
 
-    public static RouteHandlerBuilder MapForm(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/form/orders", SubmitFormOrder)
+    public static RouteHandlerBuilder MapForm(this IEndpointRouteBuilder routes)
+    {
+        // Not rate-limited like placing orders: a preview stores nothing and runs no query, and the form asks for one as it is filled.
+        routes.MapPost("/api/form/orders/preview", PreviewFormOrder)
+            .WithTags("Form")
+            .WithName("PreviewFormOrder")
+            .WithSummary("What a form order would be, without placing it (no API key): the definition in words, estimated cells, review and price quote; nothing is stored")
+            .AllowAnonymous()
+            .WithMetadata(new DocumentedRequestBody(typeof(FormOrderRequest)))
+            .WithMetadata(new RequestSizeLimitAttribute(OrderBody.MaxBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        return routes.MapPost("/api/form/orders", SubmitFormOrder)
             .WithTags("Form")
             .WithName("SubmitFormOrder")
             .WithSummary("Place an order from the web form (no API key); answered with a status link")
@@ -31,6 +43,39 @@ public static class FormApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>
+    /// The form order's checks on what is filled in so far (purpose, contact and requester kind may still be empty, but
+    /// what is given must be valid) and the same 400 answer; a valid specification is described, never stored.
+    /// </summary>
+    public static async Task<Results<Ok<OrderPreview>, ValidationProblem>> PreviewFormOrder(
+        HttpRequest request, [AsParameters] OrderServices services, [FromServices] Results.OrderWords words, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await OrderBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var root = body.Json.RootElement;
+            var errors = new Dictionary<string, string[]>();
+            OrderFields.Read(root, errors, required: false, allowLoopbackCallbacks: false);
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("requesterKind", out var kind) && kind.ValueKind != JsonValueKind.Null)
+            {
+                ReadRequesterKind(root, errors);
+            }
+
+            var language = ReadLanguage(root, errors);
+            var validation = OrderSpecification.Validate(services.Validator, root, FormFields, errors);
+            var answered = RequestLanguage.Of(request, language);
+            return errors.Count > 0 || validation.Product is null || validation.ParametersJson is null
+                ? OrderSpecification.Problem(errors, validation, answered)
+                : TypedResults.Ok(OrderPreview.Of(validation, OrderChannel.Form, answered, services, words));
+        }
+    }
 
     public static async Task<Results<Accepted<FormOrderAccepted>, ValidationProblem>> SubmitFormOrder(
         HttpRequest request, [AsParameters] OrderServices services, CancellationToken cancellationToken)
@@ -57,6 +102,7 @@ public static class FormApi
             }
 
             var token = Secrets.NewToken();
+            var estimatedCells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(validation.ParametersJson, services.Breakdowns);
             var order = new Order
             {
                 Id = Guid.CreateVersion7(),
@@ -73,7 +119,8 @@ public static class FormApi
                 ContactOrganisation = fields.ContactOrganisation,
                 StatusTokenHash = Secrets.Hash(token),
                 ReviewRequired = true,
-                EstimatedCells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(validation.ParametersJson, services.Breakdowns),
+                EstimatedCells = estimatedCells,
+                PriceQuoteDkk = services.Terms.For(validation.Product).Price?.Quote(estimatedCells),
             };
             await services.Store.CreateAsync(order, cancellationToken);
             StatServiceTelemetry.OrdersSubmitted.Add(

@@ -66,14 +66,20 @@ public sealed record OrderView(
 }
 
 /// <summary>
-/// The order's language (its pages open in it), the product's title and the cohort definition in words, per language.
+/// The order's language (its pages open in it), the product's title, the cohort definition in words and the notes to
+/// bear in mind (such as new cases in years without look-back), per language.
 /// </summary>
-public sealed record OrderWordsView(string Language, IReadOnlyDictionary<string, string> Product, IReadOnlyDictionary<string, string?> Definition)
+public sealed record OrderWordsView(
+    string Language,
+    IReadOnlyDictionary<string, string> Product,
+    IReadOnlyDictionary<string, string?> Definition,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Notes)
 {
     public static OrderWordsView Of(Order order, Results.OrderWords words) => new(
         Results.OrderWords.LanguageOf(order),
         Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.ProductTitle(order.Product, l)),
-        Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.Definition(order, l)));
+        Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.Definition(order, l)),
+        Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.Notes(order, l)));
 }
 
 /// <summary>One status change as shown: when, who, from which status to which, and why.</summary>

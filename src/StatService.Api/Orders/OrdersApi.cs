@@ -39,6 +39,13 @@ public static class OrdersApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
+        group.MapPost("/preview", PreviewOrder)
+            .WithName("PreviewOrder")
+            .WithSummary("What an order would be, without placing it: the same checks, then the definition in words (Accept-Language da or en), the estimated cells, whether it is reviewed and the price quote; nothing is stored")
+            .WithMetadata(new DocumentedRequestBody(typeof(OrderRequest)))
+            .WithMetadata(new RequestSizeLimitAttribute(OrderBody.MaxBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
         group.MapGet("/", ListOrders)
             .WithName("ListOrders")
             .WithSummary("Your orders, newest first (a caseworker sees every order); filter with ?status=in_review");
@@ -95,6 +102,7 @@ public static class OrdersApi
 
             var requester = Requester.From(user);
             var terms = services.Terms.For(validation.Product);
+            var estimatedCells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(validation.ParametersJson, services.Breakdowns);
             var order = new Order
             {
                 Id = Guid.CreateVersion7(),
@@ -112,7 +120,9 @@ public static class OrdersApi
                 ContactOrganisation = fields.ContactOrganisation,
                 CallbackUrl = fields.CallbackUrl,
                 ReviewRequired = ReviewPolicy.RequiresReview(validation.Product, terms.Review, OrderChannel.Api),
-                EstimatedCells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(validation.ParametersJson, services.Breakdowns),
+                EstimatedCells = estimatedCells,
+                // The product's rule, as the preview quoted it; a caseworker may quote otherwise on approval.
+                PriceQuoteDkk = terms.Price?.Quote(estimatedCells),
             };
 
             if (idempotencyKey is not null)
@@ -142,6 +152,29 @@ public static class OrdersApi
                 1, new("product", order.Product), new("requester.kind", RequesterKinds.Code(requester.Kind)));
             var status = await services.Placement.ForwardAsync(order, requester.Actor);
             return Accepted(order.Id, status);
+        }
+    }
+
+    /// <summary>The checks of <see cref="SubmitOrder"/> and the same 400 answer; a valid body is described, never stored.</summary>
+    public static async Task<Results<Ok<OrderPreview>, ValidationProblem>> PreviewOrder(
+        HttpRequest request, [AsParameters] OrderServices services, [FromServices] OrderWords words, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await OrderBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var root = body.Json.RootElement;
+            var errors = new Dictionary<string, string[]>();
+            OrderFields.Read(root, errors, required: false, services.AllowLoopbackCallbacks);
+            var validation = OrderSpecification.Validate(services.Validator, root, DetailFields, errors);
+            var language = RequestLanguage.Of(request);
+            return errors.Count > 0 || validation.Product is null || validation.ParametersJson is null
+                ? OrderSpecification.Problem(errors, validation, language)
+                : TypedResults.Ok(OrderPreview.Of(validation, OrderChannel.Api, language, services, words));
         }
     }
 

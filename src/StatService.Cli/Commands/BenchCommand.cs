@@ -10,5 +10,6 @@ internal static class BenchCommand
         BenchOrderCommand.Create(),
         BenchDisclosureCommand.Create(),
         BenchStoreCommand.Create(),
+        BenchLedgerCommand.Create(),
     };
 }

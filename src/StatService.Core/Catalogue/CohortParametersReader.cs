@@ -23,7 +23,7 @@ public sealed class CohortParametersReader(CodeListSet codeLists, ProcedureCodes
 
     private readonly Breakdowns _breakdowns = new(codeLists);
 
-    /// <summary>The release's size in cells (margins included), estimated from the dimensions before the query runs.</summary>
+    /// <summary>The release's size in cells (margins and rate tables included), estimated from the dimensions before the query runs.</summary>
     public long EstimateCells(ProductDefinition product, CohortParameters parameters) => product.EstimateCells(parameters, _breakdowns);
 
     public CohortParameters? Read(JsonElement parameters, ExtractInfo extract, ProductDefinition product, ValidationErrors errors)
@@ -112,7 +112,7 @@ public sealed class CohortParametersReader(CodeListSet codeLists, ProcedureCodes
             errors.Add("parameters", $"The order has {parameters.CriteriaCount} code criteria; '{product.Id}' allows at most {product.Limits.MaxCriteria} over diagnoses, procedures and medications.");
         }
 
-        var cells = EstimateCells(product, parameters);
+        var cells = product.CountedCells(parameters, _breakdowns);
         if (cells > product.Limits.MaxCells)
         {
             errors.Add("parameters.breakdown", $"The result would have about {cells:N0} cells; '{product.Id}' allows at most {product.Limits.MaxCells:N0}. Use fewer breakdowns or a shorter period.");

@@ -182,7 +182,11 @@ public sealed class ProductCatalogue : IProductCatalogue
         };
     }
 
-    /// <summary>The optional <c>"price": {"baseDkk": 2500, "perCellDkk": 2}</c>.</summary>
+    /// <summary>
+    /// The optional <c>"price": {"baseDkk": 2500, "perCellDkk": 2}</c>: both amounts in DKK, whole øre (two decimals
+    /// at most), from 0 to <see cref="Orders.ProductPrice.MaxAmountDkk"/>; anything else stops the service at start,
+    /// so a quote is never made from a misread rule.
+    /// </summary>
     private static Orders.ProductPrice? ReadPrice(JsonElement root, string where)
     {
         if (!root.TryGetProperty("price", out var price) || price.ValueKind == JsonValueKind.Null)
@@ -190,10 +194,25 @@ public sealed class ProductCatalogue : IProductCatalogue
             return null;
         }
 
+        if (price.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"{where}: 'price' must be an object {{\"baseDkk\": ..., \"perCellDkk\": ...}}.");
+        }
+
+        foreach (var property in price.EnumerateObject())
+        {
+            if (property.Name is not ("baseDkk" or "perCellDkk"))
+            {
+                throw new InvalidDataException($"{where}: 'price.{property.Name}' is not read; a price has 'baseDkk' and 'perCellDkk'.");
+            }
+        }
+
         decimal Amount(string name) =>
-            price.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.GetDecimal() >= 0
-                ? v.GetDecimal()
-                : throw new InvalidDataException($"{where}: 'price.{name}' must be a number of DKK, 0 or more.");
+            price.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var amount)
+            && amount >= 0 && amount <= Orders.ProductPrice.MaxAmountDkk && decimal.Round(amount, 2) == amount
+                ? amount
+                : throw new InvalidDataException(
+                    $"{where}: 'price.{name}' must be a number of DKK from 0 to {Orders.ProductPrice.MaxAmountDkk:0}, with at most two decimals.");
 
         return new Orders.ProductPrice(Amount("baseDkk"), Amount("perCellDkk"));
     }

@@ -64,15 +64,22 @@ public sealed record ProductDefinition
 
     /// <summary>
     /// How many cells (margins included) the order's release will have, from the code counts of its
-    /// dimensions: known before the query runs, so oversized orders are refused up front and a review
-    /// queue can show the size.
+    /// dimensions: the counted tables and the rate tables derived from them, as delivered. Known before
+    /// the query runs, so a preview, a review queue and a price quote can show it.
     /// </summary>
     public long EstimateCells(CohortParameters parameters, Breakdowns breakdowns) =>
-        Tables.Sum(table =>
-        {
-            var cells = table.DimensionsFor(parameters).Aggregate(1L, (n, d) => n * breakdowns.CodeCount(d, parameters));
-            return cells * table.InstanceNames(parameters).Count;
-        });
+        CountedCells(parameters, breakdowns) + Rates.Sum(rate =>
+            Tables.FirstOrDefault(t => t.Name == rate.Numerator) is { } numerator ? TableCells(numerator, parameters, breakdowns) : 0L);
+
+    /// <summary>
+    /// The cells of the tables the query counts and disclosure control protects (rates are derived afterwards
+    /// from published numbers): the work an order asks for, which the product's <c>maxCells</c> limits.
+    /// </summary>
+    public long CountedCells(CohortParameters parameters, Breakdowns breakdowns) =>
+        Tables.Sum(table => TableCells(table, parameters, breakdowns));
+
+    private static long TableCells(TableSpec table, CohortParameters parameters, Breakdowns breakdowns) =>
+        table.DimensionsFor(parameters).Aggregate(1L, (n, d) => n * breakdowns.CodeCount(d, parameters)) * table.InstanceNames(parameters).Count;
 
     public ProductSummary ToSummary() => new(
         Id, Title, Description, Breakdowns, Measures,

@@ -1,18 +1,19 @@
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
-using StatService.Data.Extracts.Import;
+using StatService.Data.Extracts.Derived;
 
 namespace StatService.Data.Extracts;
 
 /// <summary>
-/// One in-memory DuckDB database per extract version, with a view per register: over its Parquet file,
-/// or over its table in the version's DuckDB database file, attached read-only. Either way product SQL
-/// sees the same register names.
+/// One in-memory DuckDB database per extract version, with a view per register (<see cref="RegisterViews"/>) and per
+/// derived table (<see cref="DerivedFiles"/>).
 /// An anchor connection keeps each database (and its settings) alive for the process lifetime;
 /// every query gets its own duplicate connection, since DuckDB connections are not shared across threads.
 /// </summary>
-public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions options) : IDisposable
+public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions options, string? derivedDirectory = null) : IDisposable
 {
+    private readonly Lazy<DerivedTables> _derived = new(() => DerivedTables.Load(derivedDirectory ?? DerivedTables.DefaultDirectory));
+
     private readonly ConcurrentDictionary<string, Lazy<DuckDBConnection>> _anchors = new(StringComparer.Ordinal);
     private readonly Lock _duplicateGate = new();
 
@@ -74,41 +75,16 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
             Execute(connection, $"SET memory_limit = '{options.MemoryLimit}'");
         }
 
-        if (manifest.Database is { } database)
-        {
-            // One database file, opened read-only: the version cannot change under running orders.
-            Execute(connection, $"ATTACH {Literal(folder, database)} AS extract_db (READ_ONLY)");
-        }
+        RegisterViews.Create(connection, folder, manifest);
 
-        foreach (var (table, file) in manifest.Tables)
-        {
-            if (!RegisterNames.IsKnown(table))
-            {
-                throw new InvalidDataException($"Extract '{version}' lists an unknown table '{table}'.");
-            }
-
-            // Names come from our own manifest (checked above), paths from our own folder; quotes are still escaped.
-            Execute(connection, manifest.Database is null
-                ? $"CREATE VIEW {table} AS SELECT * FROM read_parquet({Literal(folder, file.File)})"
-                : $"CREATE VIEW {table} AS SELECT * FROM extract_db.main.{table}");
-        }
-
-        // An optional register the delivery did not include (procedures, say) is an empty view with the stored
-        // columns, so product SQL that can refer to it still compiles and simply finds no rows.
-        foreach (var register in ImportSchema.Registers.Where(r => !r.Required && !manifest.Tables.ContainsKey(r.Table)))
-        {
-            var columns = string.Join(", ", register.Columns.Select(c => $"CAST(NULL AS {ImportSchema.SqlType(c.Type)}) AS {c.Name}"));
-            Execute(connection, $"CREATE VIEW {register.Table} AS SELECT {columns} WHERE false");
-        }
-
-        // The person index: every person of the version ranked by pseudonym, so a place is the same on every open and
-        // machine. The release ledger keeps places, never pseudonyms.
-        Execute(connection, $"CREATE TABLE {PersonIndexTable} AS SELECT pnr, CAST(row_number() OVER (ORDER BY pnr) - 1 AS INTEGER) AS pid FROM cpr_person");
+        // The derived tables (queries/derived), person_index among them: every person of the version ranked by
+        // pseudonym, so a place is the same on every open and machine. The release ledger keeps places, never pseudonyms.
+        DerivedFiles.Attach(connection, folder, manifest, _derived.Value);
         return connection;
     }
 
     /// <summary>Each person's place (0, 1, ...) in the extract version, by pseudonym.</summary>
-    public const string PersonIndexTable = "person_index";
+    public const string PersonIndexTable = DerivedTables.PersonIndex;
 
     /// <summary>Closes a withdrawn version's database: queries already running finish, new ones are refused.</summary>
     public void Close(string version)
@@ -118,9 +94,6 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
             anchor.Value.Dispose();
         }
     }
-
-    private static string Literal(string folder, string file) =>
-        "'" + Path.GetFullPath(Path.Combine(folder, file)).Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

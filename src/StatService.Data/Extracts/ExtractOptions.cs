@@ -26,6 +26,12 @@ public sealed class ExtractOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan IntegrityCheckInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// Open the newest version and run each product's example once at start (in the background), so the first order
+    /// after a start costs what the tenth does.
+    /// </summary>
+    public bool WarmOnStart { get; set; } = true;
+
     /// <summary>Generate a small synthetic extract on start when no extract exists (the embedded default).</summary>
     public bool GenerateDemoIfMissing { get; set; } = true;
 

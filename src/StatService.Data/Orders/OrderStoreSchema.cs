@@ -49,6 +49,8 @@ internal static class OrderStoreSchema
             """,
             // The sweeper looks for orders by status, oldest first.
             "CREATE INDEX IF NOT EXISTS ix_orders_status_submitted_at ON orders (status, submitted_at)",
+            // A queued order's place in the queue counts the orders queued before it: a range of this index, not all orders.
+            "CREATE INDEX IF NOT EXISTS ix_orders_status_queued_at ON orders (status, queued_at, id)",
             """
             CREATE TABLE IF NOT EXISTS order_results (
                 order_id TEXT NOT NULL PRIMARY KEY REFERENCES orders (id),

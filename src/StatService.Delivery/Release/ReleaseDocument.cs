@@ -23,6 +23,9 @@ public sealed record ReleaseDocument(
     /// <summary>The product's title in the language being written; null when the writer was not given it.</summary>
     public string? ProductTitle { get; init; }
 
+    /// <summary>What the reader must bear in mind, in the language being written; empty when there is nothing or the writer was not given it.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static ReleaseDocument Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -123,10 +123,21 @@ internal sealed class AtomProgram : IDisposable
 
     public bool Reaches(double value) => value >= _threshold - Tolerance;
 
+    /// <summary>Targets among <paramref name="open"/> that reach the threshold in the last program's solution.</summary>
+    public List<int> ReachedInLastSolution(IEnumerable<int> open) =>
+        open.Where(t => _targets[t].Sum(a => _atoms[a].SolutionValue()) >= _threshold - Tolerance).ToList();
+
     private void Solve()
     {
         Programs++;
         var status = _solver.Solve();
+        if (status == Solver.ResultStatus.ABNORMAL)
+        {
+            // Warm starts can stall GLOP after bounds change; a cold solve of the same program is the fallback.
+            _solver.Reset();
+            status = _solver.Solve();
+        }
+
         if (status != Solver.ResultStatus.OPTIMAL)
         {
             // The true counts satisfy every row, so the program is feasible and (capped) bounded: anything else is a fault.

@@ -16,6 +16,18 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
     /// <summary>Rounds of the batch program before the remaining targets are solved one by one.</summary>
     private const int BatchRounds = 3;
 
+    /// <summary>
+    /// Linear programs one audit may solve: counted work, so the same releases give the same findings on any machine.
+    /// Targets the budget leaves undecided are not reported; nested differences are always checked in full.
+    /// </summary>
+    public const int ProgramBudget = 8;
+
+    /// <summary>
+    /// Atoms above which the linear programs are not built (each would take seconds on two cores): the nested differences,
+    /// checked in full, are then the audit. A size rule, not a clock, so the outcome is the same everywhere.
+    /// </summary>
+    public const int AtomLimit = 1_000;
+
     public CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
@@ -28,7 +40,16 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             return new CrossReleaseFindings(0, [], true, 0, new AuditWork(0, 0, 0, 0, 0));
         }
 
+        var nested = NestedDifferences.Find(tables, personCount, policy);
         var atoms = AtomPartition.Of(tables, personCount);
+        // Perturbed and rounded releases rest on their method's own noise inside one release; across releases their
+        // intervals are checked by the nested differences.
+        if (atoms.Sizes.Length > AtomLimit || policy.Method != DisclosureMethod.Suppression)
+        {
+            var blamed = nested.Select(c => (c.Table, c.Cell)).Distinct().Order().ToList();
+            return new CrossReleaseFindings(nested.Count, blamed, true, releases, new AuditWork(releases, 0, atoms.Sizes.Length, 0, 0));
+        }
+
         var small = policy.MaxSensitiveCount;
         var targets = new List<int[]>();
         for (var a = 0; a < atoms.Sizes.Length; a++)
@@ -87,10 +108,23 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         var disclosures = 0;
         var curable = true;
         var toHide = new SortedSet<(string Table, int Cell)>();
-        foreach (var t in open.Order())
+        foreach (var t in open.Order().ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (program.Reaches(program.Max(t)))
+            if (!open.Contains(t))
+            {
+                continue;
+            }
+
+            if (program.Programs >= ProgramBudget)
+            {
+                break;
+            }
+
+            var reaches = program.Reaches(program.Max(t));
+            // The optimum is one point the attacker cannot rule out: every open target it lifts to the threshold is in reach.
+            open.ExceptWith(program.ReachedInLastSolution(open));
+            if (reaches)
             {
                 continue;
             }
@@ -109,6 +143,12 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             {
                 toHide.Add((cell.Table, cell.Cell));
             }
+        }
+
+        foreach (var cell in nested)
+        {
+            disclosures++;
+            toHide.Add((cell.Table, cell.Cell));
         }
 
         var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs);

@@ -56,6 +56,7 @@ public static class PipelineRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ExtractDatabases>();
         builder.Services.AddHostedService<ExtractIntegrityMonitor>();
+        builder.Services.AddHostedService<PipelineWarmup>();
         builder.Services.AddSingleton<ExtractQueryRunner>();
         builder.Services.AddSingleton<IDisclosureControl, ReleaseProtection>();
         builder.Services.AddSingleton<ICrossReleaseAudit, JointReleaseAudit>();

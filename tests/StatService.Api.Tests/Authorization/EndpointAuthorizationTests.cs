@@ -22,6 +22,7 @@ public sealed class EndpointAuthorizationTests(AuthorizationFixture fixture) : I
     public static TheoryData<string, string, string?> KeyEndpoints => new()
     {
         { "POST", "/api/orders", OrderBody },
+        { "POST", "/api/orders/preview", OrderBody },
         { "GET", "/api/orders", null },
         { "GET", $"/api/orders/{Order}", null },
         { "GET", $"/api/orders/{Order}/result", null },
@@ -63,6 +64,7 @@ public sealed class EndpointAuthorizationTests(AuthorizationFixture fixture) : I
     private static readonly Dictionary<string, string> Guards = new()
     {
         ["POST /api/orders/"] = "key",
+        ["POST /api/orders/preview"] = "key",
         ["GET /api/orders/"] = "key",
         ["GET /api/orders/{id:guid}"] = "owner",
         ["GET /api/orders/{id:guid}/result"] = "owner",
@@ -77,6 +79,7 @@ public sealed class EndpointAuthorizationTests(AuthorizationFixture fixture) : I
         ["GET /api/status/{token}/result"] = "token",
         ["POST /api/status/{token}/cancel"] = "token",
         ["POST /api/form/orders"] = "anonymous",
+        ["POST /api/form/orders/preview"] = "anonymous",
         ["GET /api/products/"] = "anonymous",
         ["GET /api/codes/"] = "anonymous",
         ["GET /api/extracts/"] = "anonymous",
@@ -186,6 +189,17 @@ public sealed class EndpointAuthorizationTests(AuthorizationFixture fixture) : I
             "/api/form/orders", new StringContent(System.Text.Json.JsonSerializer.Serialize(Form.FormOrderTests.FormBody()), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_form_s_preview_needs_no_key()
+    {
+        using var anonymous = fixture.Application.CreateClient();
+
+        using var response = await anonymous.PostAsync(
+            "/api/form/orders/preview", new StringContent(System.Text.Json.JsonSerializer.Serialize(Form.FormOrderTests.FormBody()), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class LinkedCellKeyOrderTests(GeneratedExtract extract) : IDisposa
         }
 
         var parameters = CohortParametersJson.Deserialize(first.GetProperty("parameters").GetRawText());
-        var expected = IndependentProducts.IncidencePrevalence(extract.Rows, parameters);
+        var expected = IndependentProducts.IncidencePrevalence(extract.Rows, parameters.ToSpec());
         var perturbed = AssertNoisyAndSmallCountsHidden(expected, tables);
         Assert.True(perturbed > 0, "No published count got noise.");
 
@@ -93,7 +93,7 @@ public sealed class LinkedCellKeyOrderTests(GeneratedExtract extract) : IDisposa
         }
 
         var parameters = CohortParametersJson.Deserialize(first.GetProperty("parameters").GetRawText());
-        var expected = IndependentProducts.GroupProfile(extract.Rows, parameters, CodeListSet.Load(Path.Combine(_catalogue.Folder, "codelists")));
+        var expected = IndependentProducts.GroupProfile(extract.Rows, parameters.ToSpec(), CohortSpecs.ChaptersOf(CodeListSet.Load(Path.Combine(_catalogue.Folder, "codelists"))));
         AssertNoisyAndSmallCountsHidden(expected, tables);
 
         var totals = new[] { "age-sex", "region", "contacts", "outcome" }.Select(name => Cells(tables[name]).Single(c => c.Codes.All(code => code == "total")).Value).ToArray();

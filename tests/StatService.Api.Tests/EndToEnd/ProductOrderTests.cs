@@ -84,13 +84,29 @@ public sealed class ProductOrderTests(GeneratedExtract extract)
         }
 
         Assert.Equal(expected.Count + (productId == "incidence-prevalence" ? 2 * ProductYears.Of(parameters.Period).Count : 0), tables.Count);
+
+        // The estimate taken when the order was placed counts every delivered cell, rate tables included, and the
+        // quote is the product.json's price rule over those cells.
+        using var order = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}"));
+        long delivered = tables.Values.Sum(t => t.GetProperty("cells").GetArrayLength());
+        Assert.Equal(delivered, order.RootElement.GetProperty("estimatedCells").GetInt64());
+        var price = PriceRule(productId);
+        Assert.Equal(price.Base + (price.PerCell * delivered), order.RootElement.GetProperty("priceQuoteDkk").GetDecimal());
+    }
+
+    /// <summary>The price rule as product.json states it, read here without the catalogue.</summary>
+    public static (decimal Base, decimal PerCell) PriceRule(string productId)
+    {
+        using var product = JsonDocument.Parse(File.ReadAllText(Path.Combine(Queries, productId, "product.json")));
+        var price = product.RootElement.GetProperty("price");
+        return (price.GetProperty("baseDkk").GetDecimal(), price.GetProperty("perCellDkk").GetDecimal());
     }
 
     private IEnumerable<ExpectedTable> Expected(string productId, CohortParameters parameters) => productId switch
     {
-        "patient-count" or "custom-table" => [IndependentProducts.CohortTable(productId, extract.Rows, parameters)],
-        "group-profile" => IndependentProducts.GroupProfile(extract.Rows, parameters, CodeListSet.Load(Path.Combine(Queries, "codelists"))),
-        "incidence-prevalence" => IndependentProducts.IncidencePrevalence(extract.Rows, parameters),
+        "patient-count" or "custom-table" => [IndependentProducts.CohortTable(productId, extract.Rows, parameters.ToSpec())],
+        "group-profile" => IndependentProducts.GroupProfile(extract.Rows, parameters.ToSpec(), CohortSpecs.ChaptersOf(CodeListSet.Load(Path.Combine(Queries, "codelists")))),
+        "incidence-prevalence" => IndependentProducts.IncidencePrevalence(extract.Rows, parameters.ToSpec()),
         _ => throw new ArgumentOutOfRangeException(nameof(productId)),
     };
 

@@ -42,7 +42,7 @@ public sealed class CellKeyQueryTests : IDisposable
         var parameters = _extract.Read($$"""{"specVersion":1,{{Criteria}},"breakdown":["region","sex","ageband"]}""");
         var table = await RunAsync(parameters);
 
-        var expected = IndependentProducts.CohortTable("patient-count", _extract.Rows, parameters);
+        var expected = IndependentProducts.CohortTable("patient-count", _extract.Rows, parameters.ToSpec());
         expected.AssertEqual(table);
         var recordKeys = new RecordKeys(_secret);
         Assert.NotNull(table.CellKeys);

@@ -31,7 +31,7 @@ public sealed class GroupProfileCellKeyTests : IDisposable
     {
         var parameters = _extract.Read(Order, "group-profile");
         var tables = await RunAsync(parameters);
-        var expected = IndependentProducts.GroupProfile(_extract.Rows, parameters, _extract.CodeLists);
+        var expected = IndependentProducts.GroupProfile(_extract.Rows, parameters.ToSpec(), CohortSpecs.ChaptersOf(_extract.CodeLists));
         var recordKeys = new RecordKeys(_secret);
         var keyOf = CellKeyAssertions.Memoised(recordKeys.WholeKeyOf);
 

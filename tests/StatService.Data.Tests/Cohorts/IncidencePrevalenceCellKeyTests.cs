@@ -31,7 +31,7 @@ public sealed class IncidencePrevalenceCellKeyTests : IDisposable
     {
         var parameters = _extract.Read(Order, "incidence-prevalence");
         var tables = await RunAsync(Product, parameters);
-        var expected = IndependentProducts.IncidencePrevalence(_extract.Rows, parameters);
+        var expected = IndependentProducts.IncidencePrevalence(_extract.Rows, parameters.ToSpec());
         var recordKeys = new RecordKeys(_secret);
         var keyOf = CellKeyAssertions.Memoised(recordKeys.WholeKeyOf);
 

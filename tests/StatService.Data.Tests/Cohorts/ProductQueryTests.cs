@@ -29,7 +29,7 @@ public sealed class ProductQueryTests(SharedExtract extract)
         var parameters = extract.Read(parametersJson);
         var table = await extract.RunPatientCountAsync(parameters);
 
-        IndependentProducts.CohortTable("patient-count", extract.Rows, parameters).AssertEqual(table);
+        IndependentProducts.CohortTable("patient-count", extract.Rows, parameters.ToSpec()).AssertEqual(table);
         Assert.True(table.Values[0] > 0, "The test order should find somebody, or it proves little.");
     }
 
@@ -45,7 +45,7 @@ public sealed class ProductQueryTests(SharedExtract extract)
             "custom-table");
         var table = (await extract.RunAsync("custom-table", parameters)).Single();
 
-        var expected = IndependentProducts.CohortTable("custom-table", extract.Rows, parameters);
+        var expected = IndependentProducts.CohortTable("custom-table", extract.Rows, parameters.ToSpec());
         expected.AssertEqual(table);
         Assert.True(table.Additive);
         Assert.True(table.IsAdditive());
@@ -78,7 +78,7 @@ public sealed class ProductQueryTests(SharedExtract extract)
     {
         var parameters = extract.Read(parametersJson, "group-profile");
         var tables = await extract.RunAsync("group-profile", parameters);
-        var expected = IndependentProducts.GroupProfile(extract.Rows, parameters, extract.CodeLists);
+        var expected = IndependentProducts.GroupProfile(extract.Rows, parameters.ToSpec(), CohortSpecs.ChaptersOf(extract.CodeLists));
 
         Assert.Equal(expected.Select(e => e.Name), tables.Select(t => t.Name));
         foreach (var (want, table) in expected.Zip(tables))
@@ -102,7 +102,7 @@ public sealed class ProductQueryTests(SharedExtract extract)
     {
         var parameters = extract.Read(parametersJson, "incidence-prevalence");
         var tables = await extract.RunAsync("incidence-prevalence", parameters);
-        var expected = IndependentProducts.IncidencePrevalence(extract.Rows, parameters);
+        var expected = IndependentProducts.IncidencePrevalence(extract.Rows, parameters.ToSpec());
 
         Assert.Equal(expected.Select(e => e.Name).Order(), tables.Select(t => t.Name).Order());
         foreach (var want in expected)
@@ -119,11 +119,10 @@ public sealed class ProductQueryTests(SharedExtract extract)
     [InlineData("custom-table", """{"diagnoses":{"include":["DJ44"]},"period":{"from":"2021-01-01","to":"2021-12-31"},"breakdown":["ageband","sex","region"],"measure":"contacts"}""")]
     public async Task Size_estimates_equal_the_cells_of_the_tables_the_queries_return(string productId, string parametersJson)
     {
-        // The estimate is what orders are refused on before anything runs; it must count what is built.
+        // The counted size is what orders are refused on before anything runs; it must count what is built.
         var parameters = extract.Read(parametersJson, productId);
         var tables = await extract.RunAsync(productId, parameters);
-        var reader = new CohortParametersReader(extract.CodeLists, extract.Procedures, new OrderLimits());
 
-        Assert.Equal(tables.Sum(t => (long)t.CellCount), reader.EstimateCells(extract.Catalogue.Find(productId)!, parameters));
+        Assert.Equal(tables.Sum(t => (long)t.CellCount), extract.Catalogue.Find(productId)!.CountedCells(parameters, extract.Breakdowns));
     }
 }

@@ -2,7 +2,7 @@
 // sex, regions, breakdowns, purpose, contact.
 // Checks mirror the server's (StatService.Core.Catalogue.CohortParametersReader and the form endpoint);
 // the server's problem+json errors are shown by the same paths.
-import { startPage, onLanguage, applyTexts, t, el, callJson, language, label } from "./common.js";
+import { startPage, onLanguage, applyTexts, t, el, callJson, language, label, formatNumber } from "./common.js";
 import { CodePicker } from "./code-picker.js";
 import { clearErrors, showErrors } from "./form-errors.js";
 
@@ -57,9 +57,12 @@ async function init() {
     el("div", { class: "choice" },
       el("input", { type: "checkbox", name: "region", id: `region-${region.code}`, value: region.code }),
       el("label", { for: `region-${region.code}`, "data-da": region.labelDa, "data-en": region.labelEn || region.labelDa }, region.labelDa))));
-  form.addEventListener("change", (event) => { if (event.target.name === "product") productChanged(); });
+  form.addEventListener("change", (event) => { if (event.target.name === "product") productChanged(); schedulePreview(); });
+  form.addEventListener("input", schedulePreview);
   for (const input of form.querySelectorAll("input[type=date]")) input.addEventListener("input", () => { input.dataset.typed = "yes"; });
   productChanged();
+  await fillAgain();
+  schedulePreview();
 
   onLanguage(() => {
     applyTexts();
@@ -73,6 +76,7 @@ async function init() {
     document.getElementById("period-hint").textContent = coverage ? t("form.periodHint", coverage) : "";
     renderChoices();
     for (const picker of Object.values(pickers)) picker.renderChips();
+    schedulePreview();
   });
   form.addEventListener("submit", submit);
 }
@@ -230,6 +234,95 @@ function check(order) {
   else if (order.contact.email.length > 254 || !emailPattern.test(order.contact.email)) add("contact.email", t("error.email"));
   if (!order.requesterKind) add("requesterKind", t("error.required"));
   return errors;
+}
+
+/**
+ * "Order again" from a status page: the fragment <c>#again=</c> holds the earlier order's product and parameters,
+ * which fill the form (codes named by the code search); the requester checks them, fills in the contact and sends.
+ */
+async function fillAgain() {
+  if (!location.hash.startsWith("#again=")) return;
+  let earlier;
+  try { earlier = JSON.parse(decodeURIComponent(location.hash.slice("#again=".length))); } catch { return; }
+  const radio = document.getElementById(`product-${earlier?.product}`);
+  if (!radio || typeof earlier.parameters !== "object" || earlier.parameters === null) return;
+  radio.checked = true;
+  productChanged();
+  const p = earlier.parameters;
+  const named = async (picker, codes) => {
+    picker.codes = await Promise.all((Array.isArray(codes) ? codes : []).map(async (code) => {
+      const answer = await callJson(`/api/codes?system=${picker.system}&q=${encodeURIComponent(code)}&limit=5`).catch(() => null);
+      return (answer?.body ?? []).find((found) => found.code === code) ?? { code, labelDa: "", labelEn: "" };
+    }));
+    picker.renderChips();
+  };
+  await Promise.all([
+    named(pickers.include, p.diagnoses?.include), named(pickers.exclude, p.diagnoses?.exclude),
+    named(pickers.procedures, p.procedures?.include), named(pickers.proceduresExclude, p.procedures?.exclude),
+    named(pickers.medications, p.medications?.include), named(pickers.medicationsExclude, p.medications?.exclude),
+    named(pickers.measureAtc, p.measureAtc),
+  ]);
+  const set = (id, text) => { const input = document.getElementById(id); input.value = text ?? ""; input.dataset.typed = "yes"; };
+  set("period-from", p.period?.from);
+  set("period-to", p.period?.to);
+  set("index-date", p.indexDate);
+  document.getElementById("age-min").value = p.age?.min ?? "";
+  document.getElementById("age-max").value = p.age?.max ?? "";
+  const check = (selector, on) => { const input = form.querySelector(selector); if (input) input.checked = on; };
+  if (p.occurrence) check(`input[name=occurrence][value="${CSS.escape(p.occurrence)}"]`, true);
+  check(`input[name=sex][value="${CSS.escape(p.sex ?? "")}"]`, true);
+  for (const region of form.querySelectorAll("input[name=region]")) region.checked = (p.regions ?? []).includes(region.value);
+  if (typeof p.aliveAndResident === "boolean") document.getElementById("alive-resident").checked = p.aliveAndResident;
+  for (const breakdown of form.querySelectorAll("input[name=breakdown]")) breakdown.checked = (p.breakdown ?? []).includes(breakdown.value);
+  if (p.measure) check(`input[name=measure][value="${CSS.escape(p.measure)}"]`, true);
+}
+
+let previewTimer = null;
+let previewNumber = 0;
+
+/** Asks for a new preview once the requester pauses (a change of a choice, or 400 ms after the last key). */
+function schedulePreview() {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(preview, 400);
+}
+
+/**
+ * What the order would be as filled in so far (POST /api/form/orders/preview): the definition in words, the size,
+ * review and price, or what the server still finds wrong. Only the specification is sent; nothing is stored.
+ */
+async function preview() {
+  const number = ++previewNumber;
+  const order = body();
+  const target = document.getElementById("preview-body");
+  target.setAttribute("aria-busy", "true");
+  let answer;
+  try {
+    answer = await callJson("/api/form/orders/preview", { method: "POST", body: { product: order.product, parameters: order.parameters, language: order.language } });
+  } catch {
+    answer = null;
+  }
+  // A later preview has been asked for: this answer is for a form that no longer exists.
+  if (number !== previewNumber) return;
+  target.removeAttribute("aria-busy");
+  target.dataset.state = answer?.ok ? "ready" : "problem";
+  if (!answer) { target.replaceChildren(el("p", {}, t("common.networkError"))); return; }
+  if (!answer.ok) {
+    const messages = Object.values(answer.body?.errors ?? {}).flat();
+    target.replaceChildren(
+      el("p", {}, t("form.previewNotReady")),
+      el("ul", { class: "preview-problems" }, ...(messages.length ? messages : [answer.body?.detail ?? String(answer.status)]).map((m) => el("li", {}, m))));
+    return;
+  }
+  const p = answer.body;
+  const facts = [
+    ["form.previewDefinition", p.definition ?? p.productTitle, "definition"],
+    ["form.previewCells", t("form.previewCellsValue", { n: formatNumber(p.estimatedCells) }), "cells"],
+    ["form.previewReview", p.review, "review"],
+  ];
+  if (p.price) facts.push(["form.previewPrice", p.price, "price"]);
+  target.replaceChildren(
+    el("dl", { class: "facts" }, ...facts.flatMap(([key, text, name]) => [el("dt", {}, t(key)), el("dd", { "data-preview": name }, text)])),
+    ...(p.notes ?? []).map((note) => el("p", { class: "notice warning", "data-preview": "note" }, note)));
 }
 
 async function submit(event) {

@@ -16,6 +16,7 @@ let lastStatus = null;
 startPage("status.title");
 onLanguage(render);
 document.getElementById("cancel").addEventListener("click", cancel);
+document.getElementById("copy-link").addEventListener("click", copyLink);
 poll();
 
 async function poll() {
@@ -53,13 +54,16 @@ function render() {
     [t("status.submitted"), formatDateTime(order.submittedAt)],
   ];
   if (order.queuePosition !== null && order.queuePosition !== undefined) facts.push([t("status.queue"), formatNumber(order.queuePosition)]);
-  if (order.priceQuoteDkk !== null && order.priceQuoteDkk !== undefined) facts.push([t("status.price"), `${formatNumber(order.priceQuoteDkk)} kr.`]);
+  if (order.priceQuoteDkk !== null && order.priceQuoteDkk !== undefined) facts.push([t("status.price"), el("span", { id: "price" }, t("status.priceValue", { amount: formatNumber(order.priceQuoteDkk) }))]);
   if (order.rejectionReason) facts.push([t("status.rejected"), order.rejectionReason]);
   if (order.failureReason) facts.push([t("status.failed"), order.failureReason]);
   if (order.extractVersion) facts.push([t("status.extract"), order.extractVersion]);
   const definition = order.words?.definition?.[language()];
   if (definition) facts.push([t("status.definition"), el("span", { id: "definition" }, definition)]);
   document.getElementById("order-facts").replaceChildren(...facts.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]));
+  document.getElementById("notes").replaceChildren(...(order.words?.notes?.[language()] ?? []).map((note) =>
+    el("p", { class: "notice warning", "data-note": "" }, el("strong", {}, `${t("notes.title")}: `), note)));
+  document.getElementById("order-again").href = againLink(order);
   document.getElementById("polling").hidden = finished.includes(status);
   document.getElementById("cancel").hidden = !cancellable.includes(status);
   if (lastStatus !== null && lastStatus !== status) document.getElementById("live").textContent = `${t("status.status")}: ${t(`state.${status}`)}`;
@@ -90,4 +94,22 @@ async function cancel() {
   if (!answer.ok) problem(answer.body?.detail ?? t("common.networkError"));
   const again = await callJson(api);
   if (again.ok) { order = again.body; render(); }
+}
+
+/** The order form, filled in with this order's product and parameters (in the fragment: never sent to the server). */
+function againLink(current) {
+  const parameters = { ...current.parameters };
+  // The new order runs on the newest extract.
+  delete parameters.extractVersion;
+  return `/#again=${encodeURIComponent(JSON.stringify({ product: current.product, parameters }))}`;
+}
+
+async function copyLink() {
+  const copied = document.getElementById("copied");
+  try {
+    await navigator.clipboard.writeText(location.href);
+    copied.textContent = t("status.copied");
+  } catch {
+    copied.textContent = t("status.copyFailed", { url: location.href });
+  }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using StatService.Data.Extracts.Derived;
 
 namespace StatService.Data.Extracts.Import;
 
@@ -118,6 +119,7 @@ public static class ExtractImporter
                 Warnings = warnings.Select(w => w.ToString()).ToList(),
             };
             manifest.Write(work);
+            DerivedFiles.WriteFor(work, DerivedTables.Load(DerivedTables.DefaultDirectory));
             // The folder appears complete or not at all; Move fails rather than overwrite a version made meanwhile.
             Directory.Move(work, final);
             return new ExtractImportResult(manifest, final, warnings);

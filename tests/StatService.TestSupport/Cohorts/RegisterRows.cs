@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 
-namespace StatService.Data.Tests.Cohorts;
+namespace StatService.TestSupport.Cohorts;
 
 /// <summary>
 /// The raw rows of a generated extract, read with plain SELECTs (DuckDB only as a Parquet reader),

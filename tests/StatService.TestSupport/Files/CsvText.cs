@@ -1,9 +1,12 @@
 using System.Text;
 
-namespace StatService.Browser.Tests.Downloads;
+namespace StatService.TestSupport;
 
-/// <summary>A downloaded CSV read back (RFC 4180: quoted fields, doubled quotes, CRLF; any separator), header first.</summary>
-public static class CsvRows
+/// <summary>
+/// A CSV download read back (RFC 4180: quoted fields, doubled quotes; CRLF or LF rows; any one-character separator),
+/// header first. A last row without a line end is kept.
+/// </summary>
+public static class CsvText
 {
     public static List<string[]> Parse(string text, char separator = ',')
     {
@@ -39,12 +42,13 @@ public static class CsvRows
                 row.Add(field.ToString());
                 field.Clear();
             }
-            else if (c == '\n')
+            else if (c == '\n' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n'))
             {
-                row.Add(field.ToString().TrimEnd('\r'));
+                row.Add(field.ToString());
                 field.Clear();
                 rows.Add([.. row]);
                 row.Clear();
+                i += c == '\r' ? 1 : 0;
             }
             else
             {

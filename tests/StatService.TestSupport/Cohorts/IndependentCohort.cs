@@ -1,6 +1,4 @@
-using StatService.Core.Catalogue;
-
-namespace StatService.Data.Tests.Cohorts;
+namespace StatService.TestSupport.Cohorts;
 
 /// <summary>A cohort member with their attributes at the index date.</summary>
 public sealed record CohortMember(PersonRow Person, string Region, string Sex, int Age, string AgeBand, DateOnly EntryDate);
@@ -15,15 +13,15 @@ public sealed record CohortMember(PersonRow Person, string Region, string Sex, i
 /// </summary>
 public static class IndependentCohort
 {
-    public static List<CohortMember> Members(RegisterRows rows, CohortParameters p) =>
-        Members(rows, p, Qualified(rows, p), p.IndexDate, p.AliveAndResident, entryFrom: p.Period.From);
+    public static List<CohortMember> Members(RegisterRows rows, CohortSpec p) =>
+        Members(rows, p, Qualified(rows, p), p.IndexDate, p.AliveAndResident, entryFrom: p.From);
 
     /// <summary>Persons meeting the inclusion criteria and no exclusion, with their entry date (no lower bound on it).</summary>
-    public static Dictionary<string, DateOnly> Qualified(RegisterRows rows, CohortParameters p)
+    public static Dictionary<string, DateOnly> Qualified(RegisterRows rows, CohortSpec p)
     {
-        var firstEver = p.Occurrence == Occurrence.FirstEver;
-        bool Counts(DateOnly date) => date <= p.Period.To && (firstEver || date >= p.Period.From);
-        bool InPeriod(DateOnly date) => date >= p.Period.From && date <= p.Period.To;
+        var firstEver = p.Occurrence == CohortSpec.FirstEver;
+        bool Counts(DateOnly date) => date <= p.To && (firstEver || date >= p.From);
+        bool InPeriod(DateOnly date) => date >= p.From && date <= p.To;
 
         var firstDates = new List<Dictionary<string, DateOnly>>();
         if (p.Diagnoses.Include.Count > 0)
@@ -66,7 +64,7 @@ public static class IndependentCohort
     }
 
     public static List<CohortMember> Members(
-        RegisterRows rows, CohortParameters p, Dictionary<string, DateOnly> qualified, DateOnly at, bool aliveAndResident, DateOnly? entryFrom)
+        RegisterRows rows, CohortSpec p, Dictionary<string, DateOnly> qualified, DateOnly at, bool aliveAndResident, DateOnly? entryFrom)
     {
         var members = new List<CohortMember>();
         foreach (var person in rows.Persons)
@@ -83,13 +81,13 @@ public static class IndependentCohort
 
             var age = AgeAt(person.BirthDate, at);
             var sex = person.Koen == "1" ? "male" : "female";
-            if ((p.Age.Min is { } min && age < min) || (p.Age.Max is { } max && age > max) || (p.Sex is not null && p.Sex != sex) ||
+            if ((p.AgeMin is { } min && age < min) || (p.AgeMax is { } max && age > max) || (p.Sex is not null && p.Sex != sex) ||
                 (p.Regions.Count > 0 && !p.Regions.Contains(person.Region!)))
             {
                 continue;
             }
 
-            members.Add(new CohortMember(person, person.Region!, sex, age, Breakdowns.AgeBandOf(age), entry));
+            members.Add(new CohortMember(person, person.Region!, sex, age, SpecCodes.AgeBandOf(age), entry));
         }
 
         return members;
@@ -108,11 +106,11 @@ public static class IndependentCohort
 
     public static bool Under(string code, IEnumerable<string> prefixes) => prefixes.Any(prefix => code.StartsWith(prefix, StringComparison.Ordinal));
 
-    private static IEnumerable<(string Pnr, DateOnly Date)> DiagnosisEvents(RegisterRows rows, CohortParameters p, IReadOnlyList<string> prefixes) =>
+    private static IEnumerable<(string Pnr, DateOnly Date)> DiagnosisEvents(RegisterRows rows, CohortSpec p, IReadOnlyList<string> prefixes) =>
         prefixes.Count == 0
             ? []
             : rows.Diagnoses
-                .Where(d => p.Diagnoses.DiagnosisTypes.Contains(d.Type) && d.Retracted == "Nej" && Under(d.Code, prefixes))
+                .Where(d => p.DiagnosisTypes.Contains(d.Type) && d.Retracted == "Nej" && Under(d.Code, prefixes))
                 .Select(d => rows.Contacts[d.ContactId])
                 .Select(c => (c.Pnr, c.Start));
 

@@ -1,7 +1,4 @@
-using StatService.Core.Catalogue;
-using StatService.Core.CodeLists;
-
-namespace StatService.Data.Tests.Cohorts;
+namespace StatService.TestSupport.Cohorts;
 
 /// <summary>
 /// The products' tables computed in plain C# from their README definitions over the raw register rows,
@@ -10,11 +7,11 @@ namespace StatService.Data.Tests.Cohorts;
 public static class IndependentProducts
 {
     /// <summary>patient-count and custom-table: the cohort by the order's breakdowns, with the order's measure per person.</summary>
-    public static ExpectedTable CohortTable(string name, RegisterRows rows, CohortParameters p)
+    public static ExpectedTable CohortTable(string name, RegisterRows rows, CohortSpec p)
     {
         var members = IndependentCohort.Members(rows, p);
         var pnrs = members.Select(m => m.Person.Pnr).ToHashSet();
-        bool InPeriod(DateOnly d) => d >= p.Period.From && d <= p.Period.To;
+        bool InPeriod(DateOnly d) => d >= p.From && d <= p.To;
         var dispensings = rows.Dispensings
             .Where(d => pnrs.Contains(d.Pnr) && InPeriod(d.Date) && (p.MeasureAtc.Count == 0 || IndependentCohort.Under(d.Atc, p.MeasureAtc)))
             .GroupBy(d => d.Pnr)
@@ -23,10 +20,10 @@ public static class IndependentProducts
 
         long ValueOf(string pnr) => p.Measure switch
         {
-            Measures.Persons => 1,
-            Measures.Contacts => contacts.GetValueOrDefault(pnr),
-            Measures.Dispensings => dispensings.TryGetValue(pnr, out var list) ? list.Count : 0,
-            Measures.Ddd => dispensings.TryGetValue(pnr, out var list)
+            CohortSpec.Persons => 1,
+            CohortSpec.Contacts => contacts.GetValueOrDefault(pnr),
+            CohortSpec.Dispensings => dispensings.TryGetValue(pnr, out var list) ? list.Count : 0,
+            CohortSpec.Ddd => dispensings.TryGetValue(pnr, out var list)
                 ? (long)Math.Round(list.Where(d => rows.DddPerPack[d.Vnr] is not null).Sum(d => Milli(d.Packs) * Milli(rows.DddPerPack[d.Vnr]!.Value)), MidpointRounding.AwayFromZero)
                 : 0,
             _ => throw new ArgumentOutOfRangeException(nameof(p), p.Measure, "Unknown measure."),
@@ -39,38 +36,38 @@ public static class IndependentProducts
     /// <summary>A register amount to three decimals, summed exactly (as the product's SQL does in DECIMAL).</summary>
     private static decimal Milli(double value) => Math.Round((decimal)value, 3, MidpointRounding.AwayFromZero);
 
-    /// <summary>group-profile's six tables.</summary>
-    public static IReadOnlyList<ExpectedTable> GroupProfile(RegisterRows rows, CohortParameters p, CodeListSet codeLists)
+    /// <summary>group-profile's six tables; <paramref name="chapterOf"/> gives the ICD-10 chapter of an SKS diagnosis code (null: none).</summary>
+    public static IReadOnlyList<ExpectedTable> GroupProfile(RegisterRows rows, CohortSpec p, Func<string, string?> chapterOf)
     {
         var members = IndependentCohort.Members(rows, p);
         var pnrs = members.Select(m => m.Person.Pnr).ToHashSet();
-        bool InPeriod(DateOnly d) => d >= p.Period.From && d <= p.Period.To;
-        var years = (p.Period.To.DayNumber - p.Period.From.DayNumber + 1) / 365.25;
+        bool InPeriod(DateOnly d) => d >= p.From && d <= p.To;
+        var years = (p.To.DayNumber - p.From.DayNumber + 1) / 365.25;
 
         var contactCounts = rows.Contacts.Values.Where(c => pnrs.Contains(c.Pnr) && InPeriod(c.Start)).GroupBy(c => c.Pnr).ToDictionary(g => g.Key, g => g.Count());
         var contacts = members.Select(m => new ExpectedRecord(m.Person.Pnr,
-            [Breakdowns.ContactBandOf(contactCounts.GetValueOrDefault(m.Person.Pnr) / years)], 1)).ToArray();
+            [SpecCodes.ContactBandOf(contactCounts.GetValueOrDefault(m.Person.Pnr) / years)], 1)).ToArray();
 
         var outcome = members.Select(m => new ExpectedRecord(m.Person.Pnr,
-            [m.Person.Status != "90" ? Breakdowns.AliveCode
-                : rows.DeathCauses.TryGetValue(m.Person.Pnr, out var cause) && ChapterOf(codeLists.Icd10, "D" + cause) is { } chapter ? chapter : Breakdowns.UnknownCauseCode],
+            [m.Person.Status != "90" ? SpecCodes.Alive
+                : rows.DeathCauses.TryGetValue(m.Person.Pnr, out var cause) && chapterOf("D" + cause) is { } chapter ? chapter : SpecCodes.UnknownCause],
             1)).ToArray();
 
         var used = rows.Dispensings
             .Where(d => pnrs.Contains(d.Pnr) && InPeriod(d.Date))
-            .Select(d => (d.Pnr, Group: d.Atc[..Math.Min(d.Atc.Length, p.MedicationGroups.Level == 3 ? 3 : 4)]))
+            .Select(d => (d.Pnr, Group: d.Atc[..Math.Min(d.Atc.Length, p.MedicationLevel == 3 ? 3 : 4)]))
             .Distinct()
             .ToList();
         var top = used.GroupBy(u => u.Group)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(p.MedicationGroups.Top).Select(g => g.Key).ToHashSet();
-        var medication = used.Select(u => new ExpectedRecord(u.Pnr, [top.Contains(u.Group) ? u.Group : Breakdowns.OtherCode], 1)).ToArray();
+            .Take(p.MedicationTop).Select(g => g.Key).ToHashSet();
+        var medication = used.Select(u => new ExpectedRecord(u.Pnr, [top.Contains(u.Group) ? u.Group : SpecCodes.Other], 1)).ToArray();
 
         var comorbidity = rows.Diagnoses
             .Where(d => d.Type is "A" or "B" && d.Retracted == "Nej")
             .Select(d => (Contact: rows.Contacts[d.ContactId], d.Code))
             .Where(x => pnrs.Contains(x.Contact.Pnr) && InPeriod(x.Contact.Start))
-            .Select(x => (x.Contact.Pnr, Chapter: ChapterOf(codeLists.Icd10, x.Code)))
+            .Select(x => (x.Contact.Pnr, Chapter: chapterOf(x.Code)))
             .Where(x => x.Chapter is not null)
             .Distinct()
             .Select(x => new ExpectedRecord(x.Pnr, [x.Chapter!], 1))
@@ -78,25 +75,25 @@ public static class IndependentProducts
 
         return
         [
-            new ExpectedTable("age-sex", [Breakdowns.AgeBand, Breakdowns.Sex], members.Select(m => new ExpectedRecord(m.Person.Pnr, [m.AgeBand, m.Sex], 1)).ToArray()),
-            new ExpectedTable("region", [Breakdowns.Region], members.Select(m => new ExpectedRecord(m.Person.Pnr, [m.Region], 1)).ToArray()),
-            new ExpectedTable("contacts", [Breakdowns.ContactBand], contacts),
-            new ExpectedTable("outcome", [Breakdowns.Outcome], outcome),
-            new ExpectedTable("medication", [Breakdowns.AtcGroup], medication, DistinctPersons: true),
-            new ExpectedTable("comorbidity", [Breakdowns.Chapter], comorbidity, DistinctPersons: true),
+            new ExpectedTable("age-sex", [SpecCodes.AgeBand, SpecCodes.Sex], members.Select(m => new ExpectedRecord(m.Person.Pnr, [m.AgeBand, m.Sex], 1)).ToArray()),
+            new ExpectedTable("region", [SpecCodes.Region], members.Select(m => new ExpectedRecord(m.Person.Pnr, [m.Region], 1)).ToArray()),
+            new ExpectedTable("contacts", ["contactband"], contacts),
+            new ExpectedTable("outcome", ["outcome"], outcome),
+            new ExpectedTable("medication", ["atcgroup"], medication, DistinctPersons: true),
+            new ExpectedTable("comorbidity", ["chapter"], comorbidity, DistinctPersons: true),
         ];
     }
 
     /// <summary>incidence-prevalence: per year, residents at the year's end, existing and new cases.</summary>
-    public static IReadOnlyList<ExpectedTable> IncidencePrevalence(RegisterRows rows, CohortParameters p)
+    public static IReadOnlyList<ExpectedTable> IncidencePrevalence(RegisterRows rows, CohortSpec p)
     {
-        var qualified = IndependentCohort.Qualified(rows, p with { Occurrence = Occurrence.FirstEver });
+        var qualified = IndependentCohort.Qualified(rows, p with { Occurrence = CohortSpec.FirstEver });
         var everyone = rows.Persons.ToDictionary(x => x.Pnr, _ => DateOnly.MinValue);
         var tables = new List<ExpectedTable>();
-        foreach (var year in ProductYears.Of(p.Period))
+        foreach (var year in SpecCodes.Years(p.From, p.To))
         {
-            var from = year == p.Period.From.Year ? p.Period.From : new DateOnly(year, 1, 1);
-            var to = year == p.Period.To.Year ? p.Period.To : new DateOnly(year, 12, 31);
+            var from = year == p.From.Year ? p.From : new DateOnly(year, 1, 1);
+            var to = year == p.To.Year ? p.To : new DateOnly(year, 12, 31);
             var residents = IndependentCohort.Members(rows, p, everyone, to, aliveAndResident: true, entryFrom: null);
             ExpectedRecord Record(CohortMember m) => new(m.Person.Pnr, p.Breakdown.Select(b => Attribute(m, b)).ToArray(), 1);
             bool Case(CohortMember m) => qualified.TryGetValue(m.Person.Pnr, out var entry) && entry <= to;
@@ -108,25 +105,11 @@ public static class IndependentProducts
         return tables;
     }
 
-    /// <summary>The ICD-10 chapter of an SKS code, found by walking up the code list's hierarchy from its longest listed prefix.</summary>
-    public static string? ChapterOf(CodeList icd10, string code)
-    {
-        for (var length = code.Length; length >= 2; length--)
-        {
-            if (icd10.Find(code[..length]) is { } entry)
-            {
-                return icd10.Ancestors(entry.Code).Append(entry).FirstOrDefault(e => e.Level == CodeLevels.Chapter)?.Code;
-            }
-        }
-
-        return null;
-    }
-
     private static string Attribute(CohortMember m, string breakdown) => breakdown switch
     {
-        Breakdowns.Region => m.Region,
-        Breakdowns.Sex => m.Sex,
-        Breakdowns.AgeBand => m.AgeBand,
+        SpecCodes.Region => m.Region,
+        SpecCodes.Sex => m.Sex,
+        SpecCodes.AgeBand => m.AgeBand,
         _ => throw new ArgumentOutOfRangeException(nameof(breakdown), breakdown, "Unknown breakdown."),
     };
 }

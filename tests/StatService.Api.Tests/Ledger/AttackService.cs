@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using StatService.Api.Tests.Stores;
+
+namespace StatService.Api.Tests.Ledger;
+
+/// <summary>What became of one order: delivered with its release, or refused (failed), as its requester sees it over HTTP.</summary>
+public sealed record OrderOutcome(AttackOrder Order, string Status, JsonElement? Release);
+
+/// <summary>
+/// The whole service on a fresh data folder (SQLite) or a fresh PostgreSQL database, with the attack extract; orders go
+/// in one at a time over HTTP, as requesters would send them, and each is followed to its end.
+/// </summary>
+internal sealed class AttackService : IAsyncDisposable
+{
+    private readonly string? _database;
+    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+    private AttackService(StatServiceApplication application, string? database)
+    {
+        Application = application;
+        _database = database;
+    }
+
+    public StatServiceApplication Application { get; }
+
+    public static async Task<AttackService> StartAsync(string extractsDirectory, string provider)
+    {
+        var database = provider == "postgresql" ? await PostgresServer.CreateDatabaseAsync() : null;
+        var application = new StatServiceApplication { ExtractsDirectory = extractsDirectory };
+        application.Settings["RateLimits:Orders:PermitLimit"] = "100000";
+        if (database is not null)
+        {
+            application.Settings["Storage:Provider"] = "postgresql";
+            application.Settings["ConnectionStrings:Orders"] = database;
+        }
+
+        return new AttackService(application, database);
+    }
+
+    public async Task<List<OrderOutcome>> RunAsync(IEnumerable<AttackOrder> orders)
+    {
+        var outcomes = new List<OrderOutcome>();
+        foreach (var order in orders)
+        {
+            outcomes.Add(await RunAsync(order));
+        }
+
+        return outcomes;
+    }
+
+    public async Task<OrderOutcome> RunAsync(AttackOrder order)
+    {
+        if (!_clients.TryGetValue(order.Requester, out var client))
+        {
+            _clients[order.Requester] = client = Application.CreateClient(order.Requester);
+        }
+
+        using var response = await client.PostAsync("/api/orders", new StringContent(order.Body, Encoding.UTF8, "application/json"));
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{order}: {(int)response.StatusCode} {answer}");
+        var id = JsonDocument.Parse(answer).RootElement.GetProperty("id").GetGuid();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while (true)
+        {
+            using var view = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}"));
+            var status = view.RootElement.GetProperty("status").GetString()!;
+            if (status == "delivered")
+            {
+                var release = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}/result")).RootElement.Clone();
+                return new OrderOutcome(order, status, release);
+            }
+
+            if (status is "failed" or "rejected" or "cancelled")
+            {
+                return new OrderOutcome(order, status, null);
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{order} is still {status}.");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        await Application.DisposeAsync();
+        if (_database is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(_database);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using StatService.Data.Extracts;
+using StatService.Data.Extracts.Derived;
+using StatService.Data.Extracts.Synthetic;
+
+namespace StatService.Data.Tests.Extracts.Derived;
+
+/// <summary>
+/// The derived tables a version is read through: written with the version, made at open for a version without them,
+/// made again when damaged, and holding exactly the rows of their definitions over the registers.
+/// </summary>
+public sealed class DerivedFilesTests : IAsyncLifetime, IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"statservice-derived-tests-{Guid.NewGuid():N}");
+    private string _version = string.Empty;
+
+    private string Folder => Path.Combine(_root, _version);
+
+    private string DerivedFolder => Path.Combine(Folder, DerivedFiles.FolderName);
+
+    public async Task InitializeAsync()
+    {
+        var manifest = await SyntheticExtractGenerator.GenerateAsync(new SyntheticExtractOptions
+        {
+            Persons = 3_000,
+            From = new DateOnly(2021, 1, 1),
+            To = new DateOnly(2022, 12, 31),
+            Seed = 5,
+            OutputDirectory = Path.Combine(_root, "synthetic-3000-s5"),
+        });
+        _version = manifest.ExtractVersion;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_generator_writes_them_with_the_version() =>
+        Assert.True(File.Exists(Path.Combine(DerivedFolder, DerivedFiles.ManifestName)));
+
+    [Fact]
+    public void A_version_without_them_gets_them_at_open_with_the_rows_of_their_definitions()
+    {
+        Directory.Delete(DerivedFolder, recursive: true);
+        using var databases = new ExtractDatabases(new ExtractRegistry(_root), new ExtractOptions());
+        using var connection = databases.Connect(_version);
+
+        Assert.True(File.Exists(Path.Combine(DerivedFolder, DerivedFiles.ManifestName)));
+        AssertSameRowsAsDefinitions(connection);
+    }
+
+    [Fact]
+    public void A_damaged_file_is_made_again_at_open()
+    {
+        var file = Path.Combine(DerivedFolder, "dx_events.parquet");
+        var original = File.ReadAllBytes(file);
+        var damaged = (byte[])original.Clone();
+        damaged[damaged.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(file, damaged);
+
+        using var databases = new ExtractDatabases(new ExtractRegistry(_root), new ExtractOptions());
+        using var connection = databases.Connect(_version);
+
+        Assert.Equal(original, File.ReadAllBytes(file));
+        AssertSameRowsAsDefinitions(connection);
+    }
+
+    private static void AssertSameRowsAsDefinitions(DuckDB.NET.Data.DuckDBConnection connection)
+    {
+        foreach (var table in DerivedTables.Load(DerivedTables.DefaultDirectory).Tables)
+        {
+            using var command = connection.CreateCommand();
+            // Rows in one and not the other, either way (with multiplicity), must be none; and there must be rows.
+            command.CommandText = $"""
+                SELECT (SELECT count(*) FROM (SELECT * FROM {table.Name} EXCEPT ALL SELECT * FROM ({table.Sql}
+                ))) + (SELECT count(*) FROM (SELECT * FROM ({table.Sql}
+                ) EXCEPT ALL SELECT * FROM {table.Name})), (SELECT count(*) FROM {table.Name})
+                """;
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal(0L, reader.GetInt64(0));
+            Assert.True(reader.GetInt64(1) > 0, $"{table.Name} is empty");
+        }
+    }
+}

@@ -41,13 +41,14 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         }
 
         var nested = NestedDifferences.Find(tables, personCount, policy);
+        var nestedCells = nested.Select(c => (c.Table, c.Cell)).ToHashSet();
         var atoms = AtomPartition.Of(tables, personCount);
         // Perturbed and rounded releases rest on their method's own noise inside one release; across releases their
         // intervals are checked by the nested differences.
         if (atoms.Sizes.Length > AtomLimit || policy.Method != DisclosureMethod.Suppression)
         {
-            var blamed = nested.Select(c => (c.Table, c.Cell)).Distinct().Order().ToList();
-            return new CrossReleaseFindings(nested.Count, blamed, true, releases, new AuditWork(releases, 0, atoms.Sizes.Length, 0, 0));
+            var blamed = nestedCells.Order().ToList();
+            return new CrossReleaseFindings(blamed.Count, blamed, true, releases, new AuditWork(releases, 0, atoms.Sizes.Length, 0, 0));
         }
 
         var small = policy.MaxSensitiveCount;
@@ -67,6 +68,13 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             foreach (var cell in tables[t].Table.Cells)
             {
                 if (!cell.Constrains && !cell.Hidden)
+                {
+                    continue;
+                }
+
+                // A cell the nested differences already blame will be hidden: the programs look for what else is pinned.
+                var blamedByNested = tables[t].IsNew && nestedCells.Contains((tables[t].Table.Name, cell.Cell));
+                if (blamedByNested && !cell.Hidden)
                 {
                     continue;
                 }
@@ -145,10 +153,10 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             }
         }
 
-        foreach (var cell in nested)
+        foreach (var cell in nestedCells)
         {
             disclosures++;
-            toHide.Add((cell.Table, cell.Cell));
+            toHide.Add(cell);
         }
 
         var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs);

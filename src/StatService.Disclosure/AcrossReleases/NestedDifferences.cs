@@ -19,6 +19,7 @@ internal static class NestedDifferences
         // tables were protected together): the earlier release then disclosed nothing new, or the new one is judged alone.
         var setsOf = tables.GroupBy(t => t.Release).ToDictionary(
             g => g.Key, g => g.SelectMany(t => t.Table.Cells.Where(c => c.Constrains).Select(c => Signature(Persons(t.Table, c.Members)))).ToHashSet());
+        var earlierKnown = EarlierIntervals(tables);
         foreach (var mine in tables.Where(t => t.IsNew))
         {
             // Each person's inner cells of the new table (one for an additive table).
@@ -31,7 +32,9 @@ internal static class NestedDifferences
                 }
             }
 
-            var newCells = mine.Table.Cells.Where(c => c.Constrains && !c.Hidden).Select(c => (Cell: c, Count: Count(mine.Table, c.Members))).ToList();
+            // A new cell whose persons an earlier release already published at least as tightly tells the attacker nothing new.
+            var newCells = mine.Table.Cells.Where(c => c.Constrains && !c.Hidden && !KnownBefore(c, mine.Table, earlierKnown))
+                .Select(c => (Cell: c, Count: Count(mine.Table, c.Members))).ToList();
             var inInner = new int[mine.Table.Inner.Count];
             foreach (var theirs in tables.Where(t => !t.IsNew))
             {
@@ -93,6 +96,26 @@ internal static class NestedDifferences
 
         return found;
     }
+
+    /// <summary>The tightest interval earlier releases give each person set they hold a cell of.</summary>
+    private static Dictionary<(int, ulong, ulong), (long Low, long High)> EarlierIntervals(IReadOnlyList<AuditedTable> tables)
+    {
+        var known = new Dictionary<(int, ulong, ulong), (long Low, long High)>();
+        foreach (var table in tables.Where(t => !t.IsNew))
+        {
+            foreach (var cell in table.Table.Cells.Where(c => c.Constrains))
+            {
+                var signature = Signature(Persons(table.Table, cell.Members));
+                var high = cell.High ?? long.MaxValue;
+                known[signature] = known.TryGetValue(signature, out var was) ? (Math.Max(was.Low, cell.Low), Math.Min(was.High, high)) : (cell.Low, high);
+            }
+        }
+
+        return known;
+    }
+
+    private static bool KnownBefore(PersonCell cell, PersonTable table, Dictionary<(int, ulong, ulong), (long Low, long High)> earlier) =>
+        earlier.TryGetValue(Signature(Persons(table, cell.Members)), out var known) && known.Low >= cell.Low && known.High <= (cell.High ?? long.MaxValue);
 
     /// <summary>A person set's fingerprint: its size and two sums of mixed places (order-free).</summary>
     private static (int, ulong, ulong) Signature(List<int> persons)

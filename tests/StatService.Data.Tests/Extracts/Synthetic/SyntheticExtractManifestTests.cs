@@ -1,4 +1,5 @@
 using StatService.Data.Extracts;
+using StatService.Data.Extracts.Derived;
 
 namespace StatService.Data.Tests.Extracts.Synthetic;
 
@@ -20,14 +21,17 @@ public sealed class SyntheticExtractManifestTests(SyntheticExtractFixture fixtur
     }
 
     [Fact]
-    public void Manifest_lists_every_register_file_and_nothing_else_is_left_in_the_folder()
+    public void Manifest_lists_every_register_file_and_nothing_else_but_the_derived_tables_is_left_in_the_folder()
     {
         var manifest = ExtractManifest.Read(fixture.Main.Folder);
         string[] registers = ["cpr_person", "dodsaarsag", "lmdb", "lmdb_produkt", "lpr_f_diagnoser", "lpr_f_kontakter", "lpr_f_procedurer"];
 
         Assert.Equal(registers, manifest.Tables.Keys.Order(StringComparer.Ordinal));
         var files = Directory.EnumerateFileSystemEntries(fixture.Main.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(manifest.Tables.Values.Select(t => t.File).Append(ExtractManifest.FileName).Order(StringComparer.Ordinal), files);
+        // The derived tables (sorted copies and the person index) live in their own folder with their own manifest.
+        var expected = manifest.Tables.Values.Select(t => t.File).Append(ExtractManifest.FileName).Append(DerivedFiles.FolderName);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), files);
+        Assert.True(File.Exists(Path.Combine(fixture.Main.Folder, DerivedFiles.FolderName, DerivedFiles.ManifestName)));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ internal sealed class AtomProgram : IDisposable
             reach.SetUb(0);
         }
 
-        Keep(keepNew: true, keepEarlier: true);
+        Keep(keepNew: true);
         foreach (var t in open)
         {
             _reach[t].SetUb(_threshold);
@@ -86,15 +86,15 @@ internal sealed class AtomProgram : IDisposable
         return open.Where(t => _reach[t].SolutionValue() >= _threshold - Tolerance).ToList();
     }
 
-    /// <summary>The largest count target <paramref name="t"/> can have, with the rows of the sides not kept relaxed.</summary>
-    public double Max(int t, bool keepNew = true, bool keepEarlier = true)
+    /// <summary>The largest count target <paramref name="t"/> can have; without <paramref name="keepNew"/>, the new release's rows relaxed.</summary>
+    public double Max(int t, bool keepNew = true)
     {
         foreach (var reach in _reach)
         {
             reach.SetUb(0);
         }
 
-        Keep(keepNew, keepEarlier);
+        Keep(keepNew);
         var objective = _solver.Objective();
         objective.Clear();
         foreach (var a in _targets[t])
@@ -111,12 +111,12 @@ internal sealed class AtomProgram : IDisposable
     public IEnumerable<KnownCell> BindingNewCells() =>
         _rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && Math.Abs(r.Constraint.DualValue()) > Tolerance).Select(r => r.Owner);
 
-    /// <summary>Each side's rows as known, or relaxed to nothing.</summary>
-    private void Keep(bool keepNew, bool keepEarlier)
+    /// <summary>The earlier releases' rows as known; the new release's as known or relaxed to nothing.</summary>
+    private void Keep(bool keepNew)
     {
         foreach (var row in _rows)
         {
-            var keep = row.Owner.IsNew ? keepNew : keepEarlier;
+            var keep = !row.Owner.IsNew || keepNew;
             row.Constraint.SetBounds(keep ? row.Low : double.NegativeInfinity, keep ? row.High ?? double.PositiveInfinity : double.PositiveInfinity);
         }
     }

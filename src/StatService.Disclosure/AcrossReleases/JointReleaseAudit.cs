@@ -8,8 +8,8 @@ namespace StatService.Disclosure.AcrossReleases;
 /// it meets (directly or through others), over atoms (persons with one pattern of membership). Every atom of 1 up to the
 /// policy's maximum persons and every hidden cell that small must be able to reach the threshold in the attacker's linear
 /// program (published counts exact, rounded or perturbed ones within their method's bounds, every empty overlap known).
-/// A target that fails only because of the combination (the earlier releases alone and this one alone leave it in reach)
-/// is a disclosure of this release; the published cells of this release its program leans on are the cells to hide.
+/// A target that fails with this release and is in reach without it is a disclosure of this release (with earlier ones,
+/// or between its own tables); the published cells of this release its program leans on are the cells to hide.
 /// </summary>
 public sealed class JointReleaseAudit : ICrossReleaseAudit
 {
@@ -35,7 +35,9 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         ArgumentNullException.ThrowIfNull(policy);
         var tables = JointComponent.Select(candidate, earlier, out var personCount);
         var releases = tables.Where(t => !t.IsNew).Select(t => t.Release).Distinct().Count();
-        if (releases == 0)
+        // One table alone is the in-table audit's business; several tables of one release (a group profile's linked
+        // tables over the same persons) can pin a group between them even without earlier releases.
+        if (releases == 0 && candidate.Tables.Count < 2)
         {
             return new CrossReleaseFindings(0, [], true, 0, new AuditWork(0, 0, 0, 0, 0));
         }
@@ -137,8 +139,9 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
                 continue;
             }
 
-            // Out of reach already without this release, or within it alone: not this combination's doing.
-            if (!program.Reaches(program.Max(t, keepNew: false)) || !program.Reaches(program.Max(t, keepEarlier: false)))
+            // Out of reach already without this release: the earlier releases' doing, not this one's. Within this release
+            // alone it is this release's own disclosure (its tables together), and it is blamed on it like any other.
+            if (!program.Reaches(program.Max(t, keepNew: false)))
             {
                 continue;
             }

@@ -33,10 +33,13 @@ internal static class NestedDifferences
             }
 
             // A new cell whose persons an earlier release already published at least as tightly tells the attacker nothing new.
-            var newCells = mine.Table.Cells.Where(c => c.Constrains && !c.Hidden && !KnownBefore(c, mine.Table, earlierKnown))
-                .Select(c => (Cell: c, Count: Count(mine.Table, c.Members))).ToList();
+            var newCells = mine.Table.Cells.Where(c => c.Constrains && !c.Hidden)
+                .Select(c => (Cell: c, Count: Count(mine.Table, c.Members), Known: KnownBefore(c, mine.Table, earlierKnown))).ToList();
             var inInner = new int[mine.Table.Inner.Count];
-            foreach (var theirs in tables.Where(t => !t.IsNew))
+            // Earlier tables, and the new release's other tables: a group profile's tables count the same persons under
+            // different breakdowns, and the in-table audit sees no relation between, say, its cohort total and the total
+            // of persons with any dispensing (one inside the other).
+            foreach (var theirs in tables.Where(t => t != mine))
             {
                 foreach (var earlier in theirs.Table.Cells.Where(c => c.Constrains))
                 {
@@ -62,7 +65,7 @@ internal static class NestedDifferences
 
                     var overlapping = persons.Any(p => cellsOf[p] is { Count: > 1 });
 
-                    foreach (var (cell, count) in newCells)
+                    foreach (var (cell, count, known) in newCells)
                     {
                         var common = overlapping ? CommonPersonByPerson(cell.Members, persons, cellsOf) : cell.Members.Sum(m => inInner[m]);
                         var (inside, outside) = common == count && persons.Count > count
@@ -79,12 +82,23 @@ internal static class NestedDifferences
                             continue;
                         }
 
-                        // The attacker's largest value of the difference: outside's ceiling minus inside's floor.
-                        if (setsOf[-1].Contains(Signature(persons)) || setsOf[theirs.Release].Contains(Signature(Persons(mine.Table, cell.Members))))
+                        if (theirs.IsNew)
+                        {
+                            // Both cells are this release's: blame the inner one of the pair (the larger is often the cohort total
+                            // its linked tables share) unless earlier releases already published it, and only from the blamed
+                            // cell's own table so that a pair is counted once.
+                            var blamed = inside == cell ? (known ? earlier : cell) : KnownBefore(earlier, theirs.Table, earlierKnown) ? cell : earlier;
+                            if (blamed != cell || earlier.Hidden || (known && KnownBefore(earlier, theirs.Table, earlierKnown)))
+                            {
+                                continue;
+                            }
+                        }
+                        else if (known || setsOf[-1].Contains(Signature(persons)) || setsOf[theirs.Release].Contains(Signature(Persons(mine.Table, cell.Members))))
                         {
                             continue;
                         }
 
+                        // The attacker's largest value of the difference: outside's ceiling minus inside's floor.
                         if (outside.High is { } high && high - inside.Low < policy.Threshold)
                         {
                             found.Add(new KnownCell(true, mine.Table.Name, cell.Cell, false));

@@ -6,6 +6,9 @@ namespace StatService.Worker.Orders;
 /// <summary>Puts an order's run into the persistent Quartz store; asking twice for one order schedules it once.</summary>
 public sealed partial class OrderScheduler(ISchedulerFactory schedulers, ILogger<OrderScheduler> logger)
 {
+    /// <summary>How late an order's run may start before Quartz calls it misfired: longer than any queue.</summary>
+    public static readonly TimeSpan QueueMisfireThreshold = TimeSpan.FromDays(30);
+
     /// <summary>Schedules a run of the order now. An order whose job already exists keeps that job.</summary>
     public async Task ScheduleRunAsync(Guid orderId, CancellationToken cancellationToken)
     {
@@ -21,6 +24,9 @@ public sealed partial class OrderScheduler(ISchedulerFactory schedulers, ILogger
             .WithIdentity(RunOrderJob.TriggerKeyFor(orderId))
             .ForJob(job)
             .StartNow()
+            // A queued order is late, never misfired: behind busy workers or a restart it is taken in queue order as soon
+            // as a worker is free, not left for the store's periodic misfire pass.
+            .WithMisfireThreshold(QueueMisfireThreshold)
             .Build();
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);

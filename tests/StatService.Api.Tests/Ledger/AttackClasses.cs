@@ -19,12 +19,16 @@ public sealed class AttackClasses(RegisterRows rows)
 
     private const string Diabetes = "DE11";
 
+    private static readonly string[] Regions = ["1081", "1082", "1083", "1084", "1085"];
+
     public IReadOnlyList<AttackOrder> Orders(string name) => name switch
     {
         "diagnosis-exclusion" => Differing(
             DiagnosisPrefixes(null).Where(c => c != Diabetes).Select(c => (AttackOrder.PatientCount([Diabetes]), AttackOrder.PatientCount([Diabetes], diagnosesExcluded: [c])))),
+        // Within a region and sex the persons a second code adds (any of the two will do) are few.
         "second-inclusion-code" => Differing(
-            DiagnosisPrefixes(null).Where(c => c != Diabetes).Reverse().Select(c => (AttackOrder.PatientCount([Diabetes]), AttackOrder.PatientCount([Diabetes, c])))),
+            Regions.SelectMany(r => new[] { "male", "female" }.SelectMany(sex => DiagnosisPrefixes(null).Where(c => c != Diabetes).Take(20).Select(c =>
+                (AttackOrder.PatientCount([Diabetes], sex: sex, regions: [r]), AttackOrder.PatientCount([Diabetes, c], sex: sex, regions: [r])))))),
         "medicine-longer-prefix" => Differing(
             AtcPrefixes(3).SelectMany(p => AtcPrefixes(4).Concat(AtcPrefixes(5)).Where(q => q.StartsWith(p, StringComparison.Ordinal))
                 .Select(q => (AttackOrder.PatientCount(medications: [p]), AttackOrder.PatientCount(medications: [q]))))),
@@ -38,8 +42,9 @@ public sealed class AttackClasses(RegisterRows rows)
         "period-start-moved" => Differing(
             DiagnosisPrefixes(null).SelectMany(d => new[] { 1, 7 }.Select(days =>
                 (AttackOrder.PatientCount([d]), AttackOrder.PatientCount([d], from: Day("2021-01-01", days)))))),
+        // A day earlier, the persons who turn the minimum age that day (and those who died or moved that day) drop out.
         "index-date-moved" => Differing(
-            Enumerable.Range(18, 70).SelectMany(age => new[] { "DE", "DI", "DJ" }.Select(d =>
+            Enumerable.Range(18, 70).SelectMany(age => DiagnosisPrefixes(null).Take(6).Select(d =>
                 (AttackOrder.PatientCount([d], ageMin: age), AttackOrder.PatientCount([d], ageMin: age, indexDate: "2023-12-30"))))),
         "first-ever-next-to-any" => FirstEverNextToAny(),
         "incidence-next-to-first-ever-count" => IncidenceNextToCount(),

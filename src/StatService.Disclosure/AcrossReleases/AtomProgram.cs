@@ -131,11 +131,14 @@ internal sealed class AtomProgram : IDisposable
     {
         Programs++;
         var status = _solver.Solve();
-        if (status == Solver.ResultStatus.ABNORMAL)
+        if (status != Solver.ResultStatus.OPTIMAL)
         {
-            // Warm starts can stall GLOP after bounds change; a cold solve of the same program is the fallback.
+            // Warm starts can stall GLOP after bounds change, and its presolve can misjudge a program's status: a cold
+            // solve of the same program without presolve is the fallback.
             _solver.Reset();
-            status = _solver.Solve();
+            using var cold = new MPSolverParameters();
+            cold.SetIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, (int)MPSolverParameters.PresolveValues.PRESOLVE_OFF);
+            status = _solver.Solve(cold);
         }
 
         if (status != Solver.ResultStatus.OPTIMAL)

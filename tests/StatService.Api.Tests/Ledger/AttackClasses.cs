@@ -21,13 +21,16 @@ public sealed class AttackClasses(RegisterRows rows)
 
     private static readonly string[] Regions = ["1081", "1082", "1083", "1084", "1085"];
 
+    /// <summary>Diseases the generator models with their course (the products' examples use them).</summary>
+    private static readonly string[] ModelledDiseases = ["DE11", "DI10", "DJ44", "DE10", "DJ45", "DF32", "DI21", "DG35", "DM05", "DC50"];
+
     public IReadOnlyList<AttackOrder> Orders(string name) => name switch
     {
         "diagnosis-exclusion" => Differing(
             DiagnosisPrefixes(null).Where(c => c != Diabetes).Select(c => (AttackOrder.PatientCount([Diabetes]), AttackOrder.PatientCount([Diabetes], diagnosesExcluded: [c])))),
         // Within a region and sex the persons a second code adds (any of the two will do) are few.
         "second-inclusion-code" => Differing(
-            Regions.SelectMany(r => new[] { "male", "female" }.SelectMany(sex => DiagnosisPrefixes(null).Where(c => c != Diabetes).Take(20).Select(c =>
+            RareDiagnosisPrefixes().SelectMany(c => Regions.SelectMany(r => new[] { "male", "female" }.Select(sex =>
                 (AttackOrder.PatientCount([Diabetes], sex: sex, regions: [r]), AttackOrder.PatientCount([Diabetes, c], sex: sex, regions: [r])))))),
         "medicine-longer-prefix" => Differing(
             AtcPrefixes(3).SelectMany(p => AtcPrefixes(4).Concat(AtcPrefixes(5)).Where(q => q.StartsWith(p, StringComparison.Ordinal))
@@ -44,7 +47,7 @@ public sealed class AttackClasses(RegisterRows rows)
                 (AttackOrder.PatientCount([d]), AttackOrder.PatientCount([d], from: Day("2021-01-01", days)))))),
         // A day earlier, the persons who turn the minimum age that day (and those who died or moved that day) drop out.
         "index-date-moved" => Differing(
-            Enumerable.Range(18, 70).SelectMany(age => DiagnosisPrefixes(null).Take(6).Select(d =>
+            ModelledDiseases.SelectMany(d => Enumerable.Range(18, 70).Select(age =>
                 (AttackOrder.PatientCount([d], ageMin: age), AttackOrder.PatientCount([d], ageMin: age, indexDate: "2023-12-30"))))),
         "first-ever-next-to-any" => FirstEverNextToAny(),
         "incidence-next-to-first-ever-count" => IncidenceNextToCount(),
@@ -144,6 +147,12 @@ public sealed class AttackClasses(RegisterRows rows)
 
         return [];
     }
+
+    /// <summary>Three-character diagnosis prefixes that 5 to 60 persons have, rarest first: few of them in one region and sex.</summary>
+    private IEnumerable<string> RareDiagnosisPrefixes() =>
+        rows.Diagnoses.Where(d => d.Code.Length >= 4 && d.Code[..4] != Diabetes).GroupBy(d => d.Code[..4])
+            .Select(g => (Code: g.Key, Persons: g.Select(d => rows.Contacts[d.ContactId].Pnr).Distinct().Count())).Where(g => g.Persons is >= 5 and <= 60)
+            .OrderBy(g => g.Persons).ThenBy(g => g.Code, StringComparer.Ordinal).Select(g => g.Code);
 
     /// <summary>Three-character diagnosis prefixes (DE10, ...) by how many persons have them, most first; under a prefix if given.</summary>
     private IEnumerable<string> DiagnosisPrefixes(string? under) =>

@@ -130,7 +130,7 @@ public static class ReleaseSetAttacker
             }
 
             objective.SetMaximization();
-            Check(solver.Solve());
+            Check(Solve(solver));
             var still = new List<Target>();
             for (var t = 0; t < open.Count; t++)
             {
@@ -177,7 +177,7 @@ public static class ReleaseSetAttacker
             objective.SetMinimization();
         }
 
-        var status = solver.Solve();
+        var status = Solve(solver);
         if (status == Solver.ResultStatus.UNBOUNDED)
         {
             return double.PositiveInfinity;
@@ -185,6 +185,25 @@ public static class ReleaseSetAttacker
 
         Check(status);
         return objective.Value();
+    }
+
+    /// <summary>
+    /// Solves, and once more from scratch without presolve when that ends anything but optimal or unbounded: GLOP's
+    /// presolve can call an unbounded program infeasible, and a warm start from the last basis can stall.
+    /// </summary>
+    private static Solver.ResultStatus Solve(Solver solver)
+    {
+        var status = solver.Solve();
+        if (status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED)
+        {
+            return status;
+        }
+
+        solver.Reset();
+        using var fresh = new MPSolverParameters();
+        fresh.SetIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, (int)MPSolverParameters.PresolveValues.PRESOLVE_OFF);
+        status = solver.Solve(fresh);
+        return status;
     }
 
     private static void Check(Solver.ResultStatus status)

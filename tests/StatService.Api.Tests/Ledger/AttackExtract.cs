@@ -1,4 +1,7 @@
+using StatService.Core.CodeLists;
+using StatService.Data.Tests.Cohorts;
 using StatService.Data.Extracts.Synthetic;
+using StatService.Worker.Pipeline;
 
 namespace StatService.Api.Tests.Ledger;
 
@@ -13,6 +16,10 @@ public sealed class AttackExtract : IAsyncLifetime
     public RegisterRows Rows { get; private set; } = null!;
 
     public string Version { get; private set; } = string.Empty;
+
+    /// <summary>The ICD-10 chapter of a diagnosis code, from the public code list: the attacker reads every group-profile table.</summary>
+    public Func<string, string?> ChapterOf { get; } =
+        CohortSpecs.ChaptersOf(CodeListSet.Load(Path.Combine(PipelineRegistration.DefaultQueriesDirectory, "codelists")));
 
     public async Task InitializeAsync()
     {

@@ -1,13 +1,4 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using StatService.Core.Catalogue;
-using StatService.Core.CodeLists;
-using StatService.Core.Disclosure;
-using StatService.Core.Orders;
-using StatService.Data.Extracts;
-using StatService.Disclosure;
 using StatService.TestSupport.Attacks;
-using StatService.Worker.Pipeline;
 using Xunit.Abstractions;
 
 namespace StatService.Api.Tests.Ledger;
@@ -23,15 +14,7 @@ public sealed class NegativeControlTests(AttackExtract extract, ITestOutputHelpe
     [Fact]
     public async Task Without_protection_across_releases_the_attacker_finds_small_groups_in_several_classes()
     {
-        var queries = PipelineRegistration.DefaultQueriesDirectory;
-        var codeLists = CodeListSet.Load(Path.Combine(queries, "codelists"));
-        var catalogue = ProductCatalogue.Load(queries);
-        var registry = new ExtractRegistry(extract.Directory);
-        using var databases = new ExtractDatabases(registry, new ExtractOptions());
-        var pipeline = new OrderPipeline(catalogue, new Breakdowns(codeLists), registry, new ExtractQueryRunner(databases), new ReleaseProtection(),
-            TimeProvider.System, ledger: null, recordKeys: new RecordKeySecret(RecordKeyPads.From(RandomNumberGenerator.GetBytes(32))));
-        var validator = new OrderRequestValidator(catalogue, new CohortParametersReader(codeLists, ProcedureCodes.Load(Path.Combine(queries, "codelists")), new OrderLimits()), registry);
-
+        using var pipeline = new LedgerlessPipeline(extract);
         var classes = new AttackClasses(extract.Rows);
         var leaking = new List<string>();
         foreach (var name in AttackClasses.Names)
@@ -39,20 +22,9 @@ public sealed class NegativeControlTests(AttackExtract extract, ITestOutputHelpe
             var releases = new List<ReleaseRead>();
             foreach (var order in classes.Orders(name))
             {
-                using var body = JsonDocument.Parse(order.Body);
-                var validation = validator.Validate(body.RootElement);
-                Assert.True(validation.IsValid, $"{order}: {string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
-                var delivery = await pipeline.RunAsync(new Order
-                {
-                    Id = Guid.NewGuid(),
-                    Product = validation.Product!,
-                    ParametersJson = validation.ParametersJson!,
-                    RequesterId = "attacker",
-                    SubmittedAt = DateTimeOffset.UtcNow,
-                    ExtractVersion = extract.Version,
-                }, CancellationToken.None);
-                using var release = JsonDocument.Parse(delivery.Json);
-                releases.Add(ReleaseReading.Read(release.RootElement.Clone(), extract.Rows, chapterOf: null));
+                var release = await pipeline.ReleaseAsync(order);
+                Assert.True(release is not null, $"{order} is refused even alone.");
+                releases.Add(ReleaseReading.Read(release.Value, extract.Rows, extract.ChapterOf));
             }
 
             var report = ReleaseSetAttacker.Attack(releases);

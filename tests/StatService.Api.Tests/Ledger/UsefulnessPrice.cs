@@ -9,7 +9,7 @@ namespace StatService.Api.Tests.Ledger;
 /// </summary>
 public static class UsefulnessPrice
 {
-    public static string Describe(IReadOnlyList<OrderOutcome> together, IReadOnlyList<OrderOutcome> alone)
+    public static string Describe(IReadOnlyList<OrderOutcome> together, IReadOnlyList<JsonElement?> alone)
     {
         int untouched = 0, moreHidden = 0, refused = 0;
         long cells = 0, hidden = 0, hiddenAlone = 0;
@@ -22,7 +22,7 @@ public static class UsefulnessPrice
             }
 
             var (c, h) = Hidden(release);
-            var (_, ha) = alone[i].Release is { } single ? Hidden(single) : (0, 0);
+            var (_, ha) = alone[i] is { } single ? Hidden(single) : (0, 0);
             cells += c;
             hidden += h;
             hiddenAlone += ha;
@@ -38,8 +38,8 @@ public static class UsefulnessPrice
 
         return string.Create(CultureInfo.InvariantCulture,
             $"price in usefulness over {together.Count} orders: {untouched} delivered as alone, {moreHidden} delivered with more cells hidden than alone, " +
-            $"{refused} refused ({alone.Count(o => o.Release is null)} refused alone); hidden cells of delivered orders {Share(hidden, cells):P1} " +
-            $"(alone {Share(hiddenAlone, cells):P1})");
+            $"{refused} refused ({alone.Count(o => o is null)} refused alone); hidden cells of delivered orders {Share(hidden, cells):P1} " +
+            $"(alone {Share(hiddenAlone, cells):P1}; hidden for earlier releases {Share(hidden - hiddenAlone, cells):P1})");
     }
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;

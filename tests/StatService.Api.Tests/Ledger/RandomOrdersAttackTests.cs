@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace StatService.Api.Tests.Ledger;
+
+/// <summary>
+/// Three hundred seeded random orders (perturbations of the products' examples: codes, exclusions, days, ages, regions,
+/// sex, occurrence, other products) sent over HTTP to one service, on SQLite and on PostgreSQL: the independent attacker,
+/// holding every release and the raw registers, finds no group of 1-4 persons. The price is printed: how many were
+/// delivered as they would be alone, with more cells hidden, or refused.
+/// </summary>
+[Collection(AttackExtractCollection.Name)]
+public sealed class RandomOrdersAttackTests(AttackExtract extract, ITestOutputHelper output)
+{
+    /// <summary>Orders per run; <c>STATSERVICE_ATTACK_ORDERS</c> sets another number for a longer or shorter try.</summary>
+    private static int Count =>
+        int.TryParse(Environment.GetEnvironmentVariable("STATSERVICE_ATTACK_ORDERS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 300;
+
+    [Theory]
+    [InlineData("sqlite", 11)]
+    [InlineData("postgresql", 12)]
+    public async Task Random_orders_disclose_no_small_group_and_their_price_is_printed(string provider, int seed)
+    {
+        var orders = new OrderGrammar(seed).Orders(Count).ToArray();
+        List<OrderOutcome> outcomes;
+        await using (var service = await AttackService.StartAsync(extract.Directory, provider))
+        {
+            outcomes = await service.RunAsync(orders);
+        }
+
+        var alone = new List<JsonElement?>();
+        using (var pipeline = new LedgerlessPipeline(extract))
+        {
+            foreach (var order in orders)
+            {
+                alone.Add(await pipeline.ReleaseAsync(order));
+            }
+        }
+
+        output.WriteLine(UsefulnessPrice.Describe(outcomes, alone));
+        AttackVerdict.AssertNoDisclosure($"{orders.Length} random orders on {provider}", outcomes, extract, output);
+    }
+}

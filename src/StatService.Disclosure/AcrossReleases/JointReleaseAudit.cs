@@ -13,20 +13,17 @@ namespace StatService.Disclosure.AcrossReleases;
 /// </summary>
 public sealed class JointReleaseAudit : ICrossReleaseAudit
 {
-    /// <summary>Rounds of the batch program before the remaining targets are solved one by one.</summary>
-    private const int BatchRounds = 3;
-
     /// <summary>
     /// Linear programs one audit may solve: counted work, so the same releases give the same findings on any machine.
     /// Targets the budget leaves undecided are not reported; nested differences are always checked in full.
     /// </summary>
-    public const int ProgramBudget = 8;
+    public const int ProgramBudget = 400;
 
     /// <summary>
     /// Atoms above which the linear programs are not built (each would take seconds on two cores): the nested differences,
     /// checked in full, are then the audit. A size rule, not a clock, so the outcome is the same everywhere.
     /// </summary>
-    public const int AtomLimit = 1_000;
+    public const int AtomLimit = 10_000;
 
     public CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken)
     {
@@ -104,36 +101,52 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         }
 
         var open = Enumerable.Range(0, distinctTargets.Count).ToHashSet();
-        for (var round = 0; round < BatchRounds && open.Count > 0; round++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var reached = program.ReachTogether(open);
-            open.ExceptWith(reached);
-            if (reached.Count == 0)
-            {
-                break;
-            }
-        }
-
         var disclosures = 0;
         var curable = true;
         var toHide = new SortedSet<(string Table, int Cell)>();
-        foreach (var t in open.Order().ToList())
+        // Targets are cleared in groups: one program lifts every target of a group it can lift together to the threshold.
+        // A group none of whose targets rise together is split in two (its targets compete for the same slack), down to
+        // single targets, which are then judged on their own. Most targets go in a few programs; the rest cost about two
+        // programs each, never more than the budget.
+        var groups = new Stack<List<int>>();
+        groups.Push([.. open.Order()]);
+        while (groups.Count > 0 && program.Programs < ProgramBudget)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!open.Contains(t))
+            var group = groups.Pop().Where(open.Contains).ToList();
+            if (group.Count == 0)
             {
                 continue;
             }
 
-            if (program.Programs >= ProgramBudget)
+            if (group.Count > 1)
             {
-                break;
+                var reached = program.ReachTogether(group);
+                open.ExceptWith(reached);
+                var left = group.Where(open.Contains).ToList();
+                if (left.Count == 0)
+                {
+                    continue;
+                }
+
+                if (reached.Count > 0)
+                {
+                    groups.Push(left);
+                }
+                else
+                {
+                    groups.Push(left[(left.Count / 2)..]);
+                    groups.Push(left[..(left.Count / 2)]);
+                }
+
+                continue;
             }
 
+            var t = group[0];
             var reaches = program.Reaches(program.Max(t));
             // The optimum is one point the attacker cannot rule out: every open target it lifts to the threshold is in reach.
             open.ExceptWith(program.ReachedInLastSolution(open));
+            open.Remove(t);
             if (reaches)
             {
                 continue;

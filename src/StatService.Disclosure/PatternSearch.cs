@@ -111,6 +111,7 @@ public static class PatternSearch
 
         var hint = fresh ?? heuristic;
         bool[]? last = null;
+        AuditResult? lastAudit = null;
         var auditWork = 0L;
         var auditBudget = (long)(modelEffort * ModelAuditWorkPerSecond);
         for (var round = 0; round < MaxModelRounds && model.DeterministicTime < modelEffort && auditWork < auditBudget; round++)
@@ -124,7 +125,7 @@ public static class PatternSearch
             }
 
             last = solution;
-            var audit = SuppressionAudit.Run(problem, solution, policy, AuditDepth.Verify, cancellationToken);
+            var audit = lastAudit = SuppressionAudit.Run(problem, solution, policy, AuditDepth.Verify, cancellationToken);
             auditWork += ImprovementBudget.Work(audit);
             if (audit.Passed)
             {
@@ -151,8 +152,16 @@ public static class PatternSearch
             return null; // repairing would only add cells to a pattern that already costs what the heuristic's does
         }
 
-        var (repaired, repairedAudit, work) = Secure(problem, policy, last, null, learnt, ref iterations, cancellationToken);
-        var (pattern, passed) = Improve(problem, policy, roles, repaired, repairedAudit, work, learnt, ref iterations, cancellationToken);
+        // The last round's audit is the repair's first: the pattern is audited once. The repair only adds cells, so when
+        // no improvement follows it (the audit costs too much) it stops as soon as it costs what the heuristic's does.
+        var ceiling = ImprovementBudget.For(ImprovementBudget.Work(lastAudit!)) is null ? Loss(weights, heuristic) : long.MaxValue;
+        var (repaired, repairedAudit, work) = Secure(problem, policy, last, lastAudit, learnt, ref iterations, cancellationToken, weights, ceiling);
+        if (repaired is null)
+        {
+            return null;
+        }
+
+        var (pattern, passed) = Improve(problem, policy, roles, repaired, repairedAudit!, work, learnt, ref iterations, cancellationToken);
         return new Candidate(pattern, passed, Proven: false);
     }
 
@@ -212,6 +221,15 @@ public static class PatternSearch
         ProtectionProblem problem, DisclosurePolicy policy, bool[] pattern, AuditResult? failed, List<SuppressionCut> learnt, ref int iterations,
         CancellationToken cancellationToken)
     {
+        var (secured, audit, work) = Secure(problem, policy, pattern, failed, learnt, ref iterations, cancellationToken, weights: null, long.MaxValue);
+        return (secured!, audit!, work);
+    }
+
+    /// <summary>Like the above, but it gives up (null) once the pattern costs <paramref name="ceiling"/> or more by <paramref name="weights"/>.</summary>
+    private static (bool[]? Pattern, AuditResult? Audit, long FirstAuditWork) Secure(
+        ProtectionProblem problem, DisclosurePolicy policy, bool[] pattern, AuditResult? failed, List<SuppressionCut> learnt, ref int iterations,
+        CancellationToken cancellationToken, long[]? weights, long ceiling)
+    {
         pattern = (bool[])pattern.Clone();
         var safe = new bool[problem.CellCount];
         var firstWork = -1L;
@@ -236,6 +254,11 @@ public static class PatternSearch
 
             var before = (bool[])pattern.Clone();
             GreedySuppression.Extend(problem, pattern, audit.Failures, policy);
+            if (weights is not null && Loss(weights, pattern) >= ceiling)
+            {
+                return (null, null, firstWork);
+            }
+
             for (var c = 0; c < pattern.Length; c++)
             {
                 if (pattern[c] && !before[c] && PrimarySuppression.IsSingleton(problem.Values[c]))

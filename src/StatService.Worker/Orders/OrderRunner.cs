@@ -69,7 +69,8 @@ public sealed partial class OrderRunner(IOrderStore store, IOrderPipeline pipeli
         }
 
         var delivered = running.Deliver(time.GetUtcNow(), delivery.ExtractVersion);
-        if (await store.UpdateAsync(delivered, OrderStatus.Running, OrderActors.Worker, null, cancellationToken))
+        var note = delivery.NarrowedByLedger ? ReleaseLedgerCheck.NarrowedNote : null;
+        if (await store.UpdateAsync(delivered, OrderStatus.Running, OrderActors.Worker, note, cancellationToken))
         {
             var tag = new KeyValuePair<string, object?>("product", delivered.Product);
             StatServiceTelemetry.OrdersDelivered.Add(1, tag);

@@ -18,6 +18,9 @@ public interface IOrderPipeline
 public sealed record OrderDelivery(string ExtractVersion, string Json, string Csv)
 {
     public bool Stored { get; init; }
+
+    /// <summary>Whether the release ledger hid cells the release alone would have published (told, never how many).</summary>
+    public bool NarrowedByLedger { get; init; }
 }
 
 /// <summary>An order that cannot be answered (e.g. its extract is gone); the message is shown to the requester.</summary>

@@ -26,6 +26,11 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
         "The order cannot be delivered: together with numbers released earlier from the same register extract, its tables would " +
         "reveal a group too small to publish, and hiding cells cannot prevent it. Different criteria or breakdowns may help.";
 
+    /// <summary>The history's note on a delivery the ledger narrowed: for the caseworker and the requester, with no numbers.</summary>
+    public const string NarrowedNote =
+        "Delivered with more cells hidden than the order alone would need: together with numbers released earlier from the same " +
+        "register extract, they would have revealed a group too small to publish.";
+
     /// <summary>Releases the ledger covers: counts of persons, under every method (magnitudes are sums the atoms' counts do not bound).</summary>
     public static bool Applies(string measure) => measure == Measures.Persons;
 
@@ -65,7 +70,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
                     var delivery = render(release with { Summary = release.Summary with { EarlierReleasesCompared = earlier.Count } });
                     var record = new LedgerRelease(orderId, version, candidate.Product, time.GetUtcNow(), persons, earlier.Count, hiddenForLedger);
                     var stored = await session.CommitAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), record, cancellationToken);
-                    return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true };
+                    return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true, NarrowedByLedger = hiddenForLedger > 0 };
                 }
             }
 

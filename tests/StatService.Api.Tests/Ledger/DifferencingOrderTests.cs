@@ -40,6 +40,10 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
         Assert.True(women.Highest >= 5, $"Together the releases show at most {women.Highest} women: fewer than 5.");
         Assert.True(women.Highest > women.Lowest, "Together the releases pin the number of women.");
 
+        // The history tells that the ledger narrowed the second delivery (no numbers), and not the first.
+        Assert.Equal(ReleaseLedgerCheck.NarrowedNote, await DeliveryNoteAsync(journalist, b));
+        Assert.Null(await DeliveryNoteAsync(company, a));
+
         var report = await journalist.GetStringAsync($"/api/orders/{b}/result?format=html");
         Assert.Contains("checked against the person counts of 1 earlier release from the same register extract", report, StringComparison.Ordinal);
 
@@ -196,4 +200,12 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
 
     private static int EarlierReleasesCompared(JsonElement result) =>
         result.GetProperty("disclosure").GetProperty("differencing").GetProperty("earlierReleasesCompared").GetInt32();
+
+    /// <summary>The reason the history gives for the order's move to delivered.</summary>
+    private static async Task<string?> DeliveryNoteAsync(HttpClient client, Guid order)
+    {
+        using var view = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{order}"));
+        var delivered = view.RootElement.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("to").GetString() == "delivered");
+        return delivered.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null;
+    }
 }

@@ -17,11 +17,11 @@ namespace StatService.Api.Tests.Ledger;
 public sealed class RandomOrdersAttackTests(AttackExtract extract, ITestOutputHelper output)
 {
     /// <summary>
-    /// Orders per run: 100 in the suite (a few minutes on two cores); <c>STATSERVICE_ATTACK_ORDERS=300</c> runs the full
+    /// Orders per run: 60 in the suite (a few minutes on two cores); <c>STATSERVICE_ATTACK_ORDERS=300</c> runs the full
     /// measure of the closing figures (audits grow with the ledger: about half an hour on SQLite).
     /// </summary>
     private static int Count =>
-        int.TryParse(Environment.GetEnvironmentVariable("STATSERVICE_ATTACK_ORDERS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 100;
+        int.TryParse(Environment.GetEnvironmentVariable("STATSERVICE_ATTACK_ORDERS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 60;
 
     [Theory]
     [InlineData("sqlite", 11)]

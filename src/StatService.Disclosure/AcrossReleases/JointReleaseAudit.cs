@@ -162,6 +162,14 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             program.Max(t);
             disclosures++;
             var binding = program.BindingNewCells().ToList();
+            if (binding.Count == 0)
+            {
+                // The optimum's duals lean on earlier rows only (a degenerate optimum) or on this release's hidden cells'
+                // floors: hide this release's published cells that count any of the target's persons instead.
+                var persons = distinctTargets[t].ToHashSet();
+                binding = [.. rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && r.Atoms.Any(persons.Contains)).Select(r => r.Owner)];
+            }
+
             curable &= binding.Count > 0;
             foreach (var cell in binding)
             {

@@ -34,12 +34,14 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         var releases = tables.Where(t => !t.IsNew).Select(t => t.Release).Distinct().Count();
         // One table alone is the in-table audit's business; several tables of one release (a group profile's linked
         // tables over the same persons) can pin a group between them even without earlier releases.
-        if (releases == 0 && candidate.Tables.Count < 2)
+        // Perturbed and rounded releases rest on their method's own noise between their tables.
+        var withinRelease = policy.Method == DisclosureMethod.Suppression;
+        if (releases == 0 && (candidate.Tables.Count < 2 || !withinRelease))
         {
             return new CrossReleaseFindings(0, [], true, 0, new AuditWork(0, 0, 0, 0, 0));
         }
 
-        var nested = NestedDifferences.Find(tables, personCount, policy);
+        var nested = NestedDifferences.Find(tables, personCount, policy, withinRelease);
         var nestedCells = nested.Select(c => (c.Table, c.Cell)).ToHashSet();
         var atoms = AtomPartition.Of(tables, personCount);
         // Perturbed and rounded releases rest on their method's own noise inside one release; across releases their

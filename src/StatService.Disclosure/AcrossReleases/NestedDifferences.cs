@@ -12,7 +12,8 @@ namespace StatService.Disclosure.AcrossReleases;
 /// </summary>
 internal static class NestedDifferences
 {
-    public static List<KnownCell> Find(IReadOnlyList<AuditedTable> tables, int personCount, DisclosurePolicy policy)
+    /// <param name="withinRelease">Whether pairs of the new release's own tables are checked too.</param>
+    public static List<KnownCell> Find(IReadOnlyList<AuditedTable> tables, int personCount, DisclosurePolicy policy, bool withinRelease)
     {
         var found = new List<KnownCell>();
         // A pair whose two person sets one release already holds both of is that release's own business (its linked
@@ -39,7 +40,7 @@ internal static class NestedDifferences
             // Earlier tables, and the new release's other tables: a group profile's tables count the same persons under
             // different breakdowns, and the in-table audit sees no relation between, say, its cohort total and the total
             // of persons with any dispensing (one inside the other).
-            foreach (var theirs in tables.Where(t => t != mine))
+            foreach (var theirs in tables.Where(t => t != mine && (withinRelease || !t.IsNew)))
             {
                 foreach (var earlier in theirs.Table.Cells.Where(c => c.Constrains))
                 {

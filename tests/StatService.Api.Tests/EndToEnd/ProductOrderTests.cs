@@ -55,6 +55,7 @@ public sealed class ProductOrderTests(GeneratedExtract extract)
         var expected = Expected(productId, parameters).ToDictionary(e => e.Name);
         var tables = root.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
         var magnitude = ProductDefinition.IsMagnitude(parameters.Measure);
+        var withheld = new List<string>();
         foreach (var (name, want) in expected)
         {
             var published = 0;
@@ -75,8 +76,16 @@ public sealed class ProductOrderTests(GeneratedExtract extract)
                 }
             }
 
-            Assert.True(published > 0, $"{name}: nothing was published.");
+            if (published == 0)
+            {
+                withheld.Add(name);
+            }
         }
+
+        // The release ledger may withhold a whole table of a small cohort's profile (its tables together would pin a
+        // person); the order's first table, the cohort itself, always shows something.
+        Assert.DoesNotContain(expected.Keys.First(), withheld);
+        Assert.True(withheld.Count < expected.Count, "Nothing was published.");
 
         foreach (var (name, table) in tables.Where(t => t.Key.Contains("-per-100000-", StringComparison.Ordinal)))
         {

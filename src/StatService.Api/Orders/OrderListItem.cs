@@ -18,6 +18,9 @@ public sealed record OrderListItem(
     string? Requester = null,
     string? Reason = null)
 {
+    /// <summary>The text key of <see cref="Reason"/> when the service wrote it (the pages show it in their language).</summary>
+    public string? ReasonKey => ReasonKeys.Of(Reason);
+
     public static OrderListItem From(Order order) =>
         new(order.Id, order.Product, order.Status, order.Channel, order.SubmittedAt, order.PriceQuoteDkk, OrderLinks.For(order.Id),
             order.RequesterKind,

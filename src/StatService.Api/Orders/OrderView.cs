@@ -32,6 +32,12 @@ public sealed record OrderView(
     /// <summary>What the pages show in words, in both languages (the page may switch); null where not asked for.</summary>
     public OrderWordsView? Words { get; init; }
 
+    /// <summary>The text key of <see cref="FailureReason"/> when the service wrote it (the pages show it in their language).</summary>
+    public string? FailureReasonKey => ReasonKeys.Of(FailureReason);
+
+    /// <summary>The text key of <see cref="RejectionReason"/> when the service wrote it.</summary>
+    public string? RejectionReasonKey => ReasonKeys.Of(RejectionReason);
+
     /// <summary>The view of <paramref name="order"/> with its history and, while queued, its place in the queue.</summary>
     public static async Task<OrderView> BuildAsync(
         Order order, IOrderStore store, bool viewerIsCaseworker, OrderLinks links, CancellationToken cancellationToken)
@@ -85,6 +91,9 @@ public sealed record OrderWordsView(
 /// <summary>One status change as shown: when, who, from which status to which, and why.</summary>
 public sealed record HistoryView(DateTimeOffset At, string Actor, OrderStatus? From, OrderStatus To, string? Reason)
 {
+    /// <summary>The text key of <see cref="Reason"/> when the service wrote it (the pages show it in their language).</summary>
+    public string? ReasonKey => ReasonKeys.Of(Reason);
+
     public static HistoryView Of(OrderHistoryEntry entry, bool viewerIsCaseworker) =>
         new(entry.At, CaseworkerActor.ShownTo(entry.Actor, viewerIsCaseworker), entry.From, entry.To, entry.Reason);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StatService.Api.Tests.Stores;
 using StatService.Core.Ledger;
+using StatService.Core.Localization;
 using StatService.Worker.Pipeline;
 
 namespace StatService.Api.Tests.Ledger;
@@ -42,6 +43,15 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
 
         // The history tells that the ledger narrowed the second delivery (no numbers), and not the first.
         Assert.Equal(ReleaseLedgerCheck.NarrowedNote, await DeliveryNoteAsync(journalist, b));
+        // ... with a text key, so that the Danish pages say it in Danish (the English text is the stored one).
+        using (var view = JsonDocument.Parse(await journalist.GetStringAsync($"/api/orders/{b}")))
+        {
+            var delivered = view.RootElement.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("to").GetString() == "delivered");
+            var key = delivered.GetProperty("reasonKey").GetString()!;
+            Assert.Equal(ReleaseLedgerCheck.NarrowedNote, Texts.Get("en", key));
+            Assert.Contains("skjulte celler", Texts.Get("da", key), StringComparison.Ordinal);
+        }
+
         Assert.Null(await DeliveryNoteAsync(company, a));
 
         var report = await journalist.GetStringAsync($"/api/orders/{b}/result?format=html");

@@ -127,7 +127,7 @@ function renderAll() {
       el("td", {}, productTitle(o.product)),
       el("td", {}, [o.requesterKind ? label("kind", o.requesterKind) : "", o.requester].filter(Boolean).join(": ")),
       el("td", {}, formatDateTime(o.submittedAt)),
-      el("td", {}, o.reason ?? "")))))));
+      el("td", {}, o.reasonKey ? t(o.reasonKey) : (o.reason ?? ""))))))));
 }
 
 function spec(parameters) {

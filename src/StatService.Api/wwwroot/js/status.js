@@ -55,8 +55,8 @@ function render() {
   ];
   if (order.queuePosition !== null && order.queuePosition !== undefined) facts.push([t("status.queue"), formatNumber(order.queuePosition)]);
   if (order.priceQuoteDkk !== null && order.priceQuoteDkk !== undefined) facts.push([t("status.price"), el("span", { id: "price" }, t("status.priceValue", { amount: formatNumber(order.priceQuoteDkk) }))]);
-  if (order.rejectionReason) facts.push([t("status.rejected"), order.rejectionReason]);
-  if (order.failureReason) facts.push([t("status.failed"), order.failureReason]);
+  if (order.rejectionReason) facts.push([t("status.rejected"), order.rejectionReasonKey ? t(order.rejectionReasonKey) : order.rejectionReason]);
+  if (order.failureReason) facts.push([t("status.failed"), order.failureReasonKey ? t(order.failureReasonKey) : order.failureReason]);
   if (order.extractVersion) facts.push([t("status.extract"), order.extractVersion]);
   const definition = order.words?.definition?.[language()];
   if (definition) facts.push([t("status.definition"), el("span", { id: "definition" }, definition)]);
@@ -74,7 +74,7 @@ function render() {
       el("time", { datetime: entry.at }, formatDateTime(entry.at)),
       el("strong", {}, t(`state.${entry.to}`)),
       actorText(entry.actor) ? ` ${t("status.by", { actor: actorText(entry.actor) })}` : "",
-      entry.reason ? el("div", {}, entry.reason) : "")));
+      entry.reason ? el("div", {}, entry.reasonKey ? t(entry.reasonKey) : entry.reason) : "")));
 
   const result = document.getElementById("result");
   result.hidden = !release;

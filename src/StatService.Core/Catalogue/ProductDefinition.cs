@@ -84,5 +84,8 @@ public sealed record ProductDefinition
     public ProductSummary ToSummary() => new(
         Id, Title, Description, Breakdowns, Measures,
         Tables.Select(t => new ProductTableSummary(t.Name, t.Dimensions, t.Additive, t.NonAdditiveReason, t.LinkGroup, t.PerYear)).ToArray(),
-        Limits, Disclosure.Name, ParameterSchema, Example, Translations);
+        Limits, Disclosure.Name, ParameterSchema, Example, Translations)
+    {
+        Price = Price,
+    };
 }

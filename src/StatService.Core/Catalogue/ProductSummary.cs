@@ -14,7 +14,11 @@ public sealed record ProductSummary(
     string DisclosurePolicy,
     JsonElement ParameterSchema,
     JsonElement Example,
-    IReadOnlyDictionary<string, ProductTexts> Translations);
+    IReadOnlyDictionary<string, ProductTexts> Translations)
+{
+    /// <summary>The price rule quotes follow (a fixed part plus a price per delivered cell); null: the product is free.</summary>
+    public Orders.ProductPrice? Price { get; init; }
+}
 
 /// <summary>A product's title and description in one language.</summary>
 public sealed record ProductTexts(string Title, string Description);

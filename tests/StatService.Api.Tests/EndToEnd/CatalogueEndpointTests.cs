@@ -26,6 +26,23 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     }
 
     [Fact]
+    public async Task Every_product_lists_the_price_rule_its_quotes_follow()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient();
+
+        using var products = JsonDocument.Parse(await client.GetStringAsync("/api/products"));
+
+        Assert.All(products.RootElement.EnumerateArray(), product =>
+        {
+            var (baseDkk, perCellDkk) = ProductOrderTests.PriceRule(product.GetProperty("id").GetString()!);
+            var price = product.GetProperty("price");
+            Assert.Equal(baseDkk, price.GetProperty("baseDkk").GetDecimal());
+            Assert.Equal(perCellDkk, price.GetProperty("perCellDkk").GetDecimal());
+        });
+    }
+
+    [Fact]
     public async Task Every_product_has_a_danish_title_and_description_for_the_form()
     {
         await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };

@@ -168,8 +168,8 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             {
                 // The optimum's duals lean on earlier rows only (a degenerate optimum) or on this release's hidden cells'
                 // floors: hide this release's published cells that count any of the target's persons instead.
-                var persons = distinctTargets[t].ToHashSet();
-                binding = [.. rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && r.Atoms.Any(persons.Contains)).Select(r => r.Owner)];
+                var targetAtoms = distinctTargets[t].ToHashSet();
+                binding = [.. rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && r.Atoms.Any(targetAtoms.Contains)).Select(r => r.Owner)];
             }
 
             curable &= binding.Count > 0;

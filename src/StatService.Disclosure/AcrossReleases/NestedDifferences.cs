@@ -86,10 +86,13 @@ internal static class NestedDifferences
                         if (theirs.IsNew)
                         {
                             // Both cells are this release's: blame the inner one of the pair (the larger is often the cohort total
-                            // its linked tables share) unless earlier releases already published it, and only from the blamed
-                            // cell's own table so that a pair is counted once.
-                            var blamed = inside == cell ? (known ? earlier : cell) : KnownBefore(earlier, theirs.Table, earlierKnown) ? cell : earlier;
-                            if (blamed != cell || earlier.Hidden || (known && KnownBefore(earlier, theirs.Table, earlierKnown)))
+                            // its linked tables share), or the outer one where earlier releases already published the inner; a
+                            // pair earlier releases published both of adds nothing. Only the blamed cell's own table reports it,
+                            // so that a pair is counted once.
+                            var theirsKnown = KnownBefore(earlier, Signature(persons), earlierKnown);
+                            var mineIsInner = inside == cell;
+                            var blamedIsMine = mineIsInner != (mineIsInner ? known : theirsKnown);
+                            if (earlier.Hidden || (known && theirsKnown) || !blamedIsMine)
                             {
                                 continue;
                             }
@@ -130,7 +133,11 @@ internal static class NestedDifferences
     }
 
     private static bool KnownBefore(PersonCell cell, PersonTable table, Dictionary<(int, ulong, ulong), (long Low, long High)> earlier) =>
-        earlier.TryGetValue(Signature(Persons(table, cell.Members)), out var known) && known.Low >= cell.Low && known.High <= (cell.High ?? long.MaxValue);
+        KnownBefore(cell, Signature(Persons(table, cell.Members)), earlier);
+
+    /// <summary>Whether earlier releases gave the cell's person set (by its signature) an interval at least as tight as its own.</summary>
+    private static bool KnownBefore(PersonCell cell, (int, ulong, ulong) signature, Dictionary<(int, ulong, ulong), (long Low, long High)> earlier) =>
+        earlier.TryGetValue(signature, out var known) && known.Low >= cell.Low && known.High <= (cell.High ?? long.MaxValue);
 
     /// <summary>A person set's fingerprint: its size and two sums of mixed places (order-free).</summary>
     private static (int, ulong, ulong) Signature(List<int> persons)

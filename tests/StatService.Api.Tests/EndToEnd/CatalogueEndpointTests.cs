@@ -28,12 +28,9 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     [Fact]
     public async Task Every_product_lists_the_price_rule_its_quotes_follow()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
-        using var client = application.CreateClient();
+        var products = await AnonymousProductsAsync();
 
-        using var products = JsonDocument.Parse(await client.GetStringAsync("/api/products"));
-
-        Assert.All(products.RootElement.EnumerateArray(), product =>
+        Assert.All(products.EnumerateArray(), product =>
         {
             var (baseDkk, perCellDkk) = ProductOrderTests.PriceRule(product.GetProperty("id").GetString()!);
             var price = product.GetProperty("price");
@@ -45,12 +42,9 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     [Fact]
     public async Task Every_product_has_a_danish_title_and_description_for_the_form()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
-        using var client = application.CreateClient();
+        var products = await AnonymousProductsAsync();
 
-        using var products = JsonDocument.Parse(await client.GetStringAsync("/api/products"));
-
-        Assert.All(products.RootElement.EnumerateArray(), product =>
+        Assert.All(products.EnumerateArray(), product =>
         {
             var danish = product.GetProperty("translations").GetProperty("da");
             Assert.False(string.IsNullOrWhiteSpace(danish.GetProperty("title").GetString()));
@@ -129,5 +123,14 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
         Assert.Equal("2023-12-31", only.GetProperty("coverageTo").GetString());
         Assert.True(only.GetProperty("rows").GetProperty("cpr_person").GetInt64() >= 20_000);
         Assert.DoesNotContain(extract.Directory, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The catalogue as anyone reads it, with no key (the order form does so before a key is entered).</summary>
+    private async Task<JsonElement> AnonymousProductsAsync()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient();
+        using var products = JsonDocument.Parse(await client.GetStringAsync("/api/products"));
+        return products.RootElement.Clone();
     }
 }

@@ -52,8 +52,13 @@ internal sealed class AtomProgram : IDisposable
 
     public int Programs { get; private set; }
 
-    /// <summary>A cell a reader knows to lie in [low, high]; <paramref name="owner"/> tells which side it belongs to.</summary>
-    public void Add(int[] atoms, long low, long? high, KnownCell owner)
+    /// <summary>
+    /// Cells over the same atoms on one side (earlier, this release's published, this release's hidden), known to lie in
+    /// [low, high]: one row, the intersection of their intervals. Duplicates only slow the solver, and a binding row then
+    /// names every published cell that would have to go, not one of several copies.
+    /// </summary>
+    /// <param name="floorIfHidden">The row's lower bound once its cells are hidden (what a reader still knows).</param>
+    public void Add(int[] atoms, long low, long? high, IReadOnlyList<KnownCell> owners, long floorIfHidden)
     {
         var row = _solver.MakeConstraint(low, high ?? double.PositiveInfinity, string.Empty);
         foreach (var a in atoms)
@@ -61,7 +66,24 @@ internal sealed class AtomProgram : IDisposable
             row.SetCoefficient(_atoms[a], 1);
         }
 
-        _rows.Add(new KnownRow(row, low, high, owner));
+        _rows.Add(new KnownRow(row, owners, floorIfHidden) { Low = low, High = high });
+    }
+
+    /// <summary>
+    /// The rows of these cells of this release as if they were hidden, for the rest of this audit: what is pinned only
+    /// through cells already blamed needs no other cell hidden. Relaxing only widens the programs, so a target already
+    /// in reach stays in reach.
+    /// </summary>
+    public void Relax(IReadOnlyCollection<KnownCell> cells)
+    {
+        foreach (var row in _rows)
+        {
+            if (row.IsNewPublished && row.Owners.Any(cells.Contains))
+            {
+                row.Low = row.FloorIfHidden;
+                row.High = null;
+            }
+        }
     }
 
     /// <summary>Targets among <paramref name="open"/> that reach the threshold together in one solution of the program.</summary>
@@ -109,14 +131,14 @@ internal sealed class AtomProgram : IDisposable
 
     /// <summary>The new release's published cells whose rows hold the last program's optimum down (non-zero duals).</summary>
     public IEnumerable<KnownCell> BindingNewCells() =>
-        _rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && Math.Abs(r.Constraint.DualValue()) > Tolerance).Select(r => r.Owner);
+        _rows.Where(r => r.IsNewPublished && Math.Abs(r.Constraint.DualValue()) > Tolerance).SelectMany(r => r.Owners);
 
     /// <summary>The earlier releases' rows as known; the new release's as known or relaxed to nothing.</summary>
     private void Keep(bool keepNew)
     {
         foreach (var row in _rows)
         {
-            var keep = !row.Owner.IsNew || keepNew;
+            var keep = !row.IsNew || keepNew;
             row.Constraint.SetBounds(keep ? row.Low : double.NegativeInfinity, keep ? row.High ?? double.PositiveInfinity : double.PositiveInfinity);
         }
     }
@@ -150,7 +172,16 @@ internal sealed class AtomProgram : IDisposable
 
     public void Dispose() => _solver.Dispose();
 
-    private sealed record KnownRow(Constraint Constraint, long Low, long? High, KnownCell Owner);
+    private sealed record KnownRow(Constraint Constraint, IReadOnlyList<KnownCell> Owners, long FloorIfHidden)
+    {
+        public long Low { get; set; }
+
+        public long? High { get; set; }
+
+        public bool IsNew => Owners[0].IsNew;
+
+        public bool IsNewPublished => Owners[0] is { IsNew: true, Hidden: false };
+    }
 }
 
 /// <summary>A cell behind a row of <see cref="AtomProgram"/>: whose release, which table and position, hidden or not.</summary>

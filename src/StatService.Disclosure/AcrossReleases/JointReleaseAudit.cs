@@ -97,9 +97,12 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
 
         var distinctTargets = targets.DistinctBy(t => string.Join(',', t)).ToList();
         using var program = new AtomProgram(atoms.Sizes.Length, 10.0 * (largest + policy.Threshold), distinctTargets, policy.Threshold);
-        foreach (var (cellAtoms, cell, owner) in rows)
+        foreach (var same in rows.GroupBy(r => (Side: r.Owner.IsNew ? r.Owner.Hidden ? 2 : 1 : 0, Atoms: string.Join(',', r.Atoms))))
         {
-            program.Add(cellAtoms, cell.Low, cell.High, owner);
+            var low = same.Max(r => r.Cell.Low);
+            var high = same.Where(r => r.Cell.High is not null).Select(r => r.Cell.High).Min();
+            var count = same.First().Atoms.Sum(a => (long)atoms.Sizes[a]);
+            program.Add(same.First().Atoms, low, high, [.. same.Select(r => r.Owner)], !policy.ZerosSensitive && count > 0 ? 1 : 0);
         }
 
         var open = Enumerable.Range(0, distinctTargets.Count).ToHashSet();
@@ -177,6 +180,8 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             {
                 toHide.Add((cell.Table, cell.Cell));
             }
+
+            program.Relax(binding);
         }
 
         foreach (var cell in nestedCells)

@@ -3,6 +3,7 @@ using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
 using StatService.Core.Ledger;
 using StatService.Core.Orders;
+using StatService.Core.Tables;
 using StatService.Core.Telemetry;
 
 namespace StatService.Worker.Pipeline;
@@ -42,12 +43,24 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
     {
         using var activity = StatServiceTelemetry.ActivitySource.StartActivity("release.ledger");
         var (orderId, version, policy) = (candidate.OrderId, candidate.ExtractVersion, candidate.Policy);
+        ProtectedRelease? alone = null;
         var tableIndex = candidate.Tables.Select((t, i) => (t.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var earlier = await ledger.EarlierReleasesAsync(version, orderId, cancellationToken);
         var needs = DifferencingPrimaries.None;
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var release = protect(needs.IsEmpty ? policy : policy with { Differencing = needs });
+            ProtectedRelease release;
+            try
+            {
+                release = protect(needs.IsEmpty ? policy : policy with { Differencing = needs });
+            }
+            catch (DisclosureException) when (alone is not null)
+            {
+                // The ledger's cells (or zeros) left the table no safe pattern: as for any pattern that fails the ledger.
+                break;
+            }
+
+            alone ??= release;
             var persons = ReleasePersonsBuilder.Build(candidate.Tables, release, policy);
             var findings = Audit(persons, earlier, policy, cancellationToken, activity);
             if (findings.IsClean)
@@ -64,19 +77,33 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
                 if (findings.IsClean)
                 {
                     var compared = findings.ComparedReleases;
-                    var hiddenForLedger = needs.Cells.Count(c => !policy.IsSensitiveCount(candidate.Tables[c.Table].Values[c.Cell]));
+                    var hiddenForLedger = HiddenBeyond(alone, release);
                     activity?.SetTag("statservice.ledger.compared", compared);
                     activity?.SetTag("statservice.ledger.hidden_cells", hiddenForLedger);
                     var delivery = render(release with { Summary = release.Summary with { EarlierReleasesCompared = earlier.Count } });
                     var record = new LedgerRelease(orderId, version, candidate.Product, time.GetUtcNow(), persons, earlier.Count, hiddenForLedger);
                     var stored = await session.CommitAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), record, cancellationToken);
-                    return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true, NarrowedByLedger = hiddenForLedger > 0 };
+                    return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true, NarrowedByLedger = hiddenForLedger > 0 || policy.ZerosSensitive != candidate.Policy.ZerosSensitive };
                 }
             }
 
-            if (!findings.Curable || policy.Method != DisclosureMethod.Suppression)
+            if (policy.Method != DisclosureMethod.Suppression)
             {
                 break;
+            }
+
+            if (!findings.Curable)
+            {
+                if (policy.ZerosSensitive)
+                {
+                    break;
+                }
+
+                // What no published cell explains is pinned by hidden cells' floors: where zeros are published, a hidden
+                // cell counts at least one person, and next to earlier totals that can pin a group. Hiding zeros as well
+                // takes the floors away (the release then says so), at the price of the zeros.
+                policy = policy with { ZerosSensitive = true };
+                continue;
             }
 
             var added = new DifferencingPrimaries([.. findings.ToHide.Select(c => new DifferencingPrimary(tableIndex[c.Table], c.Cell, null, null))]);
@@ -91,6 +118,10 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
         activity?.SetStatus(ActivityStatusCode.Error, "ledger");
         throw new OrderRejectedException(RejectionReason);
     }
+
+    /// <summary>Cells hidden in <paramref name="delivered"/> that the release protected alone publishes.</summary>
+    private static int HiddenBeyond(ProtectedRelease alone, ProtectedRelease delivered) =>
+        alone.Tables.Zip(delivered.Tables).Sum(p => p.First.Status.Zip(p.Second.Status).Count(s => s.First != CellStatus.Suppressed && s.Second == CellStatus.Suppressed));
 
     private CrossReleaseFindings Audit(
         ReleasePersons persons, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken, Activity? activity)

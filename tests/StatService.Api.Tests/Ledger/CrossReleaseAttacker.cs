@@ -6,12 +6,13 @@ namespace StatService.Api.Tests.Ledger;
 /// <summary>
 /// An attacker holding two releases, written apart from the service: a count published earlier (everyone with X) and a
 /// later release's table whose grand total counts a subset of those persons (the men with X). From the later table as
-/// delivered (published cells fixed, suppressed ones at least 1, every margin the sum of its parts) and the earlier
+/// delivered (published cells fixed, suppressed ones at least 1 where its rule says zeros are published, every margin the
+/// sum of its parts) and the earlier
 /// count, it solves for the smallest and largest size the difference (the women) can have.
 /// </summary>
 internal static class CrossReleaseAttacker
 {
-    public static (double Lowest, double Highest) Difference(long earlier, JsonElement laterTable)
+    public static (double Lowest, double Highest) Difference(long earlier, JsonElement laterTable, bool zerosPublished = true)
     {
         var dimensions = laterTable.GetProperty("dimensions").EnumerateArray()
             .Select(d => d.GetProperty("codes").EnumerateArray()
@@ -27,7 +28,7 @@ internal static class CrossReleaseAttacker
         using var solver = Solver.CreateSolver("GLOP");
         var x = cells.ToDictionary(
             c => string.Join('|', c.Codes),
-            c => c.Value is { } v ? solver.MakeNumVar(v, v, string.Empty) : solver.MakeNumVar(1, double.PositiveInfinity, string.Empty));
+            c => c.Value is { } v ? solver.MakeNumVar(v, v, string.Empty) : solver.MakeNumVar(zerosPublished ? 1 : 0, double.PositiveInfinity, string.Empty));
         foreach (var cell in cells)
         {
             for (var d = 0; d < dimensions.Length; d++)

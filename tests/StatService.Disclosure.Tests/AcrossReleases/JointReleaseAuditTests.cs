@@ -159,6 +159,21 @@ public sealed class JointReleaseAuditTests
     }
 
     /// <summary>Persons split into four cells at random, every cell and the total published.</summary>
+    [Fact]
+    public void Two_published_cells_over_the_same_persons_that_pin_a_pair_are_both_to_be_hidden_at_once()
+    {
+        // Earlier: X = persons 0-5 (6) and Y = persons 4-9 (6). New, in two tables: Z = persons 0-3 and 6-9 (8). No pair is
+        // nested, but x(0-3) + x(4,5) = 6, x(4,5) + x(6-9) = 6 and x(0-3) + x(6-9) = 8 pin persons 4 and 5 at 2. Hiding
+        // only one copy of Z leaves the other: both are found in one audit.
+        var z = Range(0, 4).Concat(Range(6, 4)).ToArray();
+        var findings = _audit.Audit(
+            Release(Published("z", z), Published("z-again", z)), [Earlier(Published("x", Range(0, 6)), Published("y", Range(4, 6)))], Policy,
+            CancellationToken.None);
+
+        Assert.True(findings.Curable);
+        Assert.Equal([("z", 0), ("z-again", 0)], findings.ToHide);
+    }
+
     private static PersonTable Split(string name, int[] persons, Random random)
     {
         var groups = persons.GroupBy(_ => random.Next(4)).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();

@@ -187,7 +187,7 @@ public static class OrdersApi
             if (!TryParseStatus(status, out var parsed))
             {
                 return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["status"] = [$"Use one of: {string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderCancellation.Status))}."] },
+                    new Dictionary<string, string[]> { ["status"] = [$"Use one of: {string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderStatuses.Code))}."] },
                     $"The status '{status}' does not exist.", title: "Unknown order status");
             }
 

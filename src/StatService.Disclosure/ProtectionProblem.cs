@@ -48,8 +48,6 @@ public sealed class ProtectionProblem
     public ReadOnlySpan<int> RelationCells(int relation) =>
         _relationCells.AsSpan(_relationStart[relation], _relationStart[relation + 1] - _relationStart[relation]);
 
-    public int RelationTotal(int relation) => _relationCells[_relationStart[relation]];
-
     /// <summary>
     /// True when the total equals the sum of the parts; false for a relation of a non-additive table, where the
     /// total is only known to lie between the largest part and the sum of the parts.

@@ -115,7 +115,7 @@ public sealed class ReleaseProtection : IDisclosureControl
     {
         var hidden = released.Select(r => r.Status.Select(s => s == CellStatus.Suppressed).ToArray()).ToArray();
         var suppressed = hidden.Sum(h => h.Count(s => s));
-        var summary = new DisclosureSummary(policy.Describe(), policy.Name, suppressed, 0, AuditPassed: true, suppressed)
+        var summary = new DisclosureSummary(policy.Describe(), policy.Name, suppressed, 0, suppressed)
         {
             Method = policy.Method,
             Additive = additive,

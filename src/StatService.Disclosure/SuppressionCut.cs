@@ -7,12 +7,6 @@ namespace StatService.Disclosure;
 /// </summary>
 public sealed record SuppressionCut(int Guard, IReadOnlyList<int> Cells, IReadOnlyList<int> Weights, int Required)
 {
-    /// <summary>At least <paramref name="count"/> of the cells must be suppressed.</summary>
-    public static SuppressionCut AtLeast(int guard, IReadOnlyList<int> cells, int count) =>
-        new(guard, cells, Enumerable.Repeat(1, cells.Count).ToArray(), count);
-
-    public bool IsSatisfiedBy(ReadOnlySpan<bool> suppressed) => Deficit(suppressed) <= 0;
-
     /// <summary>How much of <see cref="Required"/> the suppressed cells among <see cref="Cells"/> still leave unmet.</summary>
     public long Deficit(ReadOnlySpan<bool> suppressed)
     {

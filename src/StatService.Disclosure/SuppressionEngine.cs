@@ -61,7 +61,7 @@ public sealed class SuppressionEngine : IDisclosureControl
         }
 
         var summary = new DisclosureSummary(
-            policy.Describe(), policy.Name, primaries, suppressedCells - primaries, AuditPassed: true, AuditedCells: suppressedCells);
+            policy.Describe(), policy.Name, primaries, suppressedCells - primaries, AuditedCells: suppressedCells);
         var protectedTables = tables.Select((t, i) => new ProtectedTable(t, status[i])).ToArray();
         return new ProtectedRelease(protectedTables, summary) { Audit = boundsComputed ? new AuditReport(bounds) : null };
     }

@@ -34,8 +34,6 @@ internal sealed class Witnesses
     /// <summary>Also feeds every solution to the singleton holders' witnesses.</summary>
     public SingletonHolders? Holders { get; init; }
 
-    public int OpenCount => _openCount;
-
     /// <summary>
     /// Starts over for another attacker, keeping the buffers, from the true values and the ranges
     /// (<paramref name="seenLow"/>, <paramref name="seenHigh"/>) already met for it.

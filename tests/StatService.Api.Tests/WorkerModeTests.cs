@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using StatService.Worker.Orders;
 
 namespace StatService.Api.Tests;
@@ -13,11 +15,20 @@ public sealed class WorkerModeTests
 
         var id = await StatServiceApplication.SubmitAsync(client);
 
-        var order = await StatServiceApplication.WaitForStatusAsync(client, id, "queued");
+        await StatServiceApplication.WaitForStatusAsync(client, id, "queued");
         Assert.True(await application.Services.GetRequiredService<OrderScheduler>().IsScheduledAsync(id, CancellationToken.None));
-        await Task.Delay(500);
+
+        // Its run is due and waiting in the store, and this process never starts the scheduler that would take it: the
+        // order stays queued without waiting for time to pass.
+        var scheduler = await application.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.NotEqual(SchedulerStatus.Running, await scheduler.GetStatus(CancellationToken.None));
+        var trigger = await scheduler.GetTrigger(RunOrderJob.TriggerKeyFor(id));
+        Assert.NotNull(trigger);
+        Assert.True(trigger.NextFireTimeUtc <= DateTimeOffset.UtcNow);
+        Assert.Equal(TriggerState.Normal, await scheduler.GetTriggerState(trigger.Key));
         Assert.Empty(application.Pipeline.Runs);
-        Assert.Equal("queued", order.GetProperty("status").GetString());
+        using var order = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}"));
+        Assert.Equal("queued", order.RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

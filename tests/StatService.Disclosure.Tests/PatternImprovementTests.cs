@@ -138,7 +138,7 @@ public class PatternImprovementTests
             primaries += roles[cells[c]] == CellRole.Primary ? 1 : 0;
         }
 
-        var summary = new DisclosureSummary(policy.Describe(), policy.Name, primaries, suppressed - primaries, AuditPassed: true, AuditedCells: suppressed);
+        var summary = new DisclosureSummary(policy.Describe(), policy.Name, primaries, suppressed - primaries, AuditedCells: suppressed);
         return new ProtectedRelease([new ProtectedTable(table, status)], summary);
     }
 }

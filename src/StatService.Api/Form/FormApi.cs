@@ -102,26 +102,9 @@ public static class FormApi
             }
 
             var token = Secrets.NewToken();
-            var estimatedCells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(validation.ParametersJson, services.Breakdowns);
-            var order = new Order
-            {
-                Id = Guid.CreateVersion7(),
-                Product = validation.Product,
-                ParametersJson = validation.ParametersJson,
-                RequesterId = Order.FormRequesterId,
-                RequesterKind = kind,
-                SubmittedAt = OrdersApi.TruncatedNow(services.Time),
-                Channel = OrderChannel.Form,
-                Language = language,
-                Purpose = fields.Purpose,
-                ContactName = fields.ContactName,
-                ContactEmail = fields.ContactEmail,
-                ContactOrganisation = fields.ContactOrganisation,
-                StatusTokenHash = Secrets.Hash(token),
-                ReviewRequired = true,
-                EstimatedCells = estimatedCells,
-                PriceQuoteDkk = services.Terms.For(validation.Product).Price?.Quote(estimatedCells),
-            };
+            // Every form order is reviewed (ReviewPolicy); its requester follows it by status token only.
+            var order = NewOrder.Create(validation, fields, OrderChannel.Form, Order.FormRequesterId, kind.Value, language, services)
+                with { StatusTokenHash = Secrets.Hash(token) };
             await services.Store.CreateAsync(order, cancellationToken);
             StatServiceTelemetry.OrdersSubmitted.Add(
                 1, new("product", order.Product), new("requester.kind", RequesterKinds.Code(kind.Value)));

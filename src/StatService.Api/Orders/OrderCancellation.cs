@@ -37,9 +37,7 @@ public static class OrderCancellation
         title: "The order can no longer be cancelled",
         extensions: new Dictionary<string, object?>
         {
-            ["orderStatus"] = Status(order.Status),
+            ["orderStatus"] = OrderStatuses.Code(order.Status),
             ["self"] = links.Self,
         });
-
-    public static string Status(OrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }

@@ -42,7 +42,7 @@ public static class OrderResults
                 title: "The order has no result yet",
                 extensions: new Dictionary<string, object?>
                 {
-                    ["orderStatus"] = OrderCancellation.Status(order.Status),
+                    ["orderStatus"] = OrderStatuses.Code(order.Status),
                     ["self"] = links.Self,
                 });
         }

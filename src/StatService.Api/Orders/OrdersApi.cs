@@ -101,29 +101,9 @@ public static class OrdersApi
             }
 
             var requester = Requester.From(user);
-            var terms = services.Terms.For(validation.Product);
-            var estimatedCells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(validation.ParametersJson, services.Breakdowns);
-            var order = new Order
-            {
-                Id = Guid.CreateVersion7(),
-                Product = validation.Product,
-                ParametersJson = validation.ParametersJson,
-                RequesterId = requester.Id,
-                RequesterKind = requester.Kind,
-                SubmittedAt = TruncatedNow(services.Time),
-                Channel = OrderChannel.Api,
-                // The deliverables speak the language the client asked in; without Accept-Language, English.
-                Language = RequestLanguage.Asked(request),
-                Purpose = fields.Purpose,
-                ContactName = fields.ContactName,
-                ContactEmail = fields.ContactEmail,
-                ContactOrganisation = fields.ContactOrganisation,
-                CallbackUrl = fields.CallbackUrl,
-                ReviewRequired = ReviewPolicy.RequiresReview(validation.Product, terms.Review, OrderChannel.Api),
-                EstimatedCells = estimatedCells,
-                // The product's rule, as the preview quoted it; a caseworker may quote otherwise on approval.
-                PriceQuoteDkk = terms.Price?.Quote(estimatedCells),
-            };
+            // The deliverables speak the language the client asked in; without Accept-Language, English.
+            var order = NewOrder.Create(validation, fields, OrderChannel.Api, requester.Id, requester.Kind, RequestLanguage.Asked(request), services)
+                with { CallbackUrl = fields.CallbackUrl };
 
             if (idempotencyKey is not null)
             {
@@ -187,7 +167,7 @@ public static class OrdersApi
             if (!TryParseStatus(status, out var parsed))
             {
                 return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["status"] = [$"Use one of: {string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderCancellation.Status))}."] },
+                    new Dictionary<string, string[]> { ["status"] = [$"Use one of: {string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderStatuses.Code))}."] },
                     $"The status '{status}' does not exist.", title: "Unknown order status");
             }
 

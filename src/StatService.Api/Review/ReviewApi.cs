@@ -144,10 +144,10 @@ public static class ReviewApi
     }
 
     private static ProblemHttpResult NotInReview(Order order) => TypedResults.Problem(
-        $"The order is {OrderCancellation.Status(order.Status)}; only orders in review can be approved or rejected.",
+        $"The order is {OrderStatuses.Code(order.Status)}; only orders in review can be approved or rejected.",
         statusCode: StatusCodes.Status409Conflict,
         title: "The order is not in review",
-        extensions: new Dictionary<string, object?> { ["orderStatus"] = OrderCancellation.Status(order.Status) });
+        extensions: new Dictionary<string, object?> { ["orderStatus"] = OrderStatuses.Code(order.Status) });
 }
 
 /// <summary>The services the review endpoints use.</summary>

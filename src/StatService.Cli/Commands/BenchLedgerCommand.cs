@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
-using StatService.Core.Catalogue;
-using StatService.Core.CodeLists;
 using StatService.Core.Orders;
 using StatService.Data.Extracts;
-using StatService.Disclosure;
 using StatService.Disclosure.AcrossReleases;
 using StatService.Worker.Pipeline;
 
@@ -37,19 +33,11 @@ internal static class BenchLedgerCommand
 
     private static async Task RunAsync(DirectoryInfo extractFolder, int releases, int seed, CancellationToken ct)
     {
-        var queries = PipelineRegistration.DefaultQueriesDirectory;
-        var codeLists = CodeListSet.Load(Path.Combine(queries, "codelists"));
-        var catalogue = ProductCatalogue.Load(queries);
-        var registry = new ExtractRegistry(extractFolder.Parent!.FullName);
         var manifest = ExtractManifest.Read(extractFolder.FullName);
-        using var databases = new ExtractDatabases(registry, new ExtractOptions());
-        var breakdowns = new Breakdowns(codeLists);
         var ledger = new MemoryLedger();
         var audit = new TimedAudit(new JointReleaseAudit());
-        var recordKeys = new RecordKeySecret(RecordKeyPads.From(RandomNumberGenerator.GetBytes(32)));
-        var pipeline = new OrderPipeline(catalogue, breakdowns, registry, new ExtractQueryRunner(databases), new ReleaseProtection(), TimeProvider.System, ledger, audit, recordKeys);
-        var validator = new OrderRequestValidator(
-            catalogue, new CohortParametersReader(codeLists, ProcedureCodes.Load(Path.Combine(queries, "codelists")), new OrderLimits()), new PinnedExtract(registry, manifest.ExtractVersion));
+        using var offline = new OfflinePipeline(extractFolder.Parent!.FullName, manifest.ExtractVersion, ledger, audit);
+        var (catalogue, pipeline, validator) = (offline.Catalogue, offline.Pipeline, offline.Validator);
         var examples = catalogue.Ids.ToDictionary(id => id, id => catalogue.Find(id)!.Example.GetRawText(), StringComparer.Ordinal);
         var grammar = new LedgerOrderGrammar(examples, manifest.CoverageFrom, manifest.CoverageTo, seed);
 

@@ -1,15 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using StatService.Core.Catalogue;
-using StatService.Core.CodeLists;
 using StatService.Core.Disclosure;
 using StatService.Core.Orders;
 using StatService.Core.Telemetry;
 using StatService.Data.Extracts;
-using StatService.Disclosure;
 using StatService.Worker.Pipeline;
 
 namespace StatService.Cli.Commands;
@@ -70,21 +67,11 @@ internal static class BenchOrderCommand
         return command;
     }
 
-    /// <summary>The catalogue with every product protected by the named policy (all products: an order names one).</summary>
-    private static ProductCatalogue WithPolicy(ProductCatalogue catalogue, string? policyName)
-    {
-        if (policyName is null)
-        {
-            return catalogue;
-        }
-
-        if (!DisclosurePolicyJson.Named.TryGetValue(policyName, out var policy))
-        {
-            throw new ArgumentException($"Unknown policy '{policyName}'; known: {string.Join(", ", DisclosurePolicyJson.Named.Keys)}.");
-        }
-
-        return new ProductCatalogue(catalogue.Ids.Select(id => catalogue.Find(id)! with { Disclosure = policy }));
-    }
+    /// <summary>The named policy every product is protected by (all products: an order names one); null keeps each product's own.</summary>
+    private static DisclosurePolicy? NamedPolicy(string? policyName) =>
+        policyName is null ? null
+        : DisclosurePolicyJson.Named.TryGetValue(policyName, out var policy) ? policy
+        : throw new ArgumentException($"Unknown policy '{policyName}'; known: {string.Join(", ", DisclosurePolicyJson.Named.Keys)}.");
 
     private static async Task RunAsync(
         DirectoryInfo extractFolder, FileInfo? orderFile, string productId, int runs, bool queryOnly, string? policyName, FileInfo? output, bool allProducts,
@@ -95,24 +82,17 @@ internal static class BenchOrderCommand
             throw new ArgumentException("--all-products runs each product's documented example: leave out --order.");
         }
 
-        var queries = PipelineRegistration.DefaultQueriesDirectory;
-        var codeLists = CodeListSet.Load(Path.Combine(queries, "codelists"));
-        var catalogue = WithPolicy(ProductCatalogue.Load(queries), policyName);
-        var registry = new ExtractRegistry(extractFolder.Parent!.FullName);
+        var policy = NamedPolicy(policyName);
         var manifest = ExtractManifest.Read(extractFolder.FullName);
-        using var databases = new ExtractDatabases(registry, new ExtractOptions());
-        var breakdowns = new Breakdowns(codeLists);
-        var runner = new ExtractQueryRunner(databases);
-        // A secret of the run's own: cell-key orders need one, and a benchmark must not use a deployment's.
-        var recordKeys = new RecordKeySecret(RecordKeyPads.From(RandomNumberGenerator.GetBytes(32)));
-        var pipeline = new OrderPipeline(catalogue, breakdowns, registry, runner, new ReleaseProtection(), TimeProvider.System, ledger: null, recordKeys: recordKeys);
+        using var offline = new OfflinePipeline(extractFolder.Parent!.FullName, manifest.ExtractVersion, policy: policy);
+        var catalogue = offline.Catalogue;
 
         var spans = new SpanTimes();
         using var listener = spans.Listen();
         Console.WriteLine($"extract {manifest.ExtractVersion} ({manifest.Persons:N0} persons), {Environment.ProcessorCount} cores");
         // Opening a version checks every byte and attaches its derived tables (making them if it has none): timed apart.
         var opening = Stopwatch.StartNew();
-        databases.Connect(manifest.ExtractVersion).Dispose();
+        offline.Databases.Connect(manifest.ExtractVersion).Dispose();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extract opened in {opening.Elapsed.TotalMilliseconds:F0} ms"));
         var summary = new List<(string Product, Measurement Median)>();
         foreach (var id in allProducts ? catalogue.Ids : [productId])
@@ -120,7 +100,7 @@ internal static class BenchOrderCommand
             var body = orderFile is null
                 ? catalogue.Find(id)?.Example.GetRawText() ?? throw new ArgumentException($"Unknown product '{id}'.")
                 : await File.ReadAllTextAsync(orderFile.FullName, ct);
-            var context = new BenchContext(catalogue, codeLists, queries, registry, manifest, breakdowns, runner, pipeline, spans);
+            var context = new BenchContext(offline, manifest, spans);
             try
             {
                 if (await RunProductAsync(context, body, runs, queryOnly, output, ct) is { } median)
@@ -148,17 +128,14 @@ internal static class BenchOrderCommand
         }
     }
 
-    private sealed record BenchContext(
-        ProductCatalogue Catalogue, CodeListSet CodeLists, string Queries, ExtractRegistry Registry, ExtractManifest Manifest, Breakdowns Breakdowns,
-        ExtractQueryRunner Runner, OrderPipeline Pipeline, SpanTimes Spans);
+    private sealed record BenchContext(OfflinePipeline Offline, ExtractManifest Manifest, SpanTimes Spans);
 
     /// <summary>One order: a cold run, then the warm runs; the medians of the warm runs (null with no warm runs).</summary>
     private static async Task<Measurement?> RunProductAsync(BenchContext context, string body, int runs, bool queryOnly, FileInfo? output, CancellationToken ct)
     {
-        var (catalogue, codeLists, queries, registry, manifest, breakdowns, runner, pipeline, spans) = context;
+        var (offline, manifest, spans) = context;
         using var document = JsonDocument.Parse(body);
-        var validation = new OrderRequestValidator(catalogue, new CohortParametersReader(codeLists, ProcedureCodes.Load(Path.Combine(queries, "codelists")), new OrderLimits()), new PinnedExtract(registry, manifest.ExtractVersion))
-            .Validate(document.RootElement);
+        var validation = offline.Validator.Validate(document.RootElement);
         if (!validation.IsValid)
         {
             throw new ArgumentException("The order is not valid: " + string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
@@ -182,7 +159,7 @@ internal static class BenchOrderCommand
             if (queryOnly)
             {
                 var tables = await OrderPipeline.QueryTablesAsync(
-                    catalogue.Find(order.Product)!, CohortParametersJson.Deserialize(order.ParametersJson), breakdowns, runner, manifest.ExtractVersion, ct);
+                    offline.Catalogue.Find(order.Product)!, CohortParametersJson.Deserialize(order.ParametersJson), offline.Breakdowns, offline.Queries, manifest.ExtractVersion, ct);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 var q = new Measurement(elapsed, spans.Get("duckdb.query"), 0, tables.Sum(t => t.CellCount), 0);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -195,7 +172,7 @@ internal static class BenchOrderCommand
                 continue;
             }
 
-            var delivery = await pipeline.RunAsync(order, ct);
+            var delivery = await offline.Pipeline.RunAsync(order, ct);
             if (output is not null)
             {
                 await File.WriteAllTextAsync(output.FullName, delivery.Json, ct);

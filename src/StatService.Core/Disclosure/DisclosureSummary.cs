@@ -6,7 +6,6 @@ public sealed record DisclosureSummary(
     string Policy,
     int PrimarySuppressions,
     int SecondarySuppressions,
-    bool AuditPassed,
     int AuditedCells)
 {
     public int SuppressedCells => PrimarySuppressions + SecondarySuppressions;

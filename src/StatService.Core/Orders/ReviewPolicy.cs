@@ -2,11 +2,11 @@ namespace StatService.Core.Orders;
 
 /// <summary>
 /// Which orders a caseworker must approve before they run: every order of a product declared
-/// <c>"review": "caseworker"</c>, every custom-table order, and every order from the web form.
+/// <c>"review": "caseworker"</c>, every custom-table order, and every order from the web form. Any other
+/// <c>review</c> value (the products say <c>"automatic"</c>) runs without review.
 /// </summary>
 public static class ReviewPolicy
 {
-    public const string Automatic = "automatic";
     public const string Caseworker = "caseworker";
 
     /// <summary>Products whose tables the requester designs: always reviewed, whatever their product.json says.</summary>

@@ -49,8 +49,8 @@ public abstract partial class AdoOrderStore
         Add(insert, "order_id", orderId.ToString());
         Add(insert, "at", at.ToUnixTimeMilliseconds());
         Add(insert, "actor", actor);
-        Add(insert, "from_status", from is { } f ? StatusText(f) : null);
-        Add(insert, "to_status", StatusText(to));
+        Add(insert, "from_status", from is { } f ? OrderStatuses.Code(f) : null);
+        Add(insert, "to_status", OrderStatuses.Code(to));
         Add(insert, "reason", reason);
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }

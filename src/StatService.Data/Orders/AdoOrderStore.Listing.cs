@@ -11,7 +11,7 @@ public abstract partial class AdoOrderStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, OrderStoreSql.SelectOrders);
         Add(command, "requester_id", requesterId);
-        Add(command, "status", status is { } s ? StatusText(s) : null);
+        Add(command, "status", status is { } s ? OrderStatuses.Code(s) : null);
         Add(command, "limit", limit);
         return await ReadOrdersAsync(command, cancellationToken);
     }
@@ -20,7 +20,7 @@ public abstract partial class AdoOrderStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, OrderStoreSql.CountQueuedBefore);
-        Add(command, "status", StatusText(OrderStatus.Queued));
+        Add(command, "status", OrderStatuses.Code(OrderStatus.Queued));
         Add(command, "id", order.Id.ToString());
         Add(command, "queued_at", (order.QueuedAt ?? order.SubmittedAt).ToUnixTimeMilliseconds());
         var ahead = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);

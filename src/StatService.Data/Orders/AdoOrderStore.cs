@@ -71,7 +71,7 @@ public abstract partial class AdoOrderStore : IOrderStore
         await using (var command = Command(connection, OrderStoreSql.UpdateOrder, transaction))
         {
             AddOrderParameters(command, updated);
-            Add(command, "expected", StatusText(expected));
+            Add(command, "expected", OrderStatuses.Code(expected));
             if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 return false;
@@ -88,7 +88,7 @@ public abstract partial class AdoOrderStore : IOrderStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, OrderStoreSql.SelectOrdersByStatus);
-        Add(command, "status", StatusText(status));
+        Add(command, "status", OrderStatuses.Code(status));
         Add(command, "limit", limit);
         return await ReadOrdersAsync(command, cancellationToken);
     }
@@ -241,7 +241,7 @@ public abstract partial class AdoOrderStore : IOrderStore
         Add(command, "product", order.Product);
         Add(command, "parameters_json", order.ParametersJson);
         Add(command, "requester_id", order.RequesterId);
-        Add(command, "status", StatusText(order.Status));
+        Add(command, "status", OrderStatuses.Code(order.Status));
         Add(command, "submitted_at", order.SubmittedAt.ToUnixTimeMilliseconds());
         Add(command, "queued_at", order.QueuedAt?.ToUnixTimeMilliseconds());
         Add(command, "started_at", order.StartedAt?.ToUnixTimeMilliseconds());
@@ -317,9 +317,7 @@ public abstract partial class AdoOrderStore : IOrderStore
     private static DateTimeOffset? Timestamp(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
-    /// <summary>Statuses are stored as the API writes them: snake_case (<c>in_review</c>).</summary>
-    private static string StatusText(OrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
-
+    /// <summary>Statuses are stored as the API writes them (<see cref="OrderStatuses.Code"/>).</summary>
     private static OrderStatus ParseStatus(string text) =>
         Enum.Parse<OrderStatus>(text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
 }

@@ -1,13 +1,10 @@
-using System.Text.Json;
 using StatService.Core.Orders;
 
 namespace StatService.Worker.Notifications;
 
-/// <summary>Order statuses as the API writes them (snake_case) and in Danish and English words for e-mail.</summary>
+/// <summary>Order statuses (by their codes, <see cref="OrderStatuses.Code"/>) in Danish and English words for e-mail.</summary>
 internal static class StatusNames
 {
-    public static string Code(OrderStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
-
     public static string Danish(string code) => code switch
     {
         "submitted" => "modtaget",

@@ -68,7 +68,7 @@ public sealed partial class ResultReportWriterTests
         }).ToArray();
         var json = ResultJsonWriter.Write(
             new ReleaseMetadata(Guid.NewGuid(), "profile", "{}", "x", "persons", DateTimeOffset.UnixEpoch),
-            new ProtectedRelease(tables, new DisclosureSummary("rule", "danish-default", 0, 0, true, 0)));
+            new ProtectedRelease(tables, new DisclosureSummary("rule", "danish-default", 0, 0, 0)));
 
         var report = ResultReportWriter.Write(json);
 

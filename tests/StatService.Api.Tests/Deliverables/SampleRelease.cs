@@ -33,7 +33,7 @@ public static class SampleRelease
 
         var release = new ProtectedRelease(
             [new ProtectedTable(byRegionYear, regionYearStatus), new ProtectedTable(bySex, sexStatus)],
-            new DisclosureSummary("Counts 1-4 are suppressed, with complementary cells.", "danish-default", 1, 5, true, 6));
+            new DisclosureSummary("Counts 1-4 are suppressed, with complementary cells.", "danish-default", 1, 5, 6));
         var metadata = new ReleaseMetadata(
             Guid.Parse("0195a4e2-0000-7000-8000-000000000001"),
             "patient-count",

@@ -1,10 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json;
-using StatService.Core.Catalogue;
-using StatService.Core.CodeLists;
 using StatService.Core.Orders;
-using StatService.Data.Extracts;
-using StatService.Disclosure;
 using StatService.Worker.Pipeline;
 
 namespace StatService.Api.Tests.Ledger;
@@ -16,22 +11,12 @@ namespace StatService.Api.Tests.Ledger;
 /// </summary>
 internal sealed class LedgerlessPipeline : IDisposable
 {
-    private readonly ExtractDatabases _databases;
-    private readonly OrderPipeline _pipeline;
-    private readonly OrderRequestValidator _validator;
+    private readonly OfflinePipeline _offline;
     private readonly string _version;
 
     public LedgerlessPipeline(AttackExtract extract)
     {
-        var queries = PipelineRegistration.DefaultQueriesDirectory;
-        var codeLists = CodeListSet.Load(Path.Combine(queries, "codelists"));
-        var catalogue = ProductCatalogue.Load(queries);
-        var registry = new ExtractRegistry(extract.Directory);
-        _databases = new ExtractDatabases(registry, new ExtractOptions());
-        _pipeline = new OrderPipeline(catalogue, new Breakdowns(codeLists), registry, new ExtractQueryRunner(_databases), new ReleaseProtection(),
-            TimeProvider.System, ledger: null, recordKeys: new RecordKeySecret(RecordKeyPads.From(RandomNumberGenerator.GetBytes(32))));
-        _validator = new OrderRequestValidator(
-            catalogue, new CohortParametersReader(codeLists, ProcedureCodes.Load(Path.Combine(queries, "codelists")), new OrderLimits()), registry);
+        _offline = new OfflinePipeline(extract.Directory, extract.Version);
         _version = extract.Version;
     }
 
@@ -39,11 +24,11 @@ internal sealed class LedgerlessPipeline : IDisposable
     public async Task<JsonElement?> ReleaseAsync(AttackOrder order)
     {
         using var body = JsonDocument.Parse(order.Body);
-        var validation = _validator.Validate(body.RootElement);
+        var validation = _offline.Validator.Validate(body.RootElement);
         Assert.True(validation.IsValid, $"{order}: {string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
         try
         {
-            var delivery = await _pipeline.RunAsync(new Order
+            var delivery = await _offline.Pipeline.RunAsync(new Order
             {
                 Id = Guid.NewGuid(),
                 Product = validation.Product!,
@@ -61,5 +46,5 @@ internal sealed class LedgerlessPipeline : IDisposable
         }
     }
 
-    public void Dispose() => _databases.Dispose();
+    public void Dispose() => _offline.Dispose();
 }

@@ -126,7 +126,7 @@ function overview(series, measure) {
   return el("section", { class: "overview", "aria-labelledby": "result-overview" },
     el("h3", { id: "result-overview" }, t("report.overview")),
     el("p", {}, t("report.overviewLead")),
-    series.map((one, n) => {
+    series.flatMap((one, n) => {
       const name = tableTitle(one.name);
       const totals = one.years.map(({ year, table }) => ({ code: year, label: year, value: atTotals(table, index(table), -1, null) }));
       const title = t("report.seriesTitle", { dimension: name, measure });
@@ -141,7 +141,7 @@ function overview(series, measure) {
         const panelsTitle = t("report.smallMultiples", { table: name, measure, dimension: dimensionWord(dimension.name) });
         return [figure(panelsTitle, panels.flatMap((p) => p.points), () => smallMultiples(panelsTitle, panels))];
       });
-      return [el("h4", { id: `result-overview-${n + 1}` }, name), figure(title, totals, () => chart("line", title, totals)), multiples];
+      return [el("h4", { id: `result-overview-${n + 1}` }, name), figure(title, totals, () => chart("line", title, totals)), ...multiples];
     }));
 }
 

@@ -39,6 +39,7 @@ public static class ResultReportWriter
         }
 
         html.Append("</dl>\n");
+        ReportContents.Write(html, release, language);
 
         html.Append($"<section aria-labelledby=\"definition\">\n<h2 id=\"definition\">{E(T("report.definition"))}</h2>\n<dl class=\"facts\">");
         foreach (var parameter in ReleaseDefinition.Lines(release, language))
@@ -60,17 +61,8 @@ public static class ResultReportWriter
 
         WriteLegend(html, release, language);
 
-        var seriesNumber = 0;
-        foreach (var series in ReleaseCharts.YearSeries(release.Tables))
-        {
-            seriesNumber++;
-            var title = T("report.seriesTitle", ("dimension", ReleaseWords.Table(language, series.Dimension)), ("measure", measure));
-            html.Append("<figure class=\"chart\">");
-            html.Append($"<figcaption>{E(title)}</figcaption>");
-            html.Append(SvgCharts.Render(series, title, $"series-{seriesNumber}", DisclosureNote.Marker(language)));
-            html.Append("</figure>\n");
-        }
-
+        var series = ReleaseCharts.Series(release.Tables);
+        ReportFigures.WriteOverview(html, release, series, language);
         var tableNumber = 0;
         foreach (var table in release.Tables)
         {
@@ -80,15 +72,10 @@ public static class ResultReportWriter
             html.Append($"<h2 id=\"table-{tableNumber}\">{E(T("report.table", ("n", tableNumber.ToString(CultureInfo.InvariantCulture)), ("table", tableTitle)))}</h2>\n");
             var dimensions = string.Join(" × ", table.Dimensions.Select(d => ReleaseWords.Dimension(language, d.Name)));
             html.Append($"<p>{E(T("report.tableLead", ("measure", measure), ("dimensions", dimensions), ("loss", DisclosureNote.InformationLoss(table, language))))}</p>\n");
-            var chartNumber = 0;
-            foreach (var chart in ReleaseCharts.For(table))
+            // A table of a series is drawn in the overview, with its other years.
+            if (!series.Any(s => s.Contains(table)))
             {
-                chartNumber++;
-                var title = T(chart.Kind == ChartKind.Line ? "report.chartSeries" : "report.chartBars", ("measure", measure), ("dimension", ReleaseWords.Dimension(language, chart.Dimension)));
-                html.Append("<figure class=\"chart\">");
-                html.Append($"<figcaption>{E(title)}</figcaption>");
-                html.Append(SvgCharts.Render(chart, title, $"chart-{tableNumber}-{chartNumber}", DisclosureNote.Marker(language)));
-                html.Append("</figure>\n");
+                ReportFigures.WriteTableCharts(html, release, table, tableNumber, language);
             }
 
             WriteCrossTab(html, release, table, language);
@@ -169,5 +156,5 @@ public static class ResultReportWriter
     private static void Fact(StringBuilder html, string name, string value) =>
         html.Append($"<dt>{E(name)}</dt><dd>{E(value)}</dd>");
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -21,14 +21,22 @@ internal static class ReportStyle
         .suppressed { font-style: italic; color: #444;
           background: repeating-linear-gradient(135deg, #e6e6e6 0 4px, #f7f7f7 4px 8px); }
         .sample { padding: 0 .4rem; border: 1px solid #999; }
-        figure.chart { margin: 1rem 0; }
-        figure.chart svg { width: 100%; max-width: 40rem; height: auto; }
-        figcaption { font-size: .9rem; color: #333; }
+        nav.contents ol { columns: 2 18rem; column-gap: 2rem; padding-left: 1.5rem; margin: .25rem 0; }
+        nav.contents li { break-inside: avoid; margin: .1rem 0; }
+        nav.contents a + a { margin-left: .4rem; }
+        /* The caption sits close above its own chart and well apart from the chart before it. */
+        figure.chart { margin: 2rem 0 1.25rem; }
+        figure.chart figcaption { font-size: .95rem; font-weight: 600; color: #1a1a1a; margin: 0 0 .35rem; }
+        figure.chart svg { display: block; width: 100%; max-width: 40rem; height: auto; }
+        .no-chart { font-style: italic; color: #444; }
         @page { size: A4; margin: 15mm; }
         @media print {
           main { max-width: none; padding: 0; }
-          h2 { break-after: avoid; }
-          figure.chart, tr { break-inside: avoid; }
+          h2, h3, figcaption { break-after: avoid; }
+          figure.chart, tr, nav.contents li { break-inside: avoid; }
+          /* An SVG scales as one picture, so its labels keep the places they were given on screen. */
+          figure.chart svg { max-width: 100%; }
+          nav.contents a { color: inherit; text-decoration: none; }
           .suppressed { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .legend { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }

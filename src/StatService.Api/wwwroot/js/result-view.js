@@ -1,7 +1,8 @@
 // The protected result on the page: definitions, the disclosure legend, then per table its charts and a
 // cross-tabulation with suppressed cells marked. Drawn from the JSON release only.
 import { el, t, formatNumber, formatDateTime, formatShare, label, language, tableTitle } from "./common.js";
-import { chart } from "./charts.js";
+import { chart, smallMultiples } from "./charts.js";
+import { drawable } from "./chart-layout.js";
 
 const seriesNames = ["year", "quarter", "month", "week"];
 const isYear = (code) => /^(19|20)\d\d$/.test(code);
@@ -45,7 +46,7 @@ function crossTab(table, measure) {
   for (const d of rows) keys = keys.flatMap((prefix) => dims[d].codes.map((c) => [...prefix, c.code]));
   const columns = column === null ? [null] : dims[column].codes.map((c) => c.code);
   const head = el("tr", {},
-    rows.map((d) => el("th", { scope: "col" }, label("breakdown", dims[d].name))),
+    rows.map((d) => el("th", { scope: "col" }, dimensionHeading(dims[d].name))),
     columns.map((code) => el("th", { scope: "col" }, code === null ? label("measure", table.measure) : codeLabel(dims[column], code))));
   const body = keys.map((rowKey) => {
     const total = rowKey.some((code) => code === "total");
@@ -64,41 +65,108 @@ function crossTab(table, measure) {
       el("caption", {}, `${tableTitle(table.name)}: ${measure}`), el("thead", {}, head), el("tbody", {}, body)));
 }
 
+/** A dimension's name inside a sentence: "aldersgruppe", "udfald". */
+function dimensionWord(name) {
+  const word = t(`dimension.${name}`);
+  return word === `dimension.${name}` ? label("breakdown", name).toLowerCase() : word;
+}
+
+function dimensionHeading(name) {
+  const heading = label("breakdown", name);
+  if (heading !== name) return heading;
+  const word = dimensionWord(name);
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function leavesOf(dimension) { return dimension.codes.filter((c) => c.parent === dimension.codes[0].code); }
+
+/** The published value of one code of dimension d with every other dimension at its total; null when hidden. */
+function atTotals(table, cells, d, code) {
+  const codes = table.dimensions.map((other, i) => (i === d ? code : other.codes[0].code));
+  const cell = cells.get(key(codes));
+  return cell && cell.status === "published" ? cell.value : null;
+}
+
 /** One chart per dimension: its codes under the root, with every other dimension at its total. */
 function dimensionCharts(table, measure) {
   const cells = index(table);
   return table.dimensions.flatMap((dimension, d) => {
-    const root = dimension.codes[0].code;
-    const leaves = dimension.codes.filter((c) => c.parent === root);
+    const leaves = leavesOf(dimension);
     if (leaves.length < 2) return [];
-    const points = leaves.map((code) => {
-      const codes = table.dimensions.map((other, i) => (i === d ? code.code : other.codes[0].code));
-      const cell = cells.get(key(codes));
-      return { code: code.code, label: code.label, value: cell && cell.status === "published" ? cell.value : null };
-    });
+    const points = leaves.map((code) => ({ code: code.code, label: code.label, value: atTotals(table, cells, d, code.code) }));
     const series = seriesNames.includes(dimension.name) || dimension.codes.filter((c) => c.parent !== null).every((c) => isYear(c.code));
-    const title = t(series ? "status.chartLine" : "status.chartBar", { dimension: label("breakdown", dimension.name).toLowerCase() });
-    return [figure(series ? "line" : "bar", `${measure}: ${title}`, points)];
+    const title = `${measure}: ${t(series ? "status.chartLine" : "status.chartBar", { dimension: dimensionWord(dimension.name) })}`;
+    return [figure(title, points, () => chart(series ? "line" : "bar", title, points))];
   });
 }
 
-// The caption sits above its chart, inside the figure, so it is never read as the next chart's.
-function figure(kind, title, points) {
-  return el("figure", { class: "chart" }, el("figcaption", {}, title), chart(kind, title, points));
+// The caption sits above its chart, inside the figure, so it is never read as the next chart's. A chart whose every
+// value is hidden or zero would be an empty axis: one line says so instead.
+function figure(title, points, draw) {
+  if (!drawable(points)) return el("p", { class: "no-chart" }, t("report.noChart", { title }));
+  return el("figure", { class: "chart" }, el("figcaption", {}, title), draw());
 }
 
-/** Tables named name-YYYY (one per year) form a series: their grand totals drawn as a line. */
-function yearSeries(tables, measure) {
+/** Tables named name-YYYY (one per year) form a series when there are two years or more. */
+function seriesOf(tables) {
   const groups = new Map();
   for (const table of tables) {
     const match = /^(.*)-((?:19|20)\d\d)$/.exec(table.name);
     if (!match) continue;
-    const total = table.cells.find((c) => table.dimensions.every((d) => c.coordinates[d.name] === d.codes[0].code));
     if (!groups.has(match[1])) groups.set(match[1], []);
-    groups.get(match[1]).push({ code: match[2], label: match[2], value: total && total.status === "published" ? total.value : null });
+    groups.get(match[1]).push({ year: match[2], table });
   }
-  return [...groups.entries()].filter(([, points]) => points.length >= 2).map(([name, points]) =>
-    figure("line", `${tableTitle(name)}: ${measure} – ${t("status.chartLine", { dimension: label("breakdown", "year").toLowerCase() })}`, points.sort((a, b) => a.code.localeCompare(b.code))));
+  return [...groups.entries()].filter(([, years]) => years.length >= 2)
+    .map(([name, years]) => ({ name, years: years.sort((a, b) => a.year.localeCompare(b.year)) }));
+}
+
+/** The series overview: per series its totals over the years and small multiples of each dimension's categories. */
+function overview(series, measure) {
+  if (series.length === 0) return [];
+  return el("section", { class: "overview", "aria-labelledby": "result-overview" },
+    el("h3", { id: "result-overview" }, t("report.overview")),
+    el("p", {}, t("report.overviewLead")),
+    series.flatMap((one, n) => {
+      const name = tableTitle(one.name);
+      const totals = one.years.map(({ year, table }) => ({ code: year, label: year, value: atTotals(table, index(table), -1, null) }));
+      const title = t("report.seriesTitle", { dimension: name, measure });
+      const first = one.years[0].table;
+      const multiples = first.dimensions.flatMap((dimension, d) => {
+        const leaves = leavesOf(dimension);
+        if (leaves.length < 2) return [];
+        const panels = leaves.map((code) => ({
+          label: codeLabel(dimension, code.code),
+          points: one.years.map(({ year, table }) => ({ code: year, label: year, value: atTotals(table, index(table), d, code.code) })),
+        }));
+        const panelsTitle = t("report.smallMultiples", { table: name, measure, dimension: dimensionWord(dimension.name) });
+        return [figure(panelsTitle, panels.flatMap((p) => p.points), () => smallMultiples(panelsTitle, panels))];
+      });
+      return [el("h4", { id: `result-overview-${n + 1}` }, name), figure(title, totals, () => chart("line", title, totals)), ...multiples];
+    }));
+}
+
+/** For a release of several tables: links to the overview and every table; a series' tables share a line, a link per year. */
+function contents(tables, series) {
+  if (tables.length < 2) return [];
+  const written = new Set();
+  const items = [];
+  if (series.length > 0) items.push(el("li", {}, el("a", { href: "#result-overview" }, t("report.overview"))));
+  tables.forEach((table, i) => {
+    const one = series.find((s) => s.years.some((y) => y.table === table));
+    if (!one) {
+      items.push(el("li", {}, el("a", { href: `#table-${i + 1}` }, t("status.table", { n: i + 1, name: tableTitle(table.name) }))));
+      return;
+    }
+    if (written.has(one)) return;
+    written.add(one);
+    items.push(el("li", {}, `${tableTitle(one.name)}: `, one.years.flatMap(({ year, table: yearTable }, k) => {
+      const n = tables.indexOf(yearTable) + 1;
+      const link = el("a", { href: `#table-${n}`, "aria-label": t("status.table", { n, name: tableTitle(yearTable.name) }) }, year);
+      return k === 0 ? [link] : [" ", link];
+    })));
+  });
+  return el("nav", { class: "contents", "aria-labelledby": "result-contents" },
+    el("h3", { id: "result-contents" }, t("report.contents")), el("ol", {}, items));
 }
 
 function legend(disclosure) {
@@ -138,13 +206,16 @@ function definitions(release, words) {
 
 export function renderResult(container, release, words) {
   const measure = measureText(release.measure);
+  const series = seriesOf(release.tables);
   const sections = release.tables.map((table, i) => {
     const suppressed = table.cells.filter((c) => c.status !== "published").length;
+    // A table of a series is drawn in the overview, with its other years.
+    const inSeries = series.some((s) => s.years.some((y) => y.table === table));
     return el("section", { class: "result-table", "aria-labelledby": `table-${i + 1}` },
       el("h3", { id: `table-${i + 1}` }, t("status.table", { n: i + 1, name: tableTitle(table.name) })),
       el("p", {}, t("status.lossLine", { suppressed: formatNumber(suppressed), cells: formatNumber(table.cells.length), share: formatShare(100 * suppressed / Math.max(1, table.cells.length)) })),
-      dimensionCharts(table, measure),
+      inSeries ? [] : dimensionCharts(table, measure),
       crossTab({ ...table, measure: release.measure }, measure));
   });
-  container.replaceChildren(definitions(release, words), legend(release.disclosure), ...yearSeries(release.tables, measure), ...sections);
+  container.replaceChildren(contents(release.tables, series), definitions(release, words), legend(release.disclosure), overview(series, measure), ...sections);
 }

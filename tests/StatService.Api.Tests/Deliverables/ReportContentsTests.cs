@@ -82,7 +82,7 @@ public sealed partial class ReportContentsTests
 
     private static string Json(params ProtectedTable[] tables) => ResultJsonWriter.Write(
         new ReleaseMetadata(Guid.NewGuid(), "incidence-prevalence", "{}", "x", "persons", DateTimeOffset.UnixEpoch),
-        new ProtectedRelease(tables, new DisclosureSummary("rule", "danish-default", 0, 0, true, 0)));
+        new ProtectedRelease(tables, new DisclosureSummary("rule", "danish-default", 0, 0, 0)));
 
     private static string Section(string report, int table)
     {

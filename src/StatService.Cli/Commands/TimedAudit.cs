@@ -9,10 +9,11 @@ internal sealed class TimedAudit(ICrossReleaseAudit inner) : ICrossReleaseAudit
 {
     public List<(double Milliseconds, CrossReleaseFindings Findings)> Calls { get; } = [];
 
-    public CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken)
+    public CrossReleaseFindings Audit(
+        ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory? memory, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var findings = inner.Audit(candidate, earlier, policy, cancellationToken);
+        var findings = inner.Audit(candidate, earlier, policy, memory, cancellationToken);
         Calls.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, findings));
         return findings;
     }

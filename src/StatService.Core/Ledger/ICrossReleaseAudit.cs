@@ -8,7 +8,9 @@ namespace StatService.Core.Ledger;
 /// </summary>
 public interface ICrossReleaseAudit
 {
-    CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken);
+    /// <param name="memory">Carried between the rounds of one order's check (null: nothing carried).</param>
+    CrossReleaseFindings Audit(
+        ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory? memory, CancellationToken cancellationToken);
 }
 
 /// <summary>

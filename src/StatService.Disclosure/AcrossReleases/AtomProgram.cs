@@ -66,7 +66,7 @@ internal sealed class AtomProgram : IDisposable
             row.SetCoefficient(_atoms[a], 1);
         }
 
-        _rows.Add(new KnownRow(row, owners, floorIfHidden) { Low = low, High = high });
+        _rows.Add(new KnownRow(row, atoms, owners, floorIfHidden) { Low = low, High = high });
     }
 
     /// <summary>
@@ -143,6 +143,39 @@ internal sealed class AtomProgram : IDisposable
         }
     }
 
+    /// <summary>The last program's optimum: a size for every atom.</summary>
+    public double[] Solution() => [.. _atoms.Select(a => a.SolutionValue())];
+
+    /// <summary>Whether <paramref name="point"/> satisfies every row as known (none relaxed), within the solver's tolerance.</summary>
+    public bool Admits(double[] point)
+    {
+        if (point.Length != _atoms.Length || point.Any(x => x < -Tolerance || x > _atoms[0].Ub() + Tolerance))
+        {
+            return false;
+        }
+
+        foreach (var row in _rows)
+        {
+            var sum = 0.0;
+            foreach (var a in row.Atoms)
+            {
+                sum += point[a];
+            }
+
+            var slack = Tolerance * Math.Max(1, Math.Abs(sum));
+            if (sum < row.Low - slack || (row.High is { } high && sum > high + slack))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Targets among <paramref name="open"/> that reach the threshold at <paramref name="point"/>.</summary>
+    public List<int> ReachedAt(double[] point, IEnumerable<int> open) =>
+        open.Where(t => _targets[t].Sum(a => point[a]) >= _threshold - Tolerance).ToList();
+
     public bool Reaches(double value) => value >= _threshold - Tolerance;
 
     /// <summary>Targets among <paramref name="open"/> that reach the threshold in the last program's solution.</summary>
@@ -172,7 +205,7 @@ internal sealed class AtomProgram : IDisposable
 
     public void Dispose() => _solver.Dispose();
 
-    private sealed record KnownRow(Constraint Constraint, IReadOnlyList<KnownCell> Owners, long FloorIfHidden)
+    private sealed record KnownRow(Constraint Constraint, int[] Atoms, IReadOnlyList<KnownCell> Owners, long FloorIfHidden)
     {
         public long Low { get; set; }
 

@@ -25,7 +25,11 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
     /// </summary>
     public const int AtomLimit = 10_000;
 
-    public CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken)
+    public CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken) =>
+        Audit(candidate, earlier, policy, null, cancellationToken);
+
+    public CrossReleaseFindings Audit(
+        ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory? memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(earlier);
@@ -106,6 +110,15 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         }
 
         var open = Enumerable.Range(0, distinctTargets.Count).ToHashSet();
+        // Points an earlier round found that still satisfy every row of this one clear their targets for free.
+        foreach (var point in memory?.Points ?? [])
+        {
+            if (program.Admits(point))
+            {
+                open.ExceptWith(program.ReachedAt(point, open));
+            }
+        }
+
         var disclosures = 0;
         var curable = true;
         var toHide = new SortedSet<(string Table, int Cell)>();
@@ -128,6 +141,11 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             {
                 var reached = program.ReachTogether(group);
                 open.ExceptWith(reached);
+                if (reached.Count > 0)
+                {
+                    memory?.Remember(program.Solution());
+                }
+
                 var left = group.Where(open.Contains).ToList();
                 if (left.Count == 0)
                 {
@@ -154,6 +172,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             open.Remove(t);
             if (reaches)
             {
+                memory?.Remember(program.Solution());
                 continue;
             }
 

@@ -44,6 +44,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
         using var activity = StatServiceTelemetry.ActivitySource.StartActivity("release.ledger");
         var (orderId, version, policy) = (candidate.OrderId, candidate.ExtractVersion, candidate.Policy);
         ProtectedRelease? alone = null;
+        var memory = new AuditMemory();
         var tableIndex = candidate.Tables.Select((t, i) => (t.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var earlier = await ledger.EarlierReleasesAsync(version, orderId, cancellationToken);
         var needs = DifferencingPrimaries.None;
@@ -62,7 +63,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
 
             alone ??= release;
             var persons = ReleasePersonsBuilder.Build(candidate.Tables, release, policy);
-            var findings = Audit(persons, earlier, policy, cancellationToken, activity);
+            var findings = Audit(persons, earlier, policy, memory, cancellationToken, activity);
             if (findings.IsClean)
             {
                 await using var session = await ledger.BeginAsync(version, cancellationToken);
@@ -71,7 +72,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
                 {
                     // Releases recorded since the snapshot: audit again, now that none can be recorded meanwhile.
                     earlier = latest;
-                    findings = Audit(persons, earlier, policy, cancellationToken, activity);
+                    findings = Audit(persons, earlier, policy, memory, cancellationToken, activity);
                 }
 
                 if (findings.IsClean)
@@ -124,10 +125,11 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
         alone.Tables.Zip(delivered.Tables).Sum(p => p.First.Status.Zip(p.Second.Status).Count(s => s.First != CellStatus.Suppressed && s.Second == CellStatus.Suppressed));
 
     private CrossReleaseFindings Audit(
-        ReleasePersons persons, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken, Activity? activity)
+        ReleasePersons persons, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory memory, CancellationToken cancellationToken,
+        Activity? activity)
     {
         var started = Stopwatch.GetTimestamp();
-        var findings = audit.Audit(persons, earlier, policy, cancellationToken);
+        var findings = audit.Audit(persons, earlier, policy, memory, cancellationToken);
         StatServiceTelemetry.LedgerAuditDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         activity?.SetTag("statservice.ledger.atoms", findings.Work.Atoms);
         activity?.SetTag("statservice.ledger.programs", findings.Work.Programs);

@@ -129,6 +129,41 @@ public sealed class JointReleaseAuditTests
     }
 
     [Fact]
+    public void Points_remembered_from_an_earlier_round_give_the_same_findings_with_fewer_programs()
+    {
+        var random = new Random(11);
+        var earlier = Enumerable.Range(0, 6).Select(i => Earlier(Split($"e{i}", Range(0, 400).Where(_ => random.NextDouble() < 0.9).ToArray(), random))).ToList();
+        var candidate = Release(Split("new", Range(0, 400).Where(_ => random.NextDouble() < 0.9).ToArray(), random));
+        var memory = new AuditMemory();
+
+        var fresh = _audit.Audit(candidate, earlier, Policy, CancellationToken.None);
+        var firstRound = _audit.Audit(candidate, earlier, Policy, memory, CancellationToken.None);
+        var nextRound = _audit.Audit(candidate, earlier, Policy, memory, CancellationToken.None);
+
+        Assert.Equal(fresh.ToHide, firstRound.ToHide);
+        Assert.Equal(fresh.ToHide, nextRound.ToHide);
+        Assert.NotEmpty(memory.Points);
+        Assert.True(nextRound.Work.Programs < firstRound.Work.Programs, $"{nextRound.Work.Programs} programs with the points against {firstRound.Work.Programs} without.");
+    }
+
+    [Fact]
+    public void A_remembered_point_the_new_round_rules_out_clears_nothing()
+    {
+        // Earlier: X = persons 0-5 (6), Y = persons 4-9 (6). Round one hides Z = persons 0-3 and 6-9: persons 4-5 can be 5
+        // (Z then counts 2), and that point is remembered. Round two publishes Z = 8, which pins them at 2: the point no
+        // longer fits and must not clear them (no nested pair shows this, only the programs).
+        var z = Range(0, 4).Concat(Range(6, 4)).ToArray();
+        var earlier = new[] { Earlier(Published("x", Range(0, 6)), Published("y", Range(4, 6))) };
+        var memory = new AuditMemory();
+        Assert.True(_audit.Audit(Release(Hidden("z", z)), earlier, Policy, memory, CancellationToken.None).IsClean);
+        Assert.NotEmpty(memory.Points);
+
+        var findings = _audit.Audit(Release(Published("z", z)), earlier, Policy, memory, CancellationToken.None);
+
+        Assert.Equal([("z", 0)], findings.ToHide);
+    }
+
+    [Fact]
     public void Two_tables_of_one_release_that_differ_by_one_person_pin_him_without_any_earlier_release()
     {
         // A group profile: the cohort by sex (343) and the persons with any dispensing by medicine group (342; not additive,

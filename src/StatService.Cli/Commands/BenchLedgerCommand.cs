@@ -95,12 +95,12 @@ internal static class BenchLedgerCommand
             var total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var mine = audit.Calls.Skip(calls).ToList();
             var row = (earlier, mine.Sum(c => c.Milliseconds), total, outcome, mine.Select(c => c.Findings.Work.Atoms).DefaultIfEmpty().Max(), mine.Sum(c => c.Findings.Work.Programs));
-            var (rowsKnown, targets) = (mine.Select(c => c.Findings.Work.Cells).DefaultIfEmpty().Max(), mine.Select(c => c.Findings.Work.Targets).DefaultIfEmpty().Max());
+            var (rowsKnown, targets, undecided) = (mine.Select(c => c.Findings.Work.Cells).DefaultIfEmpty().Max(), mine.Select(c => c.Findings.Work.Targets).DefaultIfEmpty().Max(), mine.Sum(c => c.Findings.Work.Undecided));
             rows.Add(row);
             if (Environment.GetEnvironmentVariable("STATSERVICE_BENCH_VERBOSE") == "1")
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{rows.Count,5} {validation.Product,-22} earlier {earlier,5}  audit {row.Item2,8:F0} ms  order {total,8:F0} ms  atoms {row.Item5,6}  programs {row.Item6,4}  rows {rowsKnown,6}  targets {targets,5}  rounds {mine.Count}  {outcome}"));
+                    $"{rows.Count,5} {validation.Product,-22} earlier {earlier,5}  audit {row.Item2,8:F0} ms  order {total,8:F0} ms  atoms {row.Item5,6}  programs {row.Item6,4}  rows {rowsKnown,6}  targets {targets,5}  rounds {mine.Count}  undecided {undecided}  {outcome}"));
             }
         }
 

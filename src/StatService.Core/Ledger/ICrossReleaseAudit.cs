@@ -25,5 +25,8 @@ public sealed record CrossReleaseFindings(int Disclosures, IReadOnlyList<(string
     public bool IsClean => Disclosures == 0;
 }
 
-/// <summary>How much the joint audit did: releases and cells in the connected part, atoms, linear programs solved.</summary>
-public sealed record AuditWork(int Releases, int Cells, int Atoms, int Targets, int Programs);
+/// <summary>
+/// How much the joint audit did: releases and cells in the connected part, atoms, targets, linear programs solved, and
+/// targets the program budget left undecided (a release with any is not clean).
+/// </summary>
+public sealed record AuditWork(int Releases, int Cells, int Atoms, int Targets, int Programs, int Undecided);

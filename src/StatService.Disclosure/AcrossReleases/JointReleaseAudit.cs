@@ -15,7 +15,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
 {
     /// <summary>
     /// Linear programs one audit may solve: counted work, so the same releases give the same findings on any machine.
-    /// Targets the budget leaves undecided are not reported; nested differences are always checked in full.
+    /// Targets the budget leaves undecided keep the release from passing; nested differences are always checked in full.
     /// </summary>
     public const int ProgramBudget = 400;
 
@@ -42,7 +42,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         var withinRelease = policy.Method == DisclosureMethod.Suppression;
         if (releases == 0 && (candidate.Tables.Count < 2 || !withinRelease))
         {
-            return new CrossReleaseFindings(0, [], true, 0, new AuditWork(0, 0, 0, 0, 0));
+            return new CrossReleaseFindings(0, [], true, 0, new AuditWork(0, 0, 0, 0, 0, 0));
         }
 
         var nested = NestedDifferences.Find(tables, personCount, policy, withinRelease);
@@ -53,7 +53,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         if (atoms.Sizes.Length > AtomLimit || policy.Method != DisclosureMethod.Suppression)
         {
             var blamed = nestedCells.Order().ToList();
-            return new CrossReleaseFindings(blamed.Count, blamed, true, releases, new AuditWork(releases, 0, atoms.Sizes.Length, 0, 0));
+            return new CrossReleaseFindings(blamed.Count, blamed, true, releases, new AuditWork(releases, 0, atoms.Sizes.Length, 0, 0, 0));
         }
 
         var small = policy.MaxSensitiveCount;
@@ -209,7 +209,16 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             toHide.Add(cell);
         }
 
-        var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs);
+        // Targets the budget left undecided are not passed: the release is clean only when every target was decided. With
+        // cells to hide the next round decides them afresh; without, the order cannot be shown safe and is refused.
+        var undecided = open.Count;
+        if (undecided > 0)
+        {
+            disclosures++;
+            curable &= toHide.Count > 0;
+        }
+
+        var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs, undecided);
         return new CrossReleaseFindings(disclosures, [.. toHide], curable, releases, work);
     }
 }

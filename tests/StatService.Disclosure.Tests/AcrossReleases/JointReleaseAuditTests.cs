@@ -164,6 +164,22 @@ public sealed class JointReleaseAuditTests
     }
 
     [Fact]
+    public void A_release_whose_targets_the_program_budget_cannot_all_decide_does_not_pass()
+    {
+        // An earlier table publishes 500 pairs as they stand (its own business); a new count over all 1,000 persons makes
+        // each pair a target that must be decided one by one, far beyond the budget of programs.
+        var pairs = Enumerable.Range(0, 500).Select(i => Range(2 * i, 2)).ToArray();
+        var earlier = new PersonTable("pairs", pairs, [.. pairs.Select((_, i) => new PersonCell(i, [i], 2, 2, false))]);
+
+        var findings = _audit.Audit(Release(Published("all", Range(0, 1000))), [Earlier(earlier)], Policy, CancellationToken.None);
+
+        Assert.True(findings.Work.Programs >= JointReleaseAudit.ProgramBudget);
+        Assert.True(findings.Work.Undecided > 0);
+        Assert.False(findings.IsClean);
+        Assert.False(findings.Curable);
+    }
+
+    [Fact]
     public void Two_tables_of_one_release_that_differ_by_one_person_pin_him_without_any_earlier_release()
     {
         // A group profile: the cohort by sex (343) and the persons with any dispensing by medicine group (342; not additive,

@@ -70,23 +70,24 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         long largest = 0;
         for (var t = 0; t < tables.Count; t++)
         {
-            foreach (var cell in tables[t].Table.Cells)
+            foreach (var known in tables[t].Table.Cells)
             {
-                if (!cell.Constrains && !cell.Hidden)
+                if (!known.Constrains && !known.Hidden)
                 {
                     continue;
                 }
 
-                // A cell the nested differences already blame will be hidden: the programs look for what else is pinned.
-                var blamedByNested = tables[t].IsNew && nestedCells.Contains((tables[t].Table.Name, cell.Cell));
-                if (blamedByNested && !cell.Hidden)
-                {
-                    continue;
-                }
-
-                var cellAtoms = atoms.AtomsOf(t, cell.Members);
+                var cellAtoms = atoms.AtomsOf(t, known.Members);
                 var count = cellAtoms.Sum(a => (long)atoms.Sizes[a]);
                 largest = Math.Max(largest, count);
+                // A cell the nested differences already blame will be hidden: the programs see it hidden (as the next round
+                // will) and look for what else is pinned.
+                var cell = known;
+                if (tables[t].IsNew && !known.Hidden && nestedCells.Contains((tables[t].Table.Name, known.Cell)))
+                {
+                    cell = known with { Low = !policy.ZerosSensitive && count > 0 ? 1 : 0, High = null, Hidden = true };
+                }
+
                 if (cell.Constrains)
                 {
                     rows.Add((cellAtoms, cell, new KnownCell(tables[t].IsNew, tables[t].Table.Name, cell.Cell, cell.Hidden)));

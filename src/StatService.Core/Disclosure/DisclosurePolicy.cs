@@ -72,6 +72,9 @@ public sealed record DisclosurePolicy
             ? Math.Max(Threshold, value + Math.Max(1, (long)Math.Ceiling(value * ProtectionLevelPercent / 100 - 1e-9)))
             : Threshold;
 
+    /// <summary>What the rule says when hidden cells may be zero (readers of the rule, the deliverables' notes, look for it).</summary>
+    public const string ZerosSuppressedWords = "zeros are suppressed";
+
     /// <summary>The rule in words, as delivered with every release.</summary>
     public string Describe() => Method switch
     {
@@ -86,7 +89,7 @@ public sealed record DisclosurePolicy
             "so the cells of a table do not add up to its totals.",
         _ =>
             $"Counts 1-{MaxSensitiveCount} are suppressed (shown as <{Threshold}); " +
-            (ZerosSensitive ? "zeros are suppressed; " : "zeros are published; ") +
+            (ZerosSensitive ? ZerosSuppressedWords + "; " : "zeros are published; ") +
             DescribeDominance() +
             "complementary cells are suppressed so that no suppressed cell can be recomputed or shown to be below " +
             $"{Threshold} from the published cells and margins (verified by a linear-programming audit).",

@@ -1,3 +1,4 @@
+using StatService.Core.Disclosure;
 using StatService.Core.Localization;
 
 namespace StatService.Delivery.Release;
@@ -13,9 +14,20 @@ public static class DisclosureNote
     public static IReadOnlyList<string> Paragraphs(string language) =>
         [.. new[] { "note.p1", "note.p2", "note.p3", "note.p4" }.Select(k => Texts.Get(language, k))];
 
-    /// <summary>The note's paragraphs for one release: the general ones, and what the release was checked against.</summary>
-    public static IEnumerable<string> For(ReleaseDisclosure disclosure, string language = Texts.English) =>
-        disclosure.EarlierReleasesCompared is { } compared ? Paragraphs(language).Append(Differencing(compared, language)) : Paragraphs(language);
+    /// <summary>
+    /// The note's paragraphs for one release: the general ones, that zeros are hidden too where the rule says so (the
+    /// product's policy, or the ledger's choice for this release), and what the release was checked against.
+    /// </summary>
+    public static IEnumerable<string> For(ReleaseDisclosure disclosure, string language = Texts.English)
+    {
+        var paragraphs = Paragraphs(language).ToList();
+        if (disclosure.Rule.Contains(DisclosurePolicy.ZerosSuppressedWords, StringComparison.Ordinal))
+        {
+            paragraphs.Insert(2, Texts.Get(language, "note.zerosHidden"));
+        }
+
+        return disclosure.EarlierReleasesCompared is { } compared ? paragraphs.Append(Differencing(compared, language)) : paragraphs;
+    }
 
     /// <summary>
     /// Releases from one extract version are checked together, because two of them can reveal what neither does alone

@@ -56,6 +56,9 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
 
         var report = await journalist.GetStringAsync($"/api/orders/{b}/result?format=html");
         Assert.Contains("checked against the person counts of 1 earlier release from the same register extract", report, StringComparison.Ordinal);
+        // The ledger compares persons, whatever the definitions: the note says so, in the order's language.
+        Assert.Contains("whatever its definition", report, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Get("en", "note.zerosHidden"), report, StringComparison.Ordinal);
 
         var ledger = service.Application.Services.GetRequiredService<IReleaseLedger>();
         var recordedA = await ledger.ReleaseOfAsync(a, CancellationToken.None);
@@ -169,6 +172,8 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
         var women = CrossReleaseAttacker.Difference(8, men.GetProperty("tables")[0], zerosPublished: false);
         Assert.True(women.Highest >= 5, $"Together the releases show at most {women.Highest} women: fewer than 5.");
         Assert.Equal(ReleaseLedgerCheck.NarrowedNote, await DeliveryNoteAsync(journalist, b));
+        var report = await journalist.GetStringAsync($"/api/orders/{b}/result?format=html");
+        Assert.Contains(Texts.Get("en", "note.zerosHidden"), report, StringComparison.Ordinal);
 
         // The same table read as if zeros were published would pin the women below 5: the attacker can tell the difference.
         var misread = CrossReleaseAttacker.Difference(8, men.GetProperty("tables")[0], zerosPublished: true);

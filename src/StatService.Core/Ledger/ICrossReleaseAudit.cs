@@ -4,7 +4,7 @@ namespace StatService.Core.Ledger;
 
 /// <summary>
 /// Audits a release together with every earlier release of its extract version, over the persons they count (see the
-/// README's release ledger section for the attacker model).
+/// release ledger section of docs/disclosure.md for the attacker model).
 /// </summary>
 public interface ICrossReleaseAudit
 {

@@ -3,8 +3,8 @@ namespace StatService.Data.Extracts.Import;
 /// <summary>
 /// The one place that maps delivered register names to the service's own: the file (table) names and
 /// column names that SDS (e.g. <c>v_cpr_encrypted</c>, <c>LPR_F_kontakter</c>) and DST (e.g. <c>pnr</c>,
-/// <c>lpr_a_kontakt</c>) use for each register the service reads. Matching ignores case. The README's
-/// "Extracts: import and versions" section lists the same table.
+/// <c>lpr_a_kontakt</c>) use for each register the service reads. Matching ignores case. docs/extracts.md,
+/// "Extracts: import and versions", lists the same table.
 /// </summary>
 public static class DeliveredNames
 {

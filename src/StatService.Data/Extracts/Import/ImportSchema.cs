@@ -38,7 +38,7 @@ public sealed record ImportRegister(string Table, bool Required, IReadOnlyList<I
 
 /// <summary>
 /// The registers an import reads, with the stored schema (the same names and types as the synthetic
-/// extracts, so every product query runs on both) and the validation rules of the README.
+/// extracts, so every product query runs on both) and the validation rules of docs/extracts.md.
 /// </summary>
 public static class ImportSchema
 {

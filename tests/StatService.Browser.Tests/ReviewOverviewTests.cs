@@ -49,10 +49,13 @@ public sealed class ReviewOverviewTests(RunningService service)
         await page.GetByLabel("Produkt", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Alle" });
 
         // The date filter: nothing was received from tomorrow on; today's orders are.
+        // Days are the browser's own (its time zone is Copenhagen's), not this process's.
         var from = page.GetByLabel("Modtaget fra og med");
-        await from.FillAsync(DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var today = await page.EvaluateAsync<string>("() => new Date().toLocaleDateString('sv-SE')");
+        var tomorrow = await page.EvaluateAsync<string>("() => { const d = new Date(); d.setDate(d.getDate() + 1); return d.toLocaleDateString('sv-SE'); }");
+        await from.FillAsync(tomorrow);
         await Expect(firstRow).ToHaveCountAsync(0);
-        await from.FillAsync(DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await from.FillAsync(today);
         await Expect(firstRow).ToBeVisibleAsync();
         await Screenshots.TakeAsync(page, "10-review-overview");
 

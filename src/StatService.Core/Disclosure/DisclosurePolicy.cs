@@ -61,6 +61,12 @@ public sealed record DisclosurePolicy
     public int Threshold => MaxSensitiveCount + 1;
 
     /// <summary>The threshold rule: counts 1..<see cref="MaxSensitiveCount"/>, and 0 when zeros are sensitive.</summary>
+    /// <summary>
+    /// What a reader knows of a hidden cell counting <paramref name="count"/> persons: at least 1 where zeros are
+    /// published (a hidden cell is then never empty), else nothing.
+    /// </summary>
+    public long HiddenFloor(long count) => !ZerosSensitive && count > 0 ? 1 : 0;
+
     public bool IsSensitiveCount(long value) => value == 0 ? ZerosSensitive : value <= MaxSensitiveCount;
 
     /// <summary>

@@ -68,7 +68,7 @@ public static class ReleasePersonsBuilder
         ProtectedTable published, int cell, bool isInner, bool additive, DisclosurePolicy policy, long count)
     {
         var value = published.PublishedValue(cell);
-        var hiddenFloor = !policy.ZerosSensitive && count > 0 ? 1 : 0;
+        var hiddenFloor = policy.HiddenFloor(count);
         switch (policy.Method)
         {
             case DisclosureMethod.Rounding:

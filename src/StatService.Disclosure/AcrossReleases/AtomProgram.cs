@@ -19,6 +19,7 @@ internal sealed class AtomProgram : IDisposable
     private readonly List<KnownRow> _rows = [];
     private readonly int[][] _targets;
     private readonly double _threshold;
+    private readonly double _cap;
 
     public AtomProgram(int atomCount, double cap, IReadOnlyList<int[]> targets, double threshold)
     {
@@ -30,6 +31,7 @@ internal sealed class AtomProgram : IDisposable
         }
 
         _threshold = threshold;
+        _cap = cap;
         _targets = [.. targets];
         _atoms = new Variable[atomCount];
         for (var a = 0; a < atomCount; a++)
@@ -149,7 +151,7 @@ internal sealed class AtomProgram : IDisposable
     /// <summary>Whether <paramref name="point"/> satisfies every row as known (none relaxed), within the solver's tolerance.</summary>
     public bool Admits(double[] point)
     {
-        if (point.Length != _atoms.Length || point.Any(x => x < -Tolerance || x > _atoms[0].Ub() + Tolerance))
+        if (point.Length != _atoms.Length || point.Any(x => x < -Tolerance || x > _cap + Tolerance))
         {
             return false;
         }

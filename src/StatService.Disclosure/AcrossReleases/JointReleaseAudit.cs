@@ -66,7 +66,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
             }
         }
 
-        var rows = new List<(int[] Atoms, PersonCell Cell, KnownCell Owner)>();
+        var rows = new List<(int[] Atoms, long Count, PersonCell Cell, KnownCell Owner)>();
         long largest = 0;
         for (var t = 0; t < tables.Count; t++)
         {
@@ -85,12 +85,12 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
                 var cell = known;
                 if (tables[t].IsNew && !known.Hidden && nestedCells.Contains((tables[t].Table.Name, known.Cell)))
                 {
-                    cell = known with { Low = !policy.ZerosSensitive && count > 0 ? 1 : 0, High = null, Hidden = true };
+                    cell = known with { Low = policy.HiddenFloor(count), High = null, Hidden = true };
                 }
 
                 if (cell.Constrains)
                 {
-                    rows.Add((cellAtoms, cell, new KnownCell(tables[t].IsNew, tables[t].Table.Name, cell.Cell, cell.Hidden)));
+                    rows.Add((cellAtoms, count, cell, new KnownCell(tables[t].IsNew, tables[t].Table.Name, cell.Cell, cell.Hidden)));
                 }
 
                 if (cell.Hidden && count >= 1 && count <= small && cellAtoms.Length > 1)
@@ -106,8 +106,8 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         {
             var low = same.Max(r => r.Cell.Low);
             var high = same.Where(r => r.Cell.High is not null).Select(r => r.Cell.High).Min();
-            var count = same.First().Atoms.Sum(a => (long)atoms.Sizes[a]);
-            program.Add(same.First().Atoms, low, high, [.. same.Select(r => r.Owner)], !policy.ZerosSensitive && count > 0 ? 1 : 0);
+            var first = same.First();
+            program.Add(first.Atoms, low, high, [.. same.Select(r => r.Owner)], policy.HiddenFloor(first.Count));
         }
 
         var open = Enumerable.Range(0, distinctTargets.Count).ToHashSet();

@@ -19,7 +19,7 @@ namespace StatService.Api.Tests;
 /// </summary>
 public sealed class StatServiceApplication : WebApplicationFactory<Program>
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly bool _ownsDataDirectory;
 

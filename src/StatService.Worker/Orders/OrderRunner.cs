@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StatService.Core.Orders;
 using StatService.Core.Telemetry;
+using StatService.Data.Storage;
 using StatService.Worker.Pipeline;
 
 namespace StatService.Worker.Orders;
@@ -53,9 +54,10 @@ public sealed partial class OrderRunner(IOrderStore store, IOrderPipeline pipeli
             await FailAsync(running, rejected.Message, "rejected", cancellationToken);
             return;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!StorageFaults.IsUnavailable(exception))
         {
-            // The exception may quote data; it goes to the log only, never to the requester.
+            // A store that is down is not the order's fault: that escapes to the job, which runs the order again
+            // once the store is back. Anything else may quote data; it goes to the log only, never to the requester.
             activity?.SetStatus(ActivityStatusCode.Error, "error");
             LogPipelineFailed(exception, orderId);
             await FailAsync(running, InternalErrorReason, "error", cancellationToken);

@@ -65,6 +65,44 @@ public sealed class PostgresOutageTests
         }
     }
 
+    /// <summary>
+    /// An order whose run is under way when PostgreSQL goes away cannot record its result; its job keeps trying and
+    /// delivers it once the store is back, with no sweep (the test application sweeps once an hour).
+    /// </summary>
+    [Fact]
+    public async Task An_order_running_when_postgresql_goes_away_is_delivered_once_it_is_back()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        var direct = new NpgsqlConnectionStringBuilder(database);
+        await using var relay = new TcpRelay(direct.Host!, direct.Port);
+        relay.Start();
+        var relayed = new NpgsqlConnectionStringBuilder(database) { Host = "127.0.0.1", Port = relay.Port, Timeout = 3 }.ConnectionString;
+        try
+        {
+            await using var application = new StatServiceApplication
+            {
+                Settings = { ["Storage:Provider"] = "postgresql", ["ConnectionStrings:Orders"] = relayed },
+            };
+            using var client = application.CreateClient("demo-journalist");
+            var id = await StatServiceApplication.SubmitAsync(client, FixedResultPipeline.HeldProduct);
+            await StatServiceApplication.WaitForStatusAsync(client, id, "running");
+
+            await relay.StopAsync();
+            application.Pipeline.ReleaseHeld();
+            // The run now fails to store its result; give it time to meet the outage before the store returns.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            relay.Start();
+
+            await StatServiceApplication.WaitForStatusAsync(client, id, "delivered");
+            using var result = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}/result"));
+            Assert.Equal(id, result.RootElement.GetProperty("orderId").GetGuid());
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+        }
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client) =>
         client.PostAsJsonAsync("/api/orders", new { product = FixedResultPipeline.Product, parameters = new { years = new[] { 2022 } } });
 

@@ -14,8 +14,8 @@ public static class PrimarySuppression
     /// <summary>A cell of one person: that person knows the whole cell.</summary>
     public static bool IsSingleton(long value) => value == 1;
 
-    /// <summary>Zeros stay published unless they are sensitive themselves (see <see cref="CellRole.AlwaysPublished"/>).</summary>
-    public static bool CanBeSuppressed(long value, DisclosurePolicy policy) => value != 0 || policy.ZerosSensitive;
+    /// <summary>Zeros stay published unless they are sensitive or may be hidden (see <see cref="CellRole.AlwaysPublished"/>).</summary>
+    public static bool CanBeSuppressed(long value, DisclosurePolicy policy) => value != 0 || policy.HiddenMayBeZero;
 
     public static CellRole[] Classify(ProtectionProblem problem, DisclosurePolicy policy)
     {

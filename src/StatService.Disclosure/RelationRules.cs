@@ -18,7 +18,7 @@ namespace StatService.Disclosure;
 public static class RelationRules
 {
     /// <summary>The smallest value an attacker assumes for a suppressed cell.</summary>
-    public static long AttackerLowerBound(DisclosurePolicy policy) => policy.ZerosSensitive ? 0 : 1;
+    public static long AttackerLowerBound(DisclosurePolicy policy) => policy.HiddenMayBeZero ? 0 : 1;
 
     /// <summary>
     /// Two, unless the relation has fewer other cells that could be hidden at all; then the other
@@ -96,6 +96,12 @@ public static class RelationRules
         if (suppressedCount == 1 || !SingletonRuleHolds(problem, suppressed, policy, relation, out _))
         {
             remedy = CheapestPublished(problem, suppressed, policy, relation, cells, 1);
+            if (remedy < 0 && policy.HiddenMayBeZero)
+            {
+                // Only zeros are left to hide: where they may be hidden, a hidden zero is a partner the reader cannot tell apart.
+                remedy = CheapestPublished(problem, suppressed, policy, relation, cells, 0);
+            }
+
             return true;
         }
 

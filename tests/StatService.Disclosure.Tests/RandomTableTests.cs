@@ -19,10 +19,29 @@ public class RandomTableTests
             0 => DisclosurePolicy.DanishDefault with { Name = "zeros-sensitive", ZerosSensitive = true },
             1 => DisclosurePolicy.DanishDefault with { Name = "cell-value", Loss = InformationLoss.CellValue },
             2 => DisclosurePolicy.DanishDefault with { Name = "max-2", MaxSensitiveCount = 2 },
+            3 => DisclosurePolicy.DanishDefault with { Name = "zeros-may-be-hidden", ZerosMayBeHidden = true },
             _ => DisclosurePolicy.DanishDefault,
         };
 
-        var release = new SuppressionEngine().Protect([table], policy);
+        ProtectedRelease release;
+        try
+        {
+            release = new SuppressionEngine().Protect([table], policy);
+        }
+        catch (DisclosureException) when (policy.ZerosMayBeHidden)
+        {
+            // Zeros as complements can leave a relation with no safe pattern; the ledger then hides every zero, as here,
+            // and refuses the order when that fails too (some tables have no pattern once hidden cells may be empty).
+            policy = policy with { ZerosMayBeHidden = false, ZerosSensitive = true };
+            try
+            {
+                release = new SuppressionEngine().Protect([table], policy);
+            }
+            catch (DisclosureException)
+            {
+                return;
+            }
+        }
 
         var small = release.Tables[0].SuppressedCount <= 12;
         ReleaseAssertions.AssertSafe(release, [table], policy, wholeNumbers: small);

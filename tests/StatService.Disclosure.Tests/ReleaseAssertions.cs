@@ -39,7 +39,7 @@ internal static class ReleaseAssertions
             var view = new PublishedTable(table);
             if (!linked)
             {
-                AssertAttackFails(tables[t], IndependentAttacker.Intervals(view, policy.ZerosSensitive), policy);
+                AssertAttackFails(tables[t], IndependentAttacker.Intervals(view, policy.HiddenMayBeZero), policy);
             }
 
             if (wholeNumbers && tables[t].Additive)
@@ -51,7 +51,7 @@ internal static class ReleaseAssertions
         if (linked)
         {
             var views = release.Tables.Select(p => new PublishedTable(p)).ToArray();
-            var intervals = IndependentAttacker.Intervals(views, linked: true, policy.ZerosSensitive);
+            var intervals = IndependentAttacker.Intervals(views, linked: true, policy.HiddenMayBeZero);
             for (var t = 0; t < tables.Count; t++)
             {
                 AssertAttackFails(tables[t], intervals[t], policy);
@@ -76,8 +76,8 @@ internal static class ReleaseAssertions
         }
 
         // How low each cell could go if every non-zero cell were hidden: no protection can ask for less.
-        var everything = new ProtectedTable(table, table.Values.Select(v => v == 0 && !policy.ZerosSensitive ? CellStatus.Published : CellStatus.Suppressed).ToArray());
-        var floor = IndependentAttacker.Intervals(new PublishedTable(everything), policy.ZerosSensitive).ToDictionary(i => i.Cell, i => i.Lower);
+        var everything = new ProtectedTable(table, table.Values.Select(v => v == 0 && !policy.HiddenMayBeZero ? CellStatus.Published : CellStatus.Suppressed).ToArray());
+        var floor = IndependentAttacker.Intervals(new PublishedTable(everything), policy.HiddenMayBeZero).ToDictionary(i => i.Cell, i => i.Lower);
         foreach (var interval in intervals)
         {
             var value = table.Values[interval.Cell];
@@ -110,7 +110,7 @@ internal static class ReleaseAssertions
             var known = Enumerable.Range(0, view.CellCount)
                 .Where(c => view.Published[c] is null && own.Any(o => Contains(view, o, c)))
                 .ToDictionary(c => c, c => truth[c]);
-            var wins = IndependentAttacker.Wins(IndependentAttacker.Intervals(view, policy.ZerosSensitive, known), policy.Threshold);
+            var wins = IndependentAttacker.Wins(IndependentAttacker.Intervals(view, policy.HiddenMayBeZero, known), policy.Threshold);
             Assert.True(wins.Count == 0, $"the holder of cell {singleton} wins on '{release.Table.Name}': {string.Join(", ", wins)}");
         }
     }
@@ -157,7 +157,7 @@ internal static class ReleaseAssertions
     public static void AssertWholeNumberAttackFails(PublishedTable view, long[] truth, DisclosurePolicy policy)
     {
         var cap = 4 * (view.Published.Max(v => v ?? 0) + policy.Threshold) + 20;
-        var attacker = new IntegerAttacker(view, policy.ZerosSensitive, cap);
+        var attacker = new IntegerAttacker(view, policy.HiddenMayBeZero, cap);
         Assert.All(attacker.Cells, c => Assert.InRange(truth[c], 0, cap));
         Assert.True(attacker.Consistent(attacker.Cells.ToDictionary(c => c, c => truth[c])));
         foreach (var cell in attacker.Cells)

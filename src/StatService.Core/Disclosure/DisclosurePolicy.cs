@@ -19,6 +19,15 @@ public sealed record DisclosurePolicy
     /// <summary>When false, zero cells are published and an attacker knows every suppressed cell is at least 1.</summary>
     public bool ZerosSensitive { get; init; }
 
+    /// <summary>
+    /// Zeros are published unless the complementary suppression needs one hidden: they are never primaries, but a reader can
+    /// no longer take a hidden cell to be at least 1. The ledger's fallback where hidden cells' floors would pin a group.
+    /// </summary>
+    public bool ZerosMayBeHidden { get; init; }
+
+    /// <summary>Whether a hidden cell may hold 0 (zeros sensitive or hideable): then a reader knows no floor of a hidden cell.</summary>
+    public bool HiddenMayBeZero => ZerosSensitive || ZerosMayBeHidden;
+
     /// <summary>Dominance rules for magnitude tables (sums such as defined daily doses); empty for count tables.</summary>
     public DominanceRules Dominance { get; init; } = DominanceRules.None;
 
@@ -65,7 +74,7 @@ public sealed record DisclosurePolicy
     /// What a reader knows of a hidden cell counting <paramref name="count"/> persons: at least 1 where zeros are
     /// published (a hidden cell is then never empty), else nothing.
     /// </summary>
-    public long HiddenFloor(long count) => !ZerosSensitive && count > 0 ? 1 : 0;
+    public long HiddenFloor(long count) => !HiddenMayBeZero && count > 0 ? 1 : 0;
 
     public bool IsSensitiveCount(long value) => value == 0 ? ZerosSensitive : value <= MaxSensitiveCount;
 
@@ -95,7 +104,9 @@ public sealed record DisclosurePolicy
             "so the cells of a table do not add up to its totals.",
         _ =>
             $"Counts 1-{MaxSensitiveCount} are suppressed (shown as <{Threshold}); " +
-            (ZerosSensitive ? ZerosSuppressedWords + "; " : "zeros are published; ") +
+            (ZerosSensitive ? ZerosSuppressedWords + "; "
+                : ZerosMayBeHidden ? ZerosSuppressedWords + " where complementary suppression needs them, so a suppressed cell may be 0; "
+                : "zeros are published; ") +
             DescribeDominance() +
             "complementary cells are suppressed so that no suppressed cell can be recomputed or shown to be below " +
             $"{Threshold} from the published cells and margins (verified by a linear-programming audit).",

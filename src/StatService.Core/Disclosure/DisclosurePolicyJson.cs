@@ -20,7 +20,7 @@ public static class DisclosurePolicyJson
 
     private static readonly string[] Fields =
     [
-        "policy", "maxSensitiveCount", "zerosSensitive", "dominance", "protectionLevelPercent", "loss",
+        "policy", "maxSensitiveCount", "zerosSensitive", "zerosMayBeHidden", "dominance", "protectionLevelPercent", "loss",
         "solverTimeLimitSeconds", "rounding", "cellKey",
     ];
 
@@ -61,6 +61,7 @@ public static class DisclosurePolicyJson
             {
                 "maxSensitiveCount" => policy with { MaxSensitiveCount = reader.Whole(value, property.Name, 1, 1_000_000) },
                 "zerosSensitive" => policy with { ZerosSensitive = reader.Boolean(value, property.Name) },
+                "zerosMayBeHidden" => policy with { ZerosMayBeHidden = reader.Boolean(value, property.Name) },
                 "dominance" => policy with { Dominance = ReadDominance(reader, value) },
                 "protectionLevelPercent" => policy with { ProtectionLevelPercent = reader.Number(value, property.Name, 0, 100) },
                 "loss" => policy with { Loss = ReadLoss(reader, value) },

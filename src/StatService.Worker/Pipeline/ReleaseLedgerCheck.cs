@@ -57,6 +57,13 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
             }
             catch (DisclosureException) when (alone is not null)
             {
+                if (policy.ZerosMayBeHidden && !policy.ZerosSensitive)
+                {
+                    // Zeros as complements left some relation no safe pattern: hide every zero instead (zeros sensitive).
+                    policy = policy with { ZerosMayBeHidden = false, ZerosSensitive = true };
+                    continue;
+                }
+
                 // The ledger's cells (or zeros) left the table no safe pattern: as for any pattern that fails the ledger.
                 break;
             }
@@ -84,7 +91,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
                     var delivery = render(release with { Summary = release.Summary with { EarlierReleasesCompared = earlier.Count } });
                     var record = new LedgerRelease(orderId, version, candidate.Product, time.GetUtcNow(), persons, earlier.Count, hiddenForLedger);
                     var stored = await session.CommitAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), record, cancellationToken);
-                    return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true, NarrowedByLedger = hiddenForLedger > 0 || policy.ZerosSensitive != candidate.Policy.ZerosSensitive };
+                    return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true, NarrowedByLedger = hiddenForLedger > 0 || policy.HiddenMayBeZero != candidate.Policy.HiddenMayBeZero };
                 }
             }
 
@@ -95,15 +102,16 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
 
             if (!findings.Curable)
             {
-                if (policy.ZerosSensitive)
+                if (policy.HiddenMayBeZero)
                 {
                     break;
                 }
 
                 // What no published cell explains is pinned by hidden cells' floors: where zeros are published, a hidden
-                // cell counts at least one person, and next to earlier totals that can pin a group. Hiding zeros as well
-                // takes the floors away (the release then says so), at the price of the zeros.
-                policy = policy with { ZerosSensitive = true };
+                // cell counts at least one person, and next to earlier totals that can pin a group. Letting the protection
+                // hide zeros as complements takes the floors away (the release says so). Zeros are not made primaries: that
+                // would protect every empty cell as if it were small, at many more hidden cells and much more solver work.
+                policy = policy with { ZerosMayBeHidden = true };
                 continue;
             }
 

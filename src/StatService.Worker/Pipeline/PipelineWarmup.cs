@@ -6,6 +6,7 @@ using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
 using StatService.Core.Orders;
 using StatService.Data.Extracts;
+using StatService.Worker.Orders;
 
 namespace StatService.Worker.Pipeline;
 
@@ -13,7 +14,7 @@ namespace StatService.Worker.Pipeline;
 /// Readies the newest extract version at start instead of on the first order: opening it reads every byte of its
 /// files (the checksums) and attaches its derived tables, and each product's documented example then runs once through
 /// the order pipeline (query with the record keys, protection, rendering), loading the solver's native library and
-/// compiling the hot code. The pipeline has no ledger here, so nothing is checked against or recorded in it; no order
+/// compiling the hot code; then one empty job goes through Quartz (<see cref="SchedulerWarmup"/>). The pipeline has no ledger here, so nothing is checked against or recorded in it; no order
 /// is stored and the delivery is dropped. <see cref="WarmupProgress"/> tells readiness how far it is.
 /// Off with <c>Extracts:WarmOnStart</c>, and in processes that run no orders.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed partial class PipelineWarmup(
     IDisclosureControl disclosure,
     RecordKeySecret recordKeys,
     TimeProvider time,
+    SchedulerWarmup scheduler,
     WarmupProgress progress,
     ExtractOptions options,
     IOptions<WorkerOptions> worker,
@@ -75,6 +77,8 @@ public sealed partial class PipelineWarmup(
 
                 await pipeline.RunAsync(WarmupOrder(id, validation.ParametersJson!, extract.Version), cancellationToken);
             }
+
+            await scheduler.FireOnceAsync(cancellationToken);
 
             LogWarmed(extract.Version, (long)opened.TotalMilliseconds, (long)clock.Elapsed.TotalMilliseconds);
             progress.Finished($"Extract version {extract.Version} warmed in {(long)clock.Elapsed.TotalMilliseconds} ms.");

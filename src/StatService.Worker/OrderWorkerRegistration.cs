@@ -86,6 +86,8 @@ public static class OrderWorkerRegistration
         builder.Services.AddSingleton<OrderScheduler>();
         builder.Services.AddScoped<OrderRunner>();
         builder.Services.AddScoped<RunOrderJob>();
+        builder.Services.AddSingleton<SchedulerWarmup>();
+        builder.Services.AddTransient<SchedulerWarmup.NothingJob>();
 
         if (worker.RunJobs)
         {

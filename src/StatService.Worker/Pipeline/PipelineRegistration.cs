@@ -57,6 +57,8 @@ public static class PipelineRegistration
         builder.Services.AddSingleton<ExtractDatabases>();
         builder.Services.AddHostedService<ExtractIntegrityMonitor>();
         builder.Services.AddHostedService<PipelineWarmup>();
+        builder.Services.AddSingleton<WarmupProgress>();
+        builder.Services.AddHealthChecks().AddCheck<WarmupProgress>("warm-up", tags: ["ready"]);
         builder.Services.AddSingleton<ExtractQueryRunner>();
         builder.Services.AddSingleton<IDisclosureControl, ReleaseProtection>();
         builder.Services.AddSingleton<ICrossReleaseAudit, JointReleaseAudit>();

@@ -1,17 +1,22 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
+using StatService.Core.Orders;
 using StatService.Data.Extracts;
+using StatService.Worker.Orders;
 
 namespace StatService.Worker.Pipeline;
 
 /// <summary>
 /// Readies the newest extract version at start instead of on the first order: opening it reads every byte of its
 /// files (the checksums) and attaches its derived tables, and each product's documented example then runs once through
-/// query and protection, loading the solver's native library and compiling the hot code. Nothing is stored or delivered.
-/// <c>Extracts:WarmOnStart</c> turns it off.
+/// the order pipeline (query with the record keys, protection, rendering), loading the solver's native library and
+/// compiling the hot code; then one empty job goes through Quartz (<see cref="SchedulerWarmup"/>). The pipeline has no ledger here, so nothing is checked against or recorded in it; no order
+/// is stored and the delivery is dropped. <see cref="WarmupProgress"/> tells readiness how far it is.
+/// Off with <c>Extracts:WarmOnStart</c>, and in processes that run no orders.
 /// </summary>
 public sealed partial class PipelineWarmup(
     ExtractRegistry registry,
@@ -21,20 +26,39 @@ public sealed partial class PipelineWarmup(
     Breakdowns breakdowns,
     IOrderRequestValidator validator,
     IDisclosureControl disclosure,
+    RecordKeySecret recordKeys,
+    TimeProvider time,
+    SchedulerWarmup scheduler,
+    WarmupProgress progress,
     ExtractOptions options,
+    IOptions<WorkerOptions> worker,
     ILogger<PipelineWarmup> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.WarmOnStart ? Task.Run(() => WarmAsync(stoppingToken), stoppingToken) : Task.CompletedTask;
+    /// <summary>The requester of the warm-up's orders, which are never stored.</summary>
+    public const string RequesterId = "warm-up";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.WarmOnStart || !worker.Value.RunJobs)
+        {
+            progress.Finished(options.WarmOnStart ? "This process runs no orders: nothing to warm." : "Warm-up is off (Extracts:WarmOnStart).");
+            return Task.CompletedTask;
+        }
+
+        return Task.Run(() => WarmAsync(stoppingToken), stoppingToken);
+    }
 
     public async Task WarmAsync(CancellationToken cancellationToken)
     {
         registry.Refresh();
         if (registry.Newest() is not { } extract || registry.WithdrawalOf(extract.Version) is not null)
         {
+            progress.Finished("No usable extract version to warm.");
             return;
         }
 
+        progress.Started(extract.Version);
+        var pipeline = new OrderPipeline(catalogue, breakdowns, registry, queries, disclosure, time, ledger: null, recordKeys: recordKeys);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -43,8 +67,7 @@ public sealed partial class PipelineWarmup(
             foreach (var id in catalogue.Ids)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var product = catalogue.Find(id)!;
-                using var body = System.Text.Json.JsonDocument.Parse(product.Example.GetRawText());
+                using var body = System.Text.Json.JsonDocument.Parse(catalogue.Find(id)!.Example.GetRawText());
                 var validation = validator.Validate(body.RootElement);
                 if (!validation.IsValid)
                 {
@@ -52,12 +75,13 @@ public sealed partial class PipelineWarmup(
                     continue;
                 }
 
-                var parameters = CohortParametersJson.Deserialize(validation.ParametersJson!);
-                var tables = await OrderPipeline.QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken);
-                disclosure.Protect(tables, product.PolicyFor(parameters), cancellationToken);
+                await pipeline.RunAsync(WarmupOrder(id, validation.ParametersJson!, extract.Version), cancellationToken);
             }
 
+            await scheduler.FireOnceAsync(cancellationToken);
+
             LogWarmed(extract.Version, (long)opened.TotalMilliseconds, (long)clock.Elapsed.TotalMilliseconds);
+            progress.Finished($"Extract version {extract.Version} warmed in {(long)clock.Elapsed.TotalMilliseconds} ms.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,8 +90,19 @@ public sealed partial class PipelineWarmup(
         {
             // A warm-up failure is the first order's to report (with its own problem), never the host's.
             LogFailed(e, extract.Version);
+            progress.Finished($"Warming extract version {extract.Version} failed (see the log); the first order opens it instead.");
         }
     }
+
+    private Order WarmupOrder(string product, string parametersJson, string version) => new()
+    {
+        Id = Guid.NewGuid(),
+        Product = product,
+        ParametersJson = parametersJson,
+        RequesterId = RequesterId,
+        SubmittedAt = time.GetUtcNow(),
+        ExtractVersion = version,
+    };
 
     [LoggerMessage(LogLevel.Information, "Extract version {Version} ready: opened in {OpenMs} ms, every product warmed in {TotalMs} ms")]
     private partial void LogWarmed(string version, long openMs, long totalMs);

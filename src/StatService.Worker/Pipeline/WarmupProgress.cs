@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace StatService.Worker.Pipeline;
+
+/// <summary>
+/// Whether <see cref="PipelineWarmup"/> has readied the pipeline, as the readiness check <c>warm-up</c>: Degraded while it
+/// runs (orders are taken and run meanwhile, only the first ones slower), Healthy once done, off or given up.
+/// Not Unhealthy: warming takes seconds, or minutes when a national extract's derived files are made, and the
+/// form and status pages must not go away for that.
+/// </summary>
+public sealed class WarmupProgress : IHealthCheck
+{
+    private volatile string _state = "Warm-up has not started.";
+    private volatile bool _warming = true;
+
+    public bool Warming => _warming;
+
+    public void Started(string version) => _state = $"Warming extract version {version}: opening it and running each product's example once.";
+
+    public void Finished(string description)
+    {
+        _state = description;
+        _warming = false;
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_warming ? HealthCheckResult.Degraded(_state) : HealthCheckResult.Healthy(_state));
+}

@@ -35,8 +35,8 @@ residents AS (
       AND CASE WHEN p.c_status = '01' THEN p.d_status_hen_start <= y.y_to ELSE p.d_status_hen_start > y.y_to END
 ),
 filtered AS (
-    -- pid only for the cases (the ledger records cases; the population is everyone)
-    SELECT r.yr, r.y_from, r.y_to, r.record_key, r.region, r.sex, r.age,
+    -- pid: the case's (null for residents who are not cases); rpid: every resident's, for the population's person sets
+    SELECT r.yr, r.y_from, r.y_to, r.record_key, r.region, r.sex, r.age, r.pid AS rpid,
            CASE WHEN age >= 90 THEN '90+'
                 ELSE CAST(age // 10 * 10 AS VARCHAR) || '-' || CAST(age // 10 * 10 + 9 AS VARCHAR) END AS ageband,
            q.entry_date, q.pid
@@ -48,7 +48,7 @@ filtered AS (
       AND (len(CAST($regions AS VARCHAR[])) = 0 OR list_contains(CAST($regions AS VARCHAR[]), r.region))
 ),
 cells AS (
-    SELECT yr, y_from, entry_date, record_key, pid,
+    SELECT yr, y_from, entry_date, record_key, pid, rpid,
         CASE CAST($dim1 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d1,
         CASE CAST($dim2 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d2,
         CASE CAST($dim3 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d3
@@ -65,7 +65,9 @@ counted AS (
         CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS population_key,
         CAST(coalesce(sum(record_key) FILTER (WHERE entry_date IS NOT NULL), 0) % 4294967296 AS UBIGINT) AS existing_cases_key,
         CAST(coalesce(sum(record_key) FILTER (WHERE entry_date >= y_from), 0) % 4294967296 AS UBIGINT) AS new_cases_key,
-        -- the release ledger's person sets of inner case cells (the population tables count everyone: none)
+        -- the release ledger's person sets of inner cells: the residents of each population cell too, since a reader who
+        -- holds the population tables next to the cases can tell residents from cases who died or moved away
+        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(rpid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END AS population_persons,
         CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND entry_date IS NOT NULL) END AS existing_cases_persons,
         CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND entry_date >= y_from) END AS new_cases_persons
     FROM cells
@@ -76,7 +78,7 @@ counted AS (
        AND (GROUPING(d3) = 1 OR CAST($dim3 AS VARCHAR) <> '')
 )
 SELECT 'population-' || yr AS tbl, d1, d2, d3, population AS value, CAST(NULL AS BIGINT[]) AS top, population_key AS key_sum,
-       CAST(NULL AS INTEGER[]) AS persons FROM counted
+       population_persons AS persons FROM counted
 UNION ALL
 SELECT 'existing-cases-' || yr, d1, d2, d3, existing_cases, NULL, existing_cases_key, existing_cases_persons FROM counted
 UNION ALL

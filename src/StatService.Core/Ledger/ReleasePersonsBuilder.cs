@@ -6,7 +6,8 @@ namespace StatService.Core.Ledger;
 /// <summary>
 /// Builds the ledger's view of a protected release (<see cref="ReleasePersons"/>): each inner cell's persons from the
 /// query, each cell's members (the inner cells below it), and what a reader of the release knows of each count under
-/// the release's method. Tables without persons (the whole population) are left out: they would link every release.
+/// the release's method. Every table the query gives persons for is recorded, the population tables (every resident by year)
+/// too: next to the cases they tell residents from cases who died or moved away.
 /// </summary>
 public static class ReleasePersonsBuilder
 {

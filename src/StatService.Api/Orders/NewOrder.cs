@@ -31,7 +31,7 @@ internal static class NewOrder
             ContactName = fields.ContactName,
             ContactEmail = fields.ContactEmail,
             ContactOrganisation = fields.ContactOrganisation,
-            ReviewRequired = ReviewPolicy.RequiresReview(product, terms.Review, channel),
+            ReviewRequired = ReviewPolicy.RequiresReview(terms.Review, channel),
             EstimatedCells = estimatedCells,
             // The product's rule, as the preview quoted it; a caseworker may quote otherwise on approval.
             PriceQuoteDkk = terms.Price?.Quote(estimatedCells),

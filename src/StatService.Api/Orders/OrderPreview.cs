@@ -33,7 +33,7 @@ public sealed record OrderPreview(
         var parameters = validation.ParametersJson!;
         var terms = services.Terms.For(product);
         var cells = validation.EstimatedCells ?? TableSizeEstimate.FromBreakdowns(parameters, services.Breakdowns);
-        var review = ReviewPolicy.RequiresReview(product, terms.Review, channel);
+        var review = ReviewPolicy.RequiresReview(terms.Review, channel);
         var quote = terms.Price?.Quote(cells);
         return new OrderPreview(
             product,

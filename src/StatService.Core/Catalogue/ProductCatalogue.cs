@@ -1,5 +1,7 @@
 using System.Text.Json;
 using StatService.Core.Disclosure;
+using StatService.Core.Json;
+using StatService.Core.Orders;
 
 namespace StatService.Core.Catalogue;
 
@@ -44,6 +46,8 @@ public sealed class ProductCatalogue : IProductCatalogue
         var where = $"{Path.GetFileName(folder)}/product.json";
         using var document = JsonDocument.Parse(File.ReadAllText(productFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         var root = document.RootElement;
+        var reader = new JsonFieldReader(where);
+        reader.RequireObject(root, null);
 
         string Text(string name) =>
             root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
@@ -73,11 +77,11 @@ public sealed class ProductCatalogue : IProductCatalogue
         }
 
         var limits = ReadLimits(root, where);
-        var disclosure = ReadPolicy(root.GetProperty("disclosure"), where);
+        var disclosure = ReadPolicy(reader.Required(root, "disclosure"), where);
         var product = new ProductDefinition
         {
             Id = Text("id"),
-            Version = root.GetProperty("version").GetInt32(),
+            Version = reader.Whole(reader.Required(root, "version"), "version", 1, int.MaxValue),
             Title = Text("title"),
             Description = Text("description"),
             Translations = ReadTranslations(root, where),
@@ -86,18 +90,15 @@ public sealed class ProductCatalogue : IProductCatalogue
             Parameters = parameters,
             Breakdowns = breakdowns,
             Measures = measures,
-            Tables = ReadTables(root, where),
-            Rates = root.TryGetProperty("rates", out var rates)
-                ? rates.EnumerateArray().Select(r => new RateSpec(
-                    r.GetProperty("name").GetString()!, r.GetProperty("numerator").GetString()!,
-                    r.GetProperty("denominator").GetString()!, r.GetProperty("per").GetInt32())).ToArray()
-                : [],
-            FixedOccurrence = root.TryGetProperty("occurrence", out var occurrence) ? occurrence.GetString() : null,
+            Tables = ReadTables(root, reader, where),
+            Rates = ReadRates(root, reader),
+            FixedOccurrence = JsonFieldReader.Optional(root, "occurrence") is { } occurrence ? reader.Text(occurrence, "occurrence") : null,
             Limits = limits,
             Disclosure = disclosure,
-            Review = Text("review"),
+            // A typo must not make a product automatic: only the two settings are read.
+            Review = reader.OneOf(reader.Required(root, "review"), "review", ReviewPolicy.Settings),
             Price = ReadPrice(root, where),
-            Example = root.GetProperty("example").Clone(),
+            Example = reader.Required(root, "example").Clone(),
             ParameterSchema = ParameterSchema.For(parameters, breakdowns, measures, limits),
         };
         if (product.Id != Path.GetFileName(folder))
@@ -128,17 +129,25 @@ public sealed class ProductCatalogue : IProductCatalogue
         return product;
     }
 
-    private static TableSpec[] ReadTables(JsonElement root, string where)
+    private static readonly string[] TableFields = ["name", "dimensions", "additive", "nonAdditiveReason", "linkGroup", "perYear", "persons"];
+
+    private static TableSpec[] ReadTables(JsonElement root, JsonFieldReader reader, string where)
     {
-        var tables = root.GetProperty("tables").EnumerateArray().Select(t => new TableSpec
+        var tables = reader.Array(reader.Required(root, "tables"), "tables").Select((t, i) =>
         {
-            Name = t.GetProperty("name").GetString()!,
-            Dimensions = t.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()!).ToArray(),
-            Additive = !t.TryGetProperty("additive", out var additive) || additive.GetBoolean(),
-            NonAdditiveReason = t.TryGetProperty("nonAdditiveReason", out var why) ? why.GetString() : null,
-            LinkGroup = t.TryGetProperty("linkGroup", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null,
-            PerYear = t.TryGetProperty("perYear", out var perYear) && perYear.GetBoolean(),
-            Persons = t.TryGetProperty("persons", out var persons) ? persons.GetString() : null,
+            var at = reader.Below($"tables[{i}]");
+            at.RequireObject(t, null);
+            at.RejectUnknown(t, null, TableFields, "a table field");
+            return new TableSpec
+            {
+                Name = at.Text(at.Required(t, "name"), "name"),
+                Dimensions = [.. at.Array(at.Required(t, "dimensions"), "dimensions").Select((d, j) => at.Text(d, $"dimensions[{j}]"))],
+                Additive = JsonFieldReader.Optional(t, "additive") is not { } additive || at.Boolean(additive, "additive"),
+                NonAdditiveReason = JsonFieldReader.Optional(t, "nonAdditiveReason") is { } why ? at.Text(why, "nonAdditiveReason") : null,
+                LinkGroup = JsonFieldReader.Optional(t, "linkGroup") is { } link ? at.Text(link, "linkGroup") : null,
+                PerYear = JsonFieldReader.Optional(t, "perYear") is { } perYear && at.Boolean(perYear, "perYear"),
+                Persons = JsonFieldReader.Optional(t, "persons") is { } persons ? at.Text(persons, "persons") : null,
+            };
         }).ToArray();
         foreach (var table in tables)
         {
@@ -160,6 +169,23 @@ public sealed class ProductCatalogue : IProductCatalogue
         }
 
         return tables.Length > 0 ? tables : throw new InvalidDataException($"{where}: 'tables' needs at least one table.");
+    }
+
+    /// <summary>Optional <c>"rates"</c>: each a numerator table per a denominator table, times <c>per</c>.</summary>
+    private static RateSpec[] ReadRates(JsonElement root, JsonFieldReader reader)
+    {
+        if (JsonFieldReader.Optional(root, "rates") is not { } rates)
+        {
+            return [];
+        }
+
+        return [.. reader.Array(rates, "rates").Select((r, i) =>
+        {
+            var at = reader.Below($"rates[{i}]");
+            at.RequireObject(r, null);
+            string Field(string name) => at.Text(at.Required(r, name), name);
+            return new RateSpec(Field("name"), Field("numerator"), Field("denominator"), at.Whole(at.Required(r, "per"), "per", 1, 1_000_000_000));
+        })];
     }
 
     private static ProductLimits ReadLimits(JsonElement root, string where)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using StatService.Core.Json;
 
 namespace StatService.Core.Disclosure;
 
@@ -44,9 +45,9 @@ public static class DisclosurePolicyJson
     /// </summary>
     public static DisclosurePolicy Read(JsonElement element, string where, string? path = "disclosure")
     {
-        var reader = new FieldReader(where, path);
+        var reader = new JsonFieldReader(where, path);
         reader.RequireObject(element, null);
-        reader.RejectUnknown(element, null, Fields);
+        reader.RejectUnknown(element, null, Fields, "a policy field");
 
         var name = element.TryGetProperty("policy", out var named) ? reader.Text(named, "policy") : DisclosurePolicy.DanishDefault.Name;
         if (!Named.TryGetValue(name, out var policy))
@@ -75,10 +76,10 @@ public static class DisclosurePolicyJson
         return policy;
     }
 
-    private static DominanceRules ReadDominance(FieldReader reader, JsonElement element)
+    private static DominanceRules ReadDominance(JsonFieldReader reader, JsonElement element)
     {
         reader.RequireObject(element, "dominance");
-        reader.RejectUnknown(element, "dominance", ["nk", "p"]);
+        reader.RejectUnknown(element, "dominance", ["nk", "p"], "a policy field");
         var nk = new List<NkRule>();
         if (element.TryGetProperty("nk", out var rules))
         {
@@ -92,7 +93,7 @@ public static class DisclosurePolicyJson
             {
                 var at = $"dominance.nk[{i++}]";
                 reader.RequireObject(rule, at);
-                reader.RejectUnknown(rule, at, ["n", "k"]);
+                reader.RejectUnknown(rule, at, ["n", "k"], "a policy field");
                 if (!rule.TryGetProperty("n", out var n) || !rule.TryGetProperty("k", out var k))
                 {
                     throw reader.Error(at, "needs both 'n' and 'k'");
@@ -108,26 +109,26 @@ public static class DisclosurePolicyJson
         return nk.Count == 0 && p is null ? DominanceRules.None : new DominanceRules(nk, p);
     }
 
-    private static InformationLoss ReadLoss(FieldReader reader, JsonElement element) => reader.Text(element, "loss") switch
+    private static InformationLoss ReadLoss(JsonFieldReader reader, JsonElement element) => reader.Text(element, "loss") switch
     {
         "cellCount" => InformationLoss.CellCount,
         "cellValue" => InformationLoss.CellValue,
         var other => throw reader.Error("loss", $"is '{other}', not one of cellCount, cellValue"),
     };
 
-    private static RoundingSettings ReadRounding(FieldReader reader, JsonElement element, RoundingSettings current)
+    private static RoundingSettings ReadRounding(JsonFieldReader reader, JsonElement element, RoundingSettings current)
     {
         reader.RequireObject(element, "rounding");
-        reader.RejectUnknown(element, "rounding", ["redactAtOrBelow", "base"]);
+        reader.RejectUnknown(element, "rounding", ["redactAtOrBelow", "base"], "a policy field");
         return new RoundingSettings(
             element.TryGetProperty("redactAtOrBelow", out var redact) ? reader.Whole(redact, "rounding.redactAtOrBelow", 0, 1_000_000) : current.RedactAtOrBelow,
             element.TryGetProperty("base", out var roundTo) ? reader.Whole(roundTo, "rounding.base", 1, 1_000_000) : current.Base);
     }
 
-    private static CellKeySettings ReadCellKey(FieldReader reader, JsonElement element, CellKeySettings current)
+    private static CellKeySettings ReadCellKey(JsonFieldReader reader, JsonElement element, CellKeySettings current)
     {
         reader.RequireObject(element, "cellKey");
-        reader.RejectUnknown(element, "cellKey", ["maxNoise", "variance", "smallCountThreshold"]);
+        reader.RejectUnknown(element, "cellKey", ["maxNoise", "variance", "smallCountThreshold"], "a policy field");
         var settings = new CellKeySettings(
             element.TryGetProperty("maxNoise", out var max) ? reader.Whole(max, "cellKey.maxNoise", 1, 100) : current.MaxNoise,
             element.TryGetProperty("variance", out var variance) ? reader.Number(variance, "cellKey.variance", 0, 10_000, lowerOpen: true) : current.Variance,
@@ -141,56 +142,5 @@ public static class DisclosurePolicyJson
         }
 
         return settings;
-    }
-
-    /// <summary>Typed reads that name the field when the value is wrong.</summary>
-    private sealed class FieldReader(string where, string? path)
-    {
-        public InvalidDataException Error(string field, string reason) =>
-            new($"{where}: '{Qualified(field)}' {reason}.");
-
-        public void RequireObject(JsonElement element, string? field)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidDataException($"{where}: '{Qualified(field) ?? "(policy)"}' must be a JSON object.");
-            }
-        }
-
-        public void RejectUnknown(JsonElement element, string? field, IReadOnlyList<string> known)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                if (!known.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    var name = field is null ? property.Name : $"{field}.{property.Name}";
-                    throw Error(name, $"is not a policy field; known: {string.Join(", ", known)}");
-                }
-            }
-        }
-
-        public string Text(JsonElement value, string field) =>
-            value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Error(field, "must be a string");
-
-        public bool Boolean(JsonElement value, string field) => value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Error(field, "must be true or false"),
-        };
-
-        public int Whole(JsonElement value, string field, int min, int max) =>
-            value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= min && n <= max
-                ? n
-                : throw Error(field, string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {min} to {max}, not {value.GetRawText()}"));
-
-        public double Number(JsonElement value, string field, double min, double max, bool lowerOpen = false) =>
-            value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var x) && (lowerOpen ? x > min : x >= min) && x <= max
-                ? x
-                : throw Error(field, string.Create(CultureInfo.InvariantCulture,
-                    $"must be a number {(lowerOpen ? "above" : "from")} {min} {(lowerOpen ? "up to" : "to")} {max}, not {value.GetRawText()}"));
-
-        private string? Qualified(string? field) =>
-            field is null ? path : path is null ? field : $"{path}.{field}";
     }
 }

@@ -38,7 +38,7 @@ public class CataloguePolicyTests
         Assert.StartsWith("patient-count/product.json: 'disclosure.zerosSensitve' is not a policy field", error.Message, StringComparison.Ordinal);
     }
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

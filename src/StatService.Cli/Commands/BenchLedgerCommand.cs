@@ -22,16 +22,17 @@ internal static class BenchLedgerCommand
         var extract = new Option<DirectoryInfo>("--extract") { Description = "An extract folder (with manifest.json).", Required = true };
         var releases = new Option<int>("--releases") { Description = "Orders to run, each checked against all before it.", DefaultValueFactory = _ => 50 };
         var seed = new Option<int>("--seed") { Description = "Seed of the order grammar.", DefaultValueFactory = _ => 1 };
-        var command = new Command("ledger", "Time the release ledger's joint audit as the history of releases grows.") { extract, releases, seed };
+        var wholeMonths = new Option<bool>("--whole-months") { Description = "The same orders with periods in whole calendar months and index dates at their end." };
+        var command = new Command("ledger", "Time the release ledger's joint audit as the history of releases grows.") { extract, releases, seed, wholeMonths };
         command.SetAction(async (parse, ct) =>
         {
-            await RunAsync(parse.GetValue(extract)!, parse.GetValue(releases), parse.GetValue(seed), ct);
+            await RunAsync(parse.GetValue(extract)!, parse.GetValue(releases), parse.GetValue(seed), parse.GetValue(wholeMonths), ct);
             return 0;
         });
         return command;
     }
 
-    private static async Task RunAsync(DirectoryInfo extractFolder, int releases, int seed, CancellationToken ct)
+    private static async Task RunAsync(DirectoryInfo extractFolder, int releases, int seed, bool wholeMonths, CancellationToken ct)
     {
         var manifest = ExtractManifest.Read(extractFolder.FullName);
         var ledger = new MemoryLedger();
@@ -39,9 +40,9 @@ internal static class BenchLedgerCommand
         using var offline = new OfflinePipeline(extractFolder.Parent!.FullName, manifest.ExtractVersion, ledger, audit);
         var (catalogue, pipeline, validator) = (offline.Catalogue, offline.Pipeline, offline.Validator);
         var examples = catalogue.Ids.ToDictionary(id => id, id => catalogue.Find(id)!.Example.GetRawText(), StringComparer.Ordinal);
-        var grammar = new LedgerOrderGrammar(examples, manifest.CoverageFrom, manifest.CoverageTo, seed);
+        var grammar = new LedgerOrderGrammar(examples, manifest.CoverageFrom, manifest.CoverageTo, seed, wholeMonths);
 
-        Console.WriteLine($"extract {manifest.ExtractVersion} ({manifest.Persons:N0} persons), {releases} orders, seed {seed}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"extract {manifest.ExtractVersion} ({manifest.Persons:N0} persons), {releases} orders, seed {seed}{(wholeMonths ? ", whole months" : "")}, {Environment.ProcessorCount} cores");
         var rows = new List<(int Earlier, double Audit, double Total, string Outcome, int Atoms, int Programs)>();
         var (untouched, hidden, refused, invalid) = (0, 0, 0, 0);
         long cells = 0, hiddenForLedger = 0;

@@ -7,8 +7,11 @@ namespace StatService.Cli.Commands;
 /// Realistic orders for the ledger benchmark: the products' documented examples, each perturbed the ways requesters
 /// vary an order (a code added or made narrower, an exclusion, period ends and index dates moved by days, age spans,
 /// sex, regions, occurrence, breakdowns), moved into the extract's years. Seeded: the same seed gives the same orders.
+/// With <paramref name="wholeMonths"/> the same orders have their periods widened to whole calendar months and their index
+/// dates at the period's end: the rule proposed for requesters without review, measured against days.
 /// </summary>
-internal sealed class LedgerOrderGrammar(IReadOnlyDictionary<string, string> examples, DateOnly extractFrom, DateOnly extractTo, int seed)
+internal sealed class LedgerOrderGrammar(
+    IReadOnlyDictionary<string, string> examples, DateOnly extractFrom, DateOnly extractTo, int seed, bool wholeMonths = false)
 {
     private static readonly string[] Extra = ["DE10", "DE66", "DI10", "DJ44", "DI21", "DF32", "DG35", "DC50", "DM05"];
     private static readonly string[] Regions = ["1081", "1082", "1083", "1084", "1085"];
@@ -28,10 +31,16 @@ internal sealed class LedgerOrderGrammar(IReadOnlyDictionary<string, string> exa
             from = extractFrom;
         }
 
+        if (wholeMonths)
+        {
+            (from, to) = (new DateOnly(from.Year, from.Month, 1), MonthEnd(to) <= extractTo ? MonthEnd(to) : new DateOnly(to.Year, to.Month, 1).AddDays(-1));
+        }
+
         p["period"] = new JsonObject { ["from"] = Date(from), ["to"] = Date(to) };
         if (p.ContainsKey("indexDate"))
         {
-            p["indexDate"] = Date(to.AddDays(-_random.Next(0, 3)));
+            var shift = _random.Next(0, 3);
+            p["indexDate"] = Date(wholeMonths ? to : to.AddDays(-shift));
         }
 
         var include = p["diagnoses"]!["include"]!.AsArray();
@@ -95,6 +104,8 @@ internal sealed class LedgerOrderGrammar(IReadOnlyDictionary<string, string> exa
 
         return body.ToJsonString();
     }
+
+    private static DateOnly MonthEnd(DateOnly date) => new DateOnly(date.Year, date.Month, 1).AddMonths(1).AddDays(-1);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

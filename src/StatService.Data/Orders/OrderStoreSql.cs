@@ -1,9 +1,10 @@
 namespace StatService.Data.Orders;
 
 /// <summary>
-/// Every statement the order store runs (the requester, outbox and ledger stores keep theirs beside them), in SQL that SQLite and PostgreSQL both accept: plain TEXT and BIGINT
+/// Every statement the order store runs, in SQL that SQLite and PostgreSQL both accept: plain TEXT and BIGINT
 /// columns, timestamps as unix milliseconds (UTC), <c>@name</c> parameters, <c>ON CONFLICT ... DO NOTHING</c>.
-/// Kept apart from the ADO.NET code so a PostgreSQL store can run the same text.
+/// Kept apart from the ADO.NET code so both providers run the same text; the requester, outbox and ledger stores
+/// keep theirs beside them.
 /// </summary>
 internal static class OrderStoreSql
 {

@@ -4,6 +4,7 @@ using StatService.Api.Tests.TestDoubles;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
 using StatService.Worker.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests;
 
@@ -11,13 +12,13 @@ namespace StatService.Api.Tests;
 public sealed class OrderRunnerTests : IDisposable
 {
     private readonly string _directory = TemporaryDirectory.Create();
-    private readonly SqliteOrderStore _store;
+    private readonly AdoOrderStore _store;
     private readonly FixedResultPipeline _pipeline = new();
     private readonly OrderRunner _runner;
 
     public OrderRunnerTests()
     {
-        _store = new SqliteOrderStore(Path.Combine(_directory, SqliteOrderStore.FileName));
+        _store = new AdoOrderStore(new SqliteOrderDatabase(Path.Combine(_directory, SqliteOrderDatabase.FileName)));
         _runner = new OrderRunner(_store, _pipeline, TimeProvider.System, NullLogger<OrderRunner>.Instance);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using StatService.Api.Tests.TestDoubles;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 using StatService.Worker.Orders;
 
 namespace StatService.Api.Tests;
@@ -16,7 +17,7 @@ public sealed class SweeperTests
         await using var application = new StatServiceApplication();
         // The previous process stored the order and died before scheduling it.
         Directory.CreateDirectory(application.DataDirectory);
-        var before = new SqliteOrderStore(Path.Combine(application.DataDirectory, SqliteOrderStore.FileName));
+        var before = new AdoOrderStore(new SqliteOrderDatabase(Path.Combine(application.DataDirectory, SqliteOrderDatabase.FileName)));
         var order = NewOrder();
         await before.CreateAsync(order, CancellationToken.None);
 

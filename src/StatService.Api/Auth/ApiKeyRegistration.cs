@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
+using StatService.Data.Requesters;
 
 namespace StatService.Api.Auth;
 
@@ -26,8 +27,8 @@ public static class ApiKeyRegistration
 
         builder.Services.AddSingleton<ApiKeyRing>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        // The order store (registered with the orders) also keeps the requesters.
-        builder.Services.TryAddSingleton<IRequesterStore>(services => services.GetRequiredService<AdoOrderStore>());
+        // The requester store, registered with the order database it shares with the orders.
+        builder.Services.TryAddSingleton<IRequesterStore>(services => services.GetRequiredService<AdoRequesterStore>());
         builder.Services.TryAddSingleton<RequesterKeys>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);

@@ -4,6 +4,7 @@ using System.Globalization;
 using Npgsql;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Cli.Commands;
 
@@ -36,8 +37,8 @@ internal static class BenchStoreCommand
             var directory = Directory.CreateTempSubdirectory("statservice-bench-store-");
             try
             {
-                var path = Path.Combine(directory.FullName, SqliteOrderStore.FileName);
-                await MeasureAsync("sqlite", () => new SqliteOrderStore(path), count, parallel, ct);
+                var path = Path.Combine(directory.FullName, SqliteOrderDatabase.FileName);
+                await MeasureAsync("sqlite", () => new SqliteOrderDatabase(path), count, parallel, ct);
             }
             finally
             {
@@ -48,7 +49,7 @@ internal static class BenchStoreCommand
             if (parse.GetValue(postgres) is { Length: > 0 } connectionString)
             {
                 await WithTemporaryDatabaseAsync(connectionString, database =>
-                    MeasureAsync("postgresql", () => new PostgresOrderStore(database), count, parallel, ct), ct);
+                    MeasureAsync("postgresql", () => new PostgresOrderDatabase(database), count, parallel, ct), ct);
             }
 
             return 0;
@@ -56,9 +57,10 @@ internal static class BenchStoreCommand
         return command;
     }
 
-    private static async Task MeasureAsync(string name, Func<AdoOrderStore> open, int count, int writers, CancellationToken ct)
+    private static async Task MeasureAsync(string name, Func<OrderDatabase> open, int count, int writers, CancellationToken ct)
     {
-        var store = open();
+        var database = open();
+        var store = new AdoOrderStore(database);
         var timings = Operations.ToDictionary(o => o, _ => new List<double>(count));
         var result = new string('x', 20_000);
         var now = DateTimeOffset.UtcNow;
@@ -76,7 +78,8 @@ internal static class BenchStoreCommand
             await Time(timings["get result"], () => store.GetResultAsync(order.Id, ct));
         }
 
-        var stores = Enumerable.Range(0, writers).Select(_ => open()).ToList();
+        var databases = Enumerable.Range(0, writers).Select(_ => open()).ToList();
+        var stores = databases.Select(writer => new AdoOrderStore(writer)).ToList();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(stores.Select(async (writer, w) =>
         {
@@ -89,7 +92,7 @@ internal static class BenchStoreCommand
 
         Console.WriteLine(name.PadRight(12) + string.Concat(Operations.Select(o => Describe(timings[o]).PadLeft(16)))
             + perSecond.ToString("0", CultureInfo.InvariantCulture).PadLeft(14));
-        foreach (var disposable in stores.Append(store).OfType<IAsyncDisposable>())
+        foreach (var disposable in databases.Append(database).OfType<IAsyncDisposable>())
         {
             await disposable.DisposeAsync();
         }

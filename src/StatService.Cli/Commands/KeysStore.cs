@@ -1,10 +1,11 @@
 using System.CommandLine;
 using StatService.Core.Orders;
-using StatService.Data.Orders;
+using StatService.Data.Requesters;
+using StatService.Data.Storage;
 
 namespace StatService.Cli.Commands;
 
-/// <summary>The order store the keys commands open: the service's SQLite file under --data, or PostgreSQL with --postgres.</summary>
+/// <summary>The order database the keys commands open: the service's SQLite file under --data, or PostgreSQL with --postgres.</summary>
 internal static class KeysStore
 {
     public static Option<DirectoryInfo> DataOption() => new("--data")
@@ -18,23 +19,23 @@ internal static class KeysStore
         Description = "A PostgreSQL connection string (ConnectionStrings:Orders) instead of the SQLite file.",
     };
 
-    public static AdoOrderStore Open(ParseResult parse, Option<DirectoryInfo> data, Option<string?> postgres)
+    public static OrderDatabase Open(ParseResult parse, Option<DirectoryInfo> data, Option<string?> postgres)
     {
         if (parse.GetValue(postgres) is { Length: > 0 } connectionString)
         {
-            return new PostgresOrderStore(connectionString);
+            return new PostgresOrderDatabase(connectionString);
         }
 
         var directory = parse.GetValue(data)!;
         directory.Create();
-        return new SqliteOrderStore(Path.Combine(directory.FullName, SqliteOrderStore.FileName));
+        return new SqliteOrderDatabase(Path.Combine(directory.FullName, SqliteOrderDatabase.FileName));
     }
 
-    public static RequesterKeys Keys(AdoOrderStore store) => new(store, TimeProvider.System);
+    public static RequesterKeys Keys(OrderDatabase database) => new(new AdoRequesterStore(database), TimeProvider.System);
 
-    public static async Task CloseAsync(AdoOrderStore store)
+    public static async Task CloseAsync(OrderDatabase database)
     {
-        if (store is IAsyncDisposable disposable)
+        if (database is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync().ConfigureAwait(false);
         }

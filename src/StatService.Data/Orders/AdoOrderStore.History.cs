@@ -1,11 +1,13 @@
 using System.Data.Common;
 using System.Globalization;
 using StatService.Core.Orders;
+using static StatService.Data.Orders.OrderRows;
+using static StatService.Data.Storage.AdoCommands;
 
 namespace StatService.Data.Orders;
 
 /// <summary>The order history: one entry per status change, written by the transaction that made the change.</summary>
-public abstract partial class AdoOrderStore
+public sealed partial class AdoOrderStore
 {
     public async Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken)
     {

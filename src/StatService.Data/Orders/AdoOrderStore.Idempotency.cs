@@ -1,9 +1,11 @@
 using StatService.Core.Orders;
+using static StatService.Data.Orders.OrderRows;
+using static StatService.Data.Storage.AdoCommands;
 
 namespace StatService.Data.Orders;
 
 /// <summary>Orders placed with an <c>Idempotency-Key</c>: the key is claimed in the transaction that stores the order.</summary>
-public abstract partial class AdoOrderStore
+public sealed partial class AdoOrderStore
 {
     public async Task<OrderCreation> CreateOnceAsync(Order order, IdempotencyKey key, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
 using StatService.Core.Orders;
+using static StatService.Data.Orders.OrderRows;
+using static StatService.Data.Storage.AdoCommands;
 
 namespace StatService.Data.Orders;
 
 /// <summary>Finding orders: a requester's list, the caseworker's views, a form order by its status token.</summary>
-public abstract partial class AdoOrderStore
+public sealed partial class AdoOrderStore
 {
     public async Task<IReadOnlyList<Order>> ListAsync(string? requesterId, OrderStatus? status, int limit, CancellationToken cancellationToken)
     {

@@ -8,13 +8,13 @@ namespace StatService.Data.Orders;
 /// The free space of the disk under the SQLite order store against <c>Storage:MinimumFreeMegabytes</c>: Degraded below
 /// twice the minimum, Unhealthy below it. A full disk refuses every write, so /health says so before it happens.
 /// </summary>
-internal sealed class OrderStoreDiskHealthCheck(SqliteOrderStore store, IOptions<StorageOptions> options) : IHealthCheck
+internal sealed class OrderStoreDiskHealthCheck(SqliteOrderDatabase database, IOptions<StorageOptions> options) : IHealthCheck
 {
     private const long Megabyte = 1024 * 1024;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var folder = Path.GetDirectoryName(store.DatabasePath)!;
+        var folder = Path.GetDirectoryName(database.DatabasePath)!;
         var free = new DriveInfo(folder).AvailableFreeSpace;
         var minimum = options.Value.MinimumFreeMegabytes * Megabyte;
         var data = new Dictionary<string, object> { ["freeBytes"] = free, ["minimumFreeBytes"] = minimum };

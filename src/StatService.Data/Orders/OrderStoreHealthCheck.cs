@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StatService.Data.Storage;
 
 namespace StatService.Data.Orders;
 
 /// <summary>Ready only when the order database answers: without it no order can be taken or delivered.</summary>
-internal sealed class OrderStoreHealthCheck(AdoOrderStore store) : IHealthCheck
+internal sealed class OrderStoreHealthCheck(OrderDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await store.CanConnectAsync(cancellationToken)
+            return await database.CanConnectAsync(cancellationToken)
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("The order database did not answer.");
         }

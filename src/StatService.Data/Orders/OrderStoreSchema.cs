@@ -1,31 +1,14 @@
+using StatService.Data.Requesters;
+
 namespace StatService.Data.Orders;
 
 /// <summary>
-/// The order store's tables as numbered migrations. A database records the versions it has in
-/// <c>order_store_migrations</c>; new versions are appended here, never edited, so every database can be
-/// brought forward. Same dialect rules as <see cref="OrderStoreSql"/>.
+/// The order tables as migrations of the order database (versions 1-99, applied by
+/// <see cref="Storage.OrderDatabaseMigrations"/>): appended, never edited. Same dialect rules as <see cref="OrderStoreSql"/>.
 /// </summary>
 internal static class OrderStoreSchema
 {
-    public const string CreateMigrationTable = """
-        CREATE TABLE IF NOT EXISTS order_store_migrations (
-            version BIGINT NOT NULL PRIMARY KEY,
-            applied_at BIGINT NOT NULL
-        )
-        """;
-
-    public const string SelectAppliedVersions = "SELECT version FROM order_store_migrations";
-
-    public const string RecordVersion = """
-        INSERT INTO order_store_migrations (version, applied_at) VALUES (@version, @applied_at)
-        ON CONFLICT (version) DO NOTHING
-        """;
-
-    /// <summary>Every migration the store applies, in version order: the order tables, the notification outbox and the release ledger.</summary>
-    public static IEnumerable<(long Version, string[] Statements)> All =>
-        Migrations.Concat(NotificationStoreSchema.Migrations).Concat(ReleaseLedgerSchema.Migrations).OrderBy(m => m.Version);
-
-    /// <summary>Orders, results, history, requesters: versions 1-99.</summary>
+    /// <summary>Orders, results, history, idempotency keys and (in version 2) the requesters table of <see cref="RequesterSchema"/>.</summary>
     public static readonly IReadOnlyList<(long Version, string[] Statements)> Migrations =
     [
         (1,
@@ -110,17 +93,7 @@ internal static class OrderStoreSchema
             FROM orders
             """,
             "INSERT INTO order_history_counter (name, value) SELECT 'history', COUNT(*) FROM order_history",
-            // API keys are stored as SHA-256 hashes only.
-            """
-            CREATE TABLE IF NOT EXISTS requesters (
-                id TEXT NOT NULL PRIMARY KEY,
-                name TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                key_hash TEXT NOT NULL,
-                created_at BIGINT NOT NULL,
-                revoked_at BIGINT NULL
-            )
-            """,
+            RequesterSchema.CreateRequesters,
             // One row per (requester, Idempotency-Key): the order it created and the hash of the body that did.
             """
             CREATE TABLE IF NOT EXISTS order_idempotency (

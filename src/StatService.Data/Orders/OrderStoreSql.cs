@@ -3,7 +3,8 @@ namespace StatService.Data.Orders;
 /// <summary>
 /// Every statement the order store runs, in SQL that SQLite and PostgreSQL both accept: plain TEXT and BIGINT
 /// columns, timestamps as unix milliseconds (UTC), <c>@name</c> parameters, <c>ON CONFLICT ... DO NOTHING</c>.
-/// Kept apart from the ADO.NET code so a PostgreSQL store can run the same text.
+/// Kept apart from the ADO.NET code so both providers run the same text; the requester, outbox and ledger stores
+/// keep theirs beside them.
 /// </summary>
 internal static class OrderStoreSql
 {
@@ -88,17 +89,6 @@ internal static class OrderStoreSql
         WHERE requester_id = @requester_id AND idempotency_key = @idempotency_key
         """;
 
-    public const string InsertRequester = """
-        INSERT INTO requesters (id, name, kind, key_hash, created_at, revoked_at)
-        VALUES (@id, @name, @kind, @key_hash, @created_at, NULL)
-        """;
-
-    public const string SelectRequester = "SELECT id, name, kind, created_at, revoked_at, key_hash FROM requesters WHERE id = @id";
-
-    public const string SelectRequesters = "SELECT id, name, kind, created_at, revoked_at, key_hash FROM requesters ORDER BY created_at, id";
-
-    public const string RevokeRequesterKey = "UPDATE requesters SET revoked_at = COALESCE(revoked_at, @revoked_at) WHERE id = @id";
-
     /// <summary>The first result stored for an order wins; a re-run of a recovered job changes nothing.</summary>
     public const string InsertResult = """
         INSERT INTO order_results (order_id, json, csv, created_at)
@@ -107,6 +97,4 @@ internal static class OrderStoreSql
         """;
 
     public const string SelectResult = "SELECT order_id, json, csv, created_at FROM order_results WHERE order_id = @order_id";
-
-    public const string Ping = "SELECT 1";
 }

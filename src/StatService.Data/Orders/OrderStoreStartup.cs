@@ -12,25 +12,25 @@ namespace StatService.Data.Orders;
 /// A database that stays away past <see cref="StorageOptions.StartupTimeout"/> stops the process, loudly.
 /// </summary>
 public sealed partial class OrderStoreStartup(
-    AdoOrderStore store, IOptions<StorageOptions> options, TimeProvider time, ILogger<OrderStoreStartup> logger) : IHostedService
+    OrderDatabase database, IOptions<StorageOptions> options, TimeProvider time, ILogger<OrderStoreStartup> logger) : IHostedService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(500);
 
     public Task StartAsync(CancellationToken cancellationToken) =>
-        WaitUntilReadyAsync(store, options.Value.StartupTimeout, time, logger, cancellationToken);
+        WaitUntilReadyAsync(database, options.Value.StartupTimeout, time, logger, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Opens (and so migrates) the store, trying again until it answers or the patience runs out.</summary>
+    /// <summary>Opens (and so migrates) the database, trying again until it answers or the patience runs out.</summary>
     public static async Task WaitUntilReadyAsync(
-        AdoOrderStore store, TimeSpan patience, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+        OrderDatabase database, TimeSpan patience, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                if (await store.CanConnectAsync(cancellationToken))
+                if (await database.CanConnectAsync(cancellationToken))
                 {
                     return;
                 }

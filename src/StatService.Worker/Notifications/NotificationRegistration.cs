@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StatService.Core.Notifications;
+using StatService.Data.Notifications;
 using StatService.Data.Orders;
 
 namespace StatService.Worker.Notifications;
@@ -25,7 +26,7 @@ public static class NotificationRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddSingleton<INotificationOutbox>(services => services.GetRequiredService<AdoOrderStore>());
+        builder.Services.TryAddSingleton<INotificationOutbox>(services => services.GetRequiredService<AdoNotificationOutbox>());
 
         // Which channels exist decides which services are registered, so read the sections now.
         var webhooks = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();

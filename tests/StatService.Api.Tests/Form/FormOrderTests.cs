@@ -6,6 +6,7 @@ using StatService.Api.Tests.TestDoubles;
 using StatService.Core.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests.Form;
 
@@ -158,7 +159,7 @@ public static class StoredFiles
     {
         SqliteConnection.ClearAllPools();
         var needle = Encoding.UTF8.GetBytes(secret);
-        return Directory.EnumerateFiles(dataDirectory, SqliteOrderStore.FileName + "*")
+        return Directory.EnumerateFiles(dataDirectory, SqliteOrderDatabase.FileName + "*")
             .Any(file => IndexOf(ReadShared(file), needle) >= 0);
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StatService.Api.Tests.Stores;
 using StatService.Core.Ledger;
-using StatService.Data.Orders;
+using StatService.Data.Ledger;
 
 namespace StatService.Api.Tests.Ledger;
 
@@ -27,7 +27,7 @@ internal sealed class LedgerService : IAsyncDisposable
             ExtractsDirectory = extract.Directory,
             TestServices = ledger is null
                 ? null
-                : services => services.AddSingleton(sp => ledger(sp.GetRequiredService<AdoOrderStore>())),
+                : services => services.AddSingleton(sp => ledger(sp.GetRequiredService<AdoReleaseLedger>())),
         };
         if (database is not null)
         {

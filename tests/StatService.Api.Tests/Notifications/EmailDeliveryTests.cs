@@ -46,7 +46,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         Assert.Contains($"https://statservice.test/api/orders/{order}", text, StringComparison.Ordinal);
         // The refused first try was retried: three RCPT TO for two mails.
         Assert.Equal(3, sink.RecipientAttempts.Count);
-        var rows = await new StatService.Data.Orders.SqliteOrderStore(Path.Combine(_directory, "orders.db")).ListForOrderAsync(order, CancellationToken.None);
+        var rows = await new StatService.Data.Notifications.AdoNotificationOutbox(new StatService.Data.Storage.SqliteOrderDatabase(Path.Combine(_directory, "orders.db"))).ListForOrderAsync(order, CancellationToken.None);
         Assert.Equal(2, rows.Count);
         Assert.Equal(3, rows.Sum(r => r.Attempts));
     }

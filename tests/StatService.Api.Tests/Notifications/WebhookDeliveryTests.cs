@@ -50,7 +50,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             AssertBodyTells(change, attempts[0].Body);
         }
 
-        var rows = await new StatService.Data.Orders.SqliteOrderStore(Path.Combine(_directory, "orders.db")).ListForOrderAsync(order, CancellationToken.None);
+        var rows = await new StatService.Data.Notifications.AdoNotificationOutbox(new StatService.Data.Storage.SqliteOrderDatabase(Path.Combine(_directory, "orders.db"))).ListForOrderAsync(order, CancellationToken.None);
         Assert.All(rows, r => Assert.Equal((NotificationState.Delivered, 3), (r.State, r.Attempts)));
     }
 

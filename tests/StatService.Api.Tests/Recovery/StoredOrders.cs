@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests.Recovery;
 
@@ -20,7 +21,7 @@ public static class StoredOrders
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataDirectory, SqliteOrderStore.FileName),
+            DataSource = Path.Combine(dataDirectory, SqliteOrderDatabase.FileName),
             Mode = SqliteOpenMode.ReadOnly,
             // Nothing kept open once the test is done, so the data directory can be deleted.
             Pooling = false,

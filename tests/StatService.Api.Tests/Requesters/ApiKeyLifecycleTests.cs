@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using StatService.Api.Tests.Form;
 using StatService.Api.Tests.Review;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests.Requesters;
 
@@ -125,7 +126,7 @@ public sealed class ApiKeyLifecycleTests
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataDirectory, SqliteOrderStore.FileName),
+            DataSource = Path.Combine(dataDirectory, SqliteOrderDatabase.FileName),
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StatService.Api.Tests.TestDoubles;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests.StorageOutages;
 
@@ -23,7 +24,7 @@ public sealed class LockedStoreTests
         var before = await StatServiceApplication.SubmitAsync(client);
         var store = application.Services.GetRequiredService<IOrderStore>();
 
-        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(application.DataDirectory, SqliteOrderStore.FileName)};Pooling=False"))
+        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(application.DataDirectory, SqliteOrderDatabase.FileName)};Pooling=False"))
         {
             await holder.OpenAsync();
             await using var exclusive = holder.CreateCommand();

@@ -1,14 +1,14 @@
-using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests.Stores;
 
-/// <summary>One test's fresh, empty database of one order store provider (<see cref="SqliteStoreDatabase"/>, <see cref="PostgresStoreDatabase"/>).</summary>
+/// <summary>One test's fresh, empty database of one order database provider (<see cref="SqliteStoreDatabase"/>, <see cref="PostgresStoreDatabase"/>).</summary>
 public interface IStoreDatabase
 {
     Task CreateAsync();
 
-    /// <summary>A new store on this database; each call is a separate store, as separate processes have.</summary>
-    AdoOrderStore OpenStore();
+    /// <summary>This database, opened anew; each call is a separate opening (own pool, own migration check), as separate processes have.</summary>
+    OrderDatabase Open();
 
     Task DeleteAsync();
 }

@@ -1,5 +1,6 @@
 using StatService.Core.Orders;
 using StatService.Data.Orders;
+using StatService.Data.Requesters;
 
 namespace StatService.Api.Tests.Stores;
 
@@ -45,9 +46,9 @@ public abstract partial class OrderStoreContract<TDatabase>
     [Fact]
     public async Task Requesters_keep_only_a_key_hash_that_a_second_process_verifies_and_revokes_once()
     {
-        var keys = new RequesterKeys(Store, TimeProvider.System);
+        var keys = new RequesterKeys(Requesters, TimeProvider.System);
         var issued = await keys.IssueAsync(" Novo Trial Unit ", RequesterKind.Company, CancellationToken.None);
-        var elsewhere = new RequesterKeys(Open(), TimeProvider.System);
+        var elsewhere = new RequesterKeys(new AdoRequesterStore(Open()), TimeProvider.System);
 
         Assert.Equal("Novo Trial Unit", issued.Requester.Name);
         Assert.Equal(issued.Requester, await keys.FindAsync(issued.ApiKey, CancellationToken.None));
@@ -61,7 +62,7 @@ public abstract partial class OrderStoreContract<TDatabase>
         Assert.True(await keys.RevokeAsync(issued.Requester.Id, CancellationToken.None));
 
         Assert.Null(await keys.FindAsync(issued.ApiKey, CancellationToken.None));
-        Assert.Null(await new RequesterKeys(Store, TimeProvider.System).FindAsync(issued.ApiKey, CancellationToken.None));
+        Assert.Null(await new RequesterKeys(Requesters, TimeProvider.System).FindAsync(issued.ApiKey, CancellationToken.None));
         Assert.NotNull(revokedAt);
         Assert.Equal(revokedAt, (await keys.ListAsync(CancellationToken.None))[0].RevokedAt);
         Assert.False(await keys.RevokeAsync("r-unknown", CancellationToken.None));
@@ -122,6 +123,6 @@ public abstract partial class OrderStoreContract<TDatabase>
         await Store.UpdateAsync(order.SendToReview(), OrderStatus.Submitted, "form", null, CancellationToken.None);
         await Store.UpdateAsync(approved, OrderStatus.InReview, "caseworker:cw", "ok", CancellationToken.None);
 
-        Assert.Equal(approved, await Open().GetByStatusTokenHashAsync(order.StatusTokenHash, CancellationToken.None));
+        Assert.Equal(approved, await OpenOrders().GetByStatusTokenHashAsync(order.StatusTokenHash, CancellationToken.None));
     }
 }

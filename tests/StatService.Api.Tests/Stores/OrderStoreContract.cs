@@ -86,7 +86,7 @@ public abstract partial class OrderStoreContract<TDatabase> : StoreContract<TDat
     {
         var order = NewOrder().Queue(Noon);
         await Store.CreateAsync(order, CancellationToken.None);
-        var other = Open();
+        var other = OpenOrders();
 
         var attempts = await Task.WhenAll(
             Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? Store : other)
@@ -112,7 +112,7 @@ public abstract partial class OrderStoreContract<TDatabase> : StoreContract<TDat
     {
         var order = NewOrder();
         await Store.CreateAsync(order, CancellationToken.None);
-        var other = Open();
+        var other = OpenOrders();
         var first = new OrderResult(order.Id, """{"run":1}""", "run\n1\n", Noon);
         var second = new OrderResult(order.Id, """{"run":2}""", "run\n2\n", Noon.AddMinutes(1));
 
@@ -154,7 +154,7 @@ public abstract partial class OrderStoreContract<TDatabase> : StoreContract<TDat
         var result = new OrderResult(order.Id, """{"label":"Kræft i æggestokkene","note":"\"quoted\" \\ backslash"}""", csv.ToString(), Noon);
         await Store.SaveResultAsync(result, CancellationToken.None);
 
-        Assert.Equal(result, await Open().GetResultAsync(order.Id, CancellationToken.None));
+        Assert.Equal(result, await OpenOrders().GetResultAsync(order.Id, CancellationToken.None));
     }
 
     [Fact]
@@ -181,20 +181,20 @@ public abstract partial class OrderStoreContract<TDatabase> : StoreContract<TDat
         var order = NewOrder();
         await Store.CreateAsync(order, CancellationToken.None);
 
-        Assert.Equal(order, await Open().GetAsync(order.Id, CancellationToken.None));
+        Assert.Equal(order, await OpenOrders().GetAsync(order.Id, CancellationToken.None));
     }
 
     [Fact]
     public async Task Stores_starting_at_once_on_an_empty_database_all_become_ready()
     {
         // Processes of a scaled-out deployment start together on a fresh database and race to create its tables.
-        var stores = Enumerable.Range(0, 4).Select(_ => Open()).ToList();
+        var databases = Enumerable.Range(0, 4).Select(_ => Open()).ToList();
 
-        await Task.WhenAll(stores.Select(store => OrderStoreStartup.WaitUntilReadyAsync(
-            store, TimeSpan.FromSeconds(30), TimeProvider.System, NullLogger.Instance, CancellationToken.None)));
+        await Task.WhenAll(databases.Select(database => OrderStoreStartup.WaitUntilReadyAsync(
+            database, TimeSpan.FromSeconds(30), TimeProvider.System, NullLogger.Instance, CancellationToken.None)));
 
-        var orders = stores.Select(_ => NewOrder()).ToList();
-        await Task.WhenAll(stores.Zip(orders, (store, order) => store.CreateAsync(order, CancellationToken.None)));
+        var orders = databases.Select(_ => NewOrder()).ToList();
+        await Task.WhenAll(databases.Zip(orders, (database, order) => new AdoOrderStore(database).CreateAsync(order, CancellationToken.None)));
         foreach (var order in orders)
         {
             Assert.Equal(order, await Store.GetAsync(order.Id, CancellationToken.None));
@@ -207,10 +207,10 @@ public abstract partial class OrderStoreContract<TDatabase> : StoreContract<TDat
     /// </summary>
     private async Task<AdoOrderStore> OpenSecondReadyStoreAsync()
     {
-        await Store.CanConnectAsync(CancellationToken.None);
+        await Database.CanConnectAsync(CancellationToken.None);
         var other = Open();
         await other.CanConnectAsync(CancellationToken.None);
-        return other;
+        return new AdoOrderStore(other);
     }
 
     private static Order NewOrder() => new()

@@ -1,4 +1,4 @@
-using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests.Stores;
 
@@ -9,7 +9,7 @@ public sealed class PostgresStoreDatabase : IStoreDatabase
 
     public async Task CreateAsync() => _connectionString = await PostgresServer.CreateDatabaseAsync();
 
-    public AdoOrderStore OpenStore() => new PostgresOrderStore(_connectionString);
+    public OrderDatabase Open() => new PostgresOrderDatabase(_connectionString);
 
     public Task DeleteAsync() => PostgresServer.DropDatabaseAsync(_connectionString);
 }

@@ -1,5 +1,6 @@
 using StatService.Core.Ledger;
 using StatService.Core.Orders;
+using StatService.Data.Ledger;
 
 namespace StatService.Api.Tests.Stores;
 
@@ -21,48 +22,48 @@ public abstract class ReleaseLedgerContract<TDatabase> : StoreContract<TDatabase
         var order = await NewOrderAsync();
         var persons = Persons(8);
 
-        await using (var session = await Store.BeginAsync(Version, CancellationToken.None))
+        await using (var session = await Ledger.BeginAsync(Version, CancellationToken.None))
         {
             var stored = await session.CommitAsync(Result(order, "first"), Release(order, persons, compared: 2, differencing: 1), CancellationToken.None);
             Assert.Equal("first", stored.Json);
         }
 
         Assert.Equal("first", (await Store.GetResultAsync(order, CancellationToken.None))?.Json);
-        var recorded = await Store.ReleaseOfAsync(order, CancellationToken.None);
+        var recorded = await Ledger.ReleaseOfAsync(order, CancellationToken.None);
         Assert.NotNull(recorded);
         Assert.Equal((Version, "patient-count", 2, 1), (recorded.ExtractVersion, recorded.Product, recorded.ComparedReleases, recorded.LedgerCells));
         Assert.Equal(Noon, recorded.RecordedAt);
         Assert.Equal(ReleasePersonsCodec.Encode(persons), ReleasePersonsCodec.Encode(recorded.Persons));
 
         var other = Guid.NewGuid();
-        var seen = Assert.Single(await Open().EarlierReleasesAsync(Version, other, CancellationToken.None));
+        var seen = Assert.Single(await OpenLedger().EarlierReleasesAsync(Version, other, CancellationToken.None));
         Assert.Equal(order, seen.OrderId);
         Assert.Equal(ReleasePersonsCodec.Encode(persons), ReleasePersonsCodec.Encode(seen.Persons));
-        Assert.Empty(await Store.EarlierReleasesAsync(Version, order, CancellationToken.None));
-        Assert.Empty(await Store.EarlierReleasesAsync("another-version", other, CancellationToken.None));
-        Assert.Null(await Store.ReleaseOfAsync(other, CancellationToken.None));
+        Assert.Empty(await Ledger.EarlierReleasesAsync(Version, order, CancellationToken.None));
+        Assert.Empty(await Ledger.EarlierReleasesAsync("another-version", other, CancellationToken.None));
+        Assert.Null(await Ledger.ReleaseOfAsync(other, CancellationToken.None));
     }
 
     [Fact]
     public async Task Recording_a_release_again_keeps_the_first_result_and_the_first_record()
     {
         var order = await NewOrderAsync();
-        await using (var session = await Store.BeginAsync(Version, CancellationToken.None))
+        await using (var session = await Ledger.BeginAsync(Version, CancellationToken.None))
         {
             await session.CommitAsync(Result(order, "first"), Release(order, Persons(12), 0, 0), CancellationToken.None);
         }
 
         // A recovered job runs the order again: same order id, possibly another pattern.
-        await using (var session = await Open().BeginAsync(Version, CancellationToken.None))
+        await using (var session = await OpenLedger().BeginAsync(Version, CancellationToken.None))
         {
             var stored = await session.CommitAsync(Result(order, "second"), Release(order, Persons(9), 1, 1), CancellationToken.None);
             Assert.Equal("first", stored.Json);
         }
 
-        var recorded = await Store.ReleaseOfAsync(order, CancellationToken.None);
+        var recorded = await Ledger.ReleaseOfAsync(order, CancellationToken.None);
         Assert.Equal(ReleasePersonsCodec.Encode(Persons(12)), ReleasePersonsCodec.Encode(recorded!.Persons));
         Assert.Equal((0, 0), (recorded.ComparedReleases, recorded.LedgerCells));
-        Assert.Single(await Store.EarlierReleasesAsync(Version, Guid.NewGuid(), CancellationToken.None));
+        Assert.Single(await Ledger.EarlierReleasesAsync(Version, Guid.NewGuid(), CancellationToken.None));
     }
 
     [Fact]
@@ -71,14 +72,14 @@ public abstract class ReleaseLedgerContract<TDatabase> : StoreContract<TDatabase
         var order = await NewOrderAsync();
         await Store.SaveResultAsync(Result(order, "delivered earlier"), CancellationToken.None);
 
-        await using (var session = await Store.BeginAsync(Version, CancellationToken.None))
+        await using (var session = await Ledger.BeginAsync(Version, CancellationToken.None))
         {
             var stored = await session.CommitAsync(Result(order, "run again"), Release(order, Persons(12), 0, 0), CancellationToken.None);
             Assert.Equal("delivered earlier", stored.Json);
         }
 
         // Its persons are not those of the stored result: recording them would put numbers in the ledger nobody received.
-        Assert.Null(await Store.ReleaseOfAsync(order, CancellationToken.None));
+        Assert.Null(await Ledger.ReleaseOfAsync(order, CancellationToken.None));
     }
 
     [Fact]
@@ -90,11 +91,11 @@ public abstract class ReleaseLedgerContract<TDatabase> : StoreContract<TDatabase
         {
             var order = await NewOrderAsync();
             orders.Add(order);
-            await using var session = await Store.BeginAsync(Version, CancellationToken.None);
+            await using var session = await Ledger.BeginAsync(Version, CancellationToken.None);
             await session.CommitAsync(Result(order, "json"), Release(order, i == 1 ? large : Persons(20 + i), 0, 0), CancellationToken.None);
         }
 
-        var seen = await Open().EarlierReleasesAsync(Version, Guid.NewGuid(), CancellationToken.None);
+        var seen = await OpenLedger().EarlierReleasesAsync(Version, Guid.NewGuid(), CancellationToken.None);
         Assert.Equal(orders, seen.Select(r => r.OrderId));
         Assert.Equal(ReleasePersonsCodec.Encode(large), ReleasePersonsCodec.Encode(seen[1].Persons));
     }
@@ -103,18 +104,18 @@ public abstract class ReleaseLedgerContract<TDatabase> : StoreContract<TDatabase
     public async Task A_session_ended_without_commit_records_nothing_and_lets_the_next_one_begin()
     {
         var order = await NewOrderAsync();
-        await using (var session = await Store.BeginAsync(Version, CancellationToken.None))
+        await using (var session = await Ledger.BeginAsync(Version, CancellationToken.None))
         {
             Assert.Empty(await session.EarlierReleasesAsync(order, CancellationToken.None));
         }
 
-        await using (var next = await Open().BeginAsync(Version, CancellationToken.None).WaitAsync(Patience))
+        await using (var next = await OpenLedger().BeginAsync(Version, CancellationToken.None).WaitAsync(Patience))
         {
             Assert.Empty(await next.EarlierReleasesAsync(Guid.NewGuid(), CancellationToken.None));
         }
 
         Assert.Null(await Store.GetResultAsync(order, CancellationToken.None));
-        Assert.Null(await Store.ReleaseOfAsync(order, CancellationToken.None));
+        Assert.Null(await Ledger.ReleaseOfAsync(order, CancellationToken.None));
     }
 
     [Fact]
@@ -122,10 +123,11 @@ public abstract class ReleaseLedgerContract<TDatabase> : StoreContract<TDatabase
     {
         var first = await NewOrderAsync();
         var second = await NewOrderAsync();
-        var other = Open(); // another worker process on the same database, migrated as its start leaves it
-        await other.CanConnectAsync(CancellationToken.None);
+        var database = Open(); // another worker process on the same database, migrated as its start leaves it
+        await database.CanConnectAsync(CancellationToken.None);
+        var other = new AdoReleaseLedger(database);
 
-        await using var firstSession = await Store.BeginAsync(Version, CancellationToken.None);
+        await using var firstSession = await Ledger.BeginAsync(Version, CancellationToken.None);
         Assert.Empty(await firstSession.EarlierReleasesAsync(first, CancellationToken.None));
         var secondBegins = other.BeginAsync(Version, CancellationToken.None);
 

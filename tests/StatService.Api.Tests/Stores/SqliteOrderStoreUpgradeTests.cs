@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests.Stores;
 
@@ -34,7 +35,7 @@ public sealed class SqliteOrderStoreUpgradeTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var store = new SqliteOrderStore(path);
+        var store = new AdoOrderStore(new SqliteOrderDatabase(path));
         var history = await store.ListHistoryAfterAsync(0, 10, CancellationToken.None);
         var next = new Order
         {

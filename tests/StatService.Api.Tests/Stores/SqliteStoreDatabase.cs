@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using StatService.Data.Orders;
+using StatService.Data.Storage;
 
 namespace StatService.Api.Tests.Stores;
 
@@ -10,7 +10,7 @@ public sealed class SqliteStoreDatabase : IStoreDatabase
 
     public Task CreateAsync() => Task.CompletedTask;
 
-    public AdoOrderStore OpenStore() => new SqliteOrderStore(Path.Combine(_directory, SqliteOrderStore.FileName));
+    public OrderDatabase Open() => new SqliteOrderDatabase(Path.Combine(_directory, SqliteOrderDatabase.FileName));
 
     public Task DeleteAsync()
     {

@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using StatService.Cli.Commands;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
+using StatService.Data.Requesters;
+using StatService.Data.Storage;
 
 namespace StatService.Cli.Tests.Keys;
 
@@ -20,7 +22,7 @@ public sealed class KeysCommandTests
         var key = Field(issue.Output, "api key");
         var id = Field(issue.Output, "id");
 
-        var store = new SqliteOrderStore(Path.Combine(folder.Path, SqliteOrderStore.FileName));
+        var store = new AdoRequesterStore(new SqliteOrderDatabase(Path.Combine(folder.Path, SqliteOrderDatabase.FileName)));
         var keys = new RequesterKeys(store, TimeProvider.System);
         var requester = await keys.FindAsync(key, CancellationToken.None);
         Assert.Equal((id, "Diabetesforeningen", RequesterKind.PatientAssociation), (requester?.Id, requester?.Name, requester?.Kind));
@@ -65,7 +67,7 @@ public sealed class KeysCommandTests
     {
         SqliteConnection.ClearAllPools();
         var needle = Encoding.UTF8.GetBytes(text);
-        return Directory.EnumerateFiles(folder, SqliteOrderStore.FileName + "*").Any(file =>
+        return Directory.EnumerateFiles(folder, SqliteOrderDatabase.FileName + "*").Any(file =>
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var copy = new MemoryStream();

@@ -1,10 +1,10 @@
-namespace StatService.Data.Orders;
+namespace StatService.Data.Notifications;
 
 /// <summary>
-/// The notification outbox's tables, as migrations of the order store (versions 100-199), in the same portable
-/// dialect as <see cref="OrderStoreSql"/>.
+/// The notification outbox's tables, as migrations of the order database (versions 100-199), in the same portable
+/// dialect as <see cref="NotificationOutboxSql"/>.
 /// </summary>
-internal static class NotificationStoreSchema
+internal static class NotificationOutboxSchema
 {
     public static readonly IReadOnlyList<(long Version, string[] Statements)> Migrations =
     [

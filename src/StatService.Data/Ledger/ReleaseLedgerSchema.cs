@@ -1,8 +1,8 @@
-namespace StatService.Data.Orders;
+namespace StatService.Data.Ledger;
 
 /// <summary>
-/// The release ledger's tables, as migrations of the order store (versions 200-299), in the same portable dialect as
-/// <see cref="OrderStoreSql"/>: the ledger lives beside the results it records, so both are written in one transaction.
+/// The release ledger's tables, as migrations of the order database (versions 200-299), in the same portable dialect as
+/// <see cref="ReleaseLedgerSql"/>: the ledger lives beside the results it records, so both are written in one transaction.
 /// </summary>
 internal static class ReleaseLedgerSchema
 {

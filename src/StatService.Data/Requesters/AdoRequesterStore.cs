@@ -1,15 +1,17 @@
 using System.Data.Common;
 using StatService.Core.Orders;
+using StatService.Data.Storage;
+using static StatService.Data.Storage.AdoCommands;
 
-namespace StatService.Data.Orders;
+namespace StatService.Data.Requesters;
 
-/// <summary>Requesters and the SHA-256 hashes of their API keys (never the keys).</summary>
-public abstract partial class AdoOrderStore : IRequesterStore
+/// <summary>Requesters and the SHA-256 hashes of their API keys (never the keys), in the order database.</summary>
+public sealed class AdoRequesterStore(OrderDatabase database) : AdoStore(database), IRequesterStore
 {
     public async Task AddRequesterAsync(RequesterAccount requester, string keyHash, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, OrderStoreSql.InsertRequester);
+        await using var command = Command(connection, RequesterSql.InsertRequester);
         Add(command, "id", requester.Id);
         Add(command, "name", requester.Name);
         Add(command, "kind", RequesterKinds.Code(requester.Kind));
@@ -21,7 +23,7 @@ public abstract partial class AdoOrderStore : IRequesterStore
     public async Task<(RequesterAccount Requester, string KeyHash)?> FindRequesterAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, OrderStoreSql.SelectRequester);
+        await using var command = Command(connection, RequesterSql.SelectRequester);
         Add(command, "id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (ReadRequester(reader), reader.GetString(5)) : null;
@@ -30,7 +32,7 @@ public abstract partial class AdoOrderStore : IRequesterStore
     public async Task<IReadOnlyList<RequesterAccount>> ListRequestersAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, OrderStoreSql.SelectRequesters);
+        await using var command = Command(connection, RequesterSql.SelectRequesters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var requesters = new List<RequesterAccount>();
         while (await reader.ReadAsync(cancellationToken))
@@ -44,7 +46,7 @@ public abstract partial class AdoOrderStore : IRequesterStore
     public async Task<bool> RevokeKeyAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, OrderStoreSql.RevokeRequesterKey);
+        await using var command = Command(connection, RequesterSql.RevokeRequesterKey);
         Add(command, "id", id);
         Add(command, "revoked_at", at.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;

@@ -1,19 +1,20 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using static StatService.Data.Storage.AdoCommands;
 
-namespace StatService.Data.Orders;
+namespace StatService.Data.Storage;
 
 /// <summary>
-/// The order store on an SQLite file (the embedded default). WAL lets readers (status polls) run while a
+/// The order database in an SQLite file (the embedded default). WAL lets readers (status polls) run while a
 /// worker writes.
 /// </summary>
-public sealed class SqliteOrderStore : AdoOrderStore
+public sealed class SqliteOrderDatabase : OrderDatabase
 {
     public const string FileName = "orders.db";
 
     private readonly string _connectionString;
 
-    public SqliteOrderStore(string databasePath, TimeProvider? time = null, TimeSpan? busyTimeout = null)
+    public SqliteOrderDatabase(string databasePath, TimeProvider? time = null, TimeSpan? busyTimeout = null)
         : base(time)
     {
         DatabasePath = Path.GetFullPath(databasePath);
@@ -46,11 +47,11 @@ public sealed class SqliteOrderStore : AdoOrderStore
     }
 
     /// <summary>
-    /// BEGIN IMMEDIATE: SQLite has one writer per file, and an immediate transaction takes the write lock at once, so the
-    /// ledger's read-check-record cannot interleave with another's (any other writer waits on the busy timeout, briefly).
-    /// Run off the caller's thread: the driver waits for the lock synchronously.
+    /// BEGIN IMMEDIATE: SQLite has one writer per file, and an immediate transaction takes the write lock at once, so a
+    /// locked read-check-record (the ledger's) cannot interleave with another's (any other writer waits on the busy
+    /// timeout, briefly). One lock for every name. Run off the caller's thread: the driver waits for the lock synchronously.
     /// </summary>
-    protected override Task<DbTransaction> BeginLedgerTransactionAsync(DbConnection connection, string extractVersion, CancellationToken cancellationToken) =>
+    public override Task<DbTransaction> BeginLockedTransactionAsync(DbConnection connection, string lockName, CancellationToken cancellationToken) =>
         Task.Run<DbTransaction>(() => ((SqliteConnection)connection).BeginTransaction(deferred: false), cancellationToken);
 
     protected override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
 using System.Data.Common;
 using StatService.Core.Notifications;
-using StatService.Data.Notifications;
+using StatService.Data.Storage;
+using static StatService.Data.Storage.AdoCommands;
 
-namespace StatService.Data.Orders;
+namespace StatService.Data.Notifications;
 
 /// <summary>The notification outbox, in the order database so it shares its backups and its provider.</summary>
-public abstract partial class AdoOrderStore : INotificationOutbox
+public sealed class AdoNotificationOutbox(OrderDatabase database) : AdoStore(database), INotificationOutbox
 {
     public async Task<long> GetCursorAsync(CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class ClusteredWorkersTests(RecoveryExtract extract, ITestOutputHe
     private const string Survivor = "worker-b";
 
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan DeliveryPatience = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan DeliveryPatience = TimeSpan.FromSeconds(420);
 
     /// <summary>Three times as many orders as the two workers run at once (2 each), so both have work when one is killed.</summary>
     private static readonly string[] Orders = Enumerable.Repeat<string[]>(

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using StatService.Core.Notifications;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.Core.Tests.Notifications;
 
 public sealed class WebhookSignatureTests
 {

@@ -1,6 +1,6 @@
 using StatService.Core.Notifications;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.Core.Tests.Notifications;
 
 public sealed class RetryPolicyTests
 {

@@ -49,17 +49,10 @@ public sealed class ProductCatalogue : IProductCatalogue
         var reader = new JsonFieldReader(where);
         reader.RequireObject(root, null);
 
-        string Text(string name) =>
-            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
-                ? v.GetString()!
-                : throw new InvalidDataException($"{where}: '{name}' must be a string.");
+        string Text(string name) => reader.Text(reader.Required(root, name), name);
 
         string[] Strings(string name, IReadOnlyList<string> allowed) =>
-            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
-                ? v.EnumerateArray().Select(s => s.GetString() is { } text && allowed.Contains(text, StringComparer.Ordinal)
-                    ? text
-                    : throw new InvalidDataException($"{where}: '{name}' holds '{s}', not one of {string.Join(", ", allowed)}.")).ToArray()
-                : throw new InvalidDataException($"{where}: '{name}' must be an array.");
+            [.. reader.Array(reader.Required(root, name), name).Select((s, i) => reader.OneOf(s, $"{name}[{i}]", allowed))];
 
         var queryFile = Text("query");
         var sqlPath = Path.Combine(folder, queryFile);

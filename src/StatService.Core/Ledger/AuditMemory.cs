@@ -9,7 +9,7 @@ namespace StatService.Core.Ledger;
 public sealed class AuditMemory
 {
     /// <summary>Points kept at most: the newest replace the oldest.</summary>
-    public const int Capacity = 64;
+    public const int Capacity = 512;
 
     private readonly Queue<double[]> _points = new();
 

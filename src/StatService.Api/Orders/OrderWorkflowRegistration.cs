@@ -9,7 +9,7 @@ public static class OrderWorkflowRegistration
     {
         builder.Services.TryAddSingleton<IProductTerms, CatalogueProductTerms>();
         builder.Services.AddSingleton<OrderPlacement>();
-        builder.Services.AddSingleton<Core.Catalogue.OrderDefinitionText>();
+        builder.Services.AddSingleton<Core.OrderSpec.OrderDefinitionText>();
         builder.Services.AddSingleton<Results.OrderWords>();
         return builder;
     }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using StatService.Api.Auth;
 using StatService.Api.Http;
 using StatService.Api.Orders;
-using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 
 namespace StatService.Api.Review;

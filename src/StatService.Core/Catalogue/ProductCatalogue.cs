@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StatService.Core.Disclosure;
 using StatService.Core.Json;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 
 namespace StatService.Core.Catalogue;
@@ -62,8 +63,8 @@ public sealed class ProductCatalogue : IProductCatalogue
         }
 
         var parameters = Strings("parameters", CohortParametersReader.KnownFields);
-        var breakdowns = Strings("breakdowns", Catalogue.Breakdowns.All);
-        var measures = Strings("measures", Catalogue.Measures.All);
+        var breakdowns = Strings("breakdowns", OrderSpec.Breakdowns.All);
+        var measures = Strings("measures", OrderSpec.Measures.All);
         if (measures.Length == 0)
         {
             throw new InvalidDataException($"{where}: 'measures' needs at least one measure.");
@@ -144,7 +145,7 @@ public sealed class ProductCatalogue : IProductCatalogue
         }).ToArray();
         foreach (var table in tables)
         {
-            var unknown = table.Dimensions.Where(d => d != TableSpec.OrderBreakdown && !Catalogue.Breakdowns.TableDimensionNames.Contains(d)).ToArray();
+            var unknown = table.Dimensions.Where(d => d != TableSpec.OrderBreakdown && !OrderSpec.Breakdowns.TableDimensionNames.Contains(d)).ToArray();
             if (unknown.Length > 0)
             {
                 throw new InvalidDataException($"{where}: table '{table.Name}' has unknown dimensions {string.Join(", ", unknown)}.");

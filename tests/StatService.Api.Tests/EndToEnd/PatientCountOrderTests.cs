@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Data.Tests.Cohorts;
 
 namespace StatService.Api.Tests.EndToEnd;

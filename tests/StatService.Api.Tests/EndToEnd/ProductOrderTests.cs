@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
+using StatService.Core.OrderSpec;
 using StatService.Data.Tests.Cohorts;
 using StatService.Worker.Pipeline;
 

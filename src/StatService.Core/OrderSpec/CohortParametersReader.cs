@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// Reads and validates the cohort parameters of an order body. Strict: unknown fields, wrong types,

@@ -10,6 +10,7 @@ using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 using StatService.Core.Telemetry;
 using StatService.Worker.Notifications;
+using StatService.Worker.Orders;
 
 namespace StatService.Api.Orders;
 

@@ -6,6 +6,7 @@ using StatService.Api.Http;
 using StatService.Api.Orders;
 using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
+using StatService.Worker.Orders;
 
 namespace StatService.Api.Review;
 

@@ -91,7 +91,8 @@ public static class ResultXlsxWriter
         }
 
         yield return Line(T("result.suppressedCells"), Texts.Number(language, release.Disclosure.SuppressedCells));
-        yield return Line(T("result.auditPassed"), T(release.Disclosure.AuditPassed ? "result.yes" : "result.no"));
+        // Every release's audit passed: one that fails fails the order and is never written.
+        yield return Line(T("result.auditPassed"), T("result.yes"));
         yield return Line(T("result.auditedCells"), Texts.Number(language, release.Disclosure.AuditedCells));
         foreach (var table in release.Tables)
         {

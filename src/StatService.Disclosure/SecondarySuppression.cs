@@ -1,3 +1,5 @@
+// Longer than 400 lines on purpose: one CP-SAT model whose rules (relations, capacity, cuts, loss) all add to the
+// same model, cell variables and weights; split into partial files, each part would depend on the others' fields.
 using System.Globalization;
 using Google.OrTools.Sat;
 using StatService.Core.Disclosure;

@@ -1,3 +1,6 @@
+// Longer than 400 lines on purpose: the outsider attack, the singleton holders' attacks and the Attack state they share
+// are one argument about one pattern, sharing the inward rounding of bounds (Floor, Ceiling, Tolerance); split, the
+// parts would reach into each other's private state.
 using System.Runtime.ExceptionServices;
 using StatService.Core.Disclosure;
 

@@ -84,6 +84,7 @@ public static class OrderWorkerRegistration
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OrderScheduler>();
+        builder.Services.AddSingleton<OrderPlacement>();
         builder.Services.AddScoped<OrderRunner>();
         builder.Services.AddScoped<RunOrderJob>();
         builder.Services.AddSingleton<SchedulerWarmup>();

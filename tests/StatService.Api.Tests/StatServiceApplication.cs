@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using StatService.Api.Tests.TestDoubles;
 using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Worker.Pipeline;
 
 namespace StatService.Api.Tests;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
 
 namespace StatService.Api.Codes;

@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 namespace StatService.Api.Http;
 
 /// <summary>
-/// Converts the order specification's JSON Schema (<see cref="Core.Catalogue.ParameterSchema"/>, the one
+/// Converts the order specification's JSON Schema (<see cref="Core.OrderSpec.ParameterSchema"/>, the one
 /// <c>GET /api/products</c> publishes) into an OpenAPI schema. Only the keywords that schema uses are understood; any
 /// other stops the document, so a new keyword cannot silently drop out of the published specification.
 /// </summary>

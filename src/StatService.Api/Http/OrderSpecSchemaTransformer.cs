@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using StatService.Api.Orders;
 using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 
 namespace StatService.Api.Http;
 

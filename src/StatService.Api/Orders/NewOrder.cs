@@ -1,4 +1,4 @@
-using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 
 namespace StatService.Api.Orders;

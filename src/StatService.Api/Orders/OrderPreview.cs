@@ -1,7 +1,7 @@
 using System.Globalization;
 using StatService.Api.Results;
-using StatService.Core.Catalogue;
 using StatService.Core.Localization;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 
 namespace StatService.Api.Orders;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using StatService.Core.Catalogue;
 using StatService.Core.Localization;
+using StatService.Core.OrderSpec;
 
 namespace StatService.Api.Orders;
 

@@ -4,12 +4,11 @@ namespace StatService.Api.Orders;
 
 public static class OrderWorkflowRegistration
 {
-    /// <summary>What the order, review and form endpoints share: product terms (review, price), order placement, orders in words.</summary>
+    /// <summary>What the order, review and form endpoints share: product terms (review, price), orders in words.</summary>
     public static IHostApplicationBuilder AddOrderWorkflow(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<IProductTerms, CatalogueProductTerms>();
-        builder.Services.AddSingleton<OrderPlacement>();
-        builder.Services.AddSingleton<Core.Catalogue.OrderDefinitionText>();
+        builder.Services.AddSingleton<Core.OrderSpec.OrderDefinitionText>();
         builder.Services.AddSingleton<Results.OrderWords>();
         return builder;
     }

@@ -6,10 +6,11 @@ using StatService.Api.Auth;
 using StatService.Api.Http;
 using StatService.Api.RateLimits;
 using StatService.Api.Results;
-using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 using StatService.Core.Telemetry;
 using StatService.Worker.Notifications;
+using StatService.Worker.Orders;
 
 namespace StatService.Api.Orders;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 
 namespace StatService.Api.Orders;

@@ -1,5 +1,6 @@
 using StatService.Core.Catalogue;
 using StatService.Core.Localization;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 
 namespace StatService.Api.Results;

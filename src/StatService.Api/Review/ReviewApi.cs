@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using StatService.Api.Auth;
 using StatService.Api.Http;
 using StatService.Api.Orders;
-using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
+using StatService.Worker.Orders;
 
 namespace StatService.Api.Review;
 

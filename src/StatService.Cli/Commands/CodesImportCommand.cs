@@ -1,5 +1,4 @@
 using System.CommandLine;
-using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
 using StatService.Worker.Pipeline;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StatService.Core.OrderSpec;
 
 namespace StatService.Core.Catalogue;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StatService.Core.Disclosure;
 using StatService.Core.Json;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 
 namespace StatService.Core.Catalogue;
@@ -62,14 +63,14 @@ public sealed class ProductCatalogue : IProductCatalogue
         }
 
         var parameters = Strings("parameters", CohortParametersReader.KnownFields);
-        var breakdowns = Strings("breakdowns", Catalogue.Breakdowns.All);
-        var measures = Strings("measures", Catalogue.Measures.All);
+        var breakdowns = Strings("breakdowns", OrderSpec.Breakdowns.All);
+        var measures = Strings("measures", OrderSpec.Measures.All);
         if (measures.Length == 0)
         {
             throw new InvalidDataException($"{where}: 'measures' needs at least one measure.");
         }
 
-        var limits = ReadLimits(root, where);
+        var limits = ReadLimits(root, reader);
         var disclosure = ReadPolicy(reader.Required(root, "disclosure"), where);
         var product = new ProductDefinition
         {
@@ -77,7 +78,7 @@ public sealed class ProductCatalogue : IProductCatalogue
             Version = reader.Whole(reader.Required(root, "version"), "version", 1, int.MaxValue),
             Title = Text("title"),
             Description = Text("description"),
-            Translations = ReadTranslations(root, where),
+            Translations = ReadTranslations(root, reader),
             QueryFile = queryFile,
             Sql = SharedSql.Splice(File.ReadAllText(sqlPath), Path.Combine(queriesDirectory, SharedFolder), where),
             Parameters = parameters,
@@ -90,7 +91,7 @@ public sealed class ProductCatalogue : IProductCatalogue
             Disclosure = disclosure,
             // A typo must not make a product automatic: only the two settings are read.
             Review = reader.OneOf(reader.Required(root, "review"), "review", ReviewPolicy.Settings),
-            Price = ReadPrice(root, where),
+            Price = ReadPrice(root, reader),
             Example = reader.Required(root, "example").Clone(),
             ParameterSchema = ParameterSchema.For(parameters, breakdowns, measures, limits),
         };
@@ -144,7 +145,7 @@ public sealed class ProductCatalogue : IProductCatalogue
         }).ToArray();
         foreach (var table in tables)
         {
-            var unknown = table.Dimensions.Where(d => d != TableSpec.OrderBreakdown && !Catalogue.Breakdowns.TableDimensionNames.Contains(d)).ToArray();
+            var unknown = table.Dimensions.Where(d => d != TableSpec.OrderBreakdown && !OrderSpec.Breakdowns.TableDimensionNames.Contains(d)).ToArray();
             if (unknown.Length > 0)
             {
                 throw new InvalidDataException($"{where}: table '{table.Name}' has unknown dimensions {string.Join(", ", unknown)}.");
@@ -181,16 +182,15 @@ public sealed class ProductCatalogue : IProductCatalogue
         })];
     }
 
-    private static ProductLimits ReadLimits(JsonElement root, string where)
-    {
-        if (!root.TryGetProperty("limits", out var element))
-        {
-            throw new InvalidDataException($"{where}: 'limits' is required.");
-        }
+    private static readonly string[] LimitFields = ["maxCells", "maxDimensions", "maxCriteria", "maxPeriodYears"];
 
-        int Limit(string name) => element.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) && n > 0
-            ? n
-            : throw new InvalidDataException($"{where}: 'limits.{name}' must be a positive whole number.");
+    private static ProductLimits ReadLimits(JsonElement root, JsonFieldReader reader)
+    {
+        var limits = reader.Required(root, "limits");
+        var at = reader.Below("limits");
+        at.RequireObject(limits, null);
+        at.RejectUnknown(limits, null, LimitFields, "a limit");
+        int Limit(string name) => at.Whole(at.Required(limits, name), name, 1, int.MaxValue);
 
         return new ProductLimits
         {
@@ -201,56 +201,46 @@ public sealed class ProductCatalogue : IProductCatalogue
         };
     }
 
+    private static readonly string[] PriceFields = ["baseDkk", "perCellDkk"];
+
     /// <summary>
     /// The optional <c>"price": {"baseDkk": 2500, "perCellDkk": 2}</c>: both amounts in DKK, whole øre (two decimals
     /// at most), from 0 to <see cref="Orders.ProductPrice.MaxAmountDkk"/>; anything else stops the service at start,
     /// so a quote is never made from a misread rule.
     /// </summary>
-    private static Orders.ProductPrice? ReadPrice(JsonElement root, string where)
+    private static Orders.ProductPrice? ReadPrice(JsonElement root, JsonFieldReader reader)
     {
-        if (!root.TryGetProperty("price", out var price) || price.ValueKind == JsonValueKind.Null)
+        if (JsonFieldReader.Optional(root, "price") is not { } price)
         {
             return null;
         }
 
-        if (price.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidDataException($"{where}: 'price' must be an object {{\"baseDkk\": ..., \"perCellDkk\": ...}}.");
-        }
-
-        foreach (var property in price.EnumerateObject())
-        {
-            if (property.Name is not ("baseDkk" or "perCellDkk"))
-            {
-                throw new InvalidDataException($"{where}: 'price.{property.Name}' is not read; a price has 'baseDkk' and 'perCellDkk'.");
-            }
-        }
-
-        decimal Amount(string name) =>
-            price.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var amount)
-            && amount >= 0 && amount <= Orders.ProductPrice.MaxAmountDkk && decimal.Round(amount, 2) == amount
-                ? amount
-                : throw new InvalidDataException(
-                    $"{where}: 'price.{name}' must be a number of DKK from 0 to {Orders.ProductPrice.MaxAmountDkk:0}, with at most two decimals.");
+        var at = reader.Below("price");
+        at.RequireObject(price, null);
+        at.RejectUnknown(price, null, PriceFields, "a price field");
+        decimal Amount(string name) => at.Decimal(at.Required(price, name), name, 0, Orders.ProductPrice.MaxAmountDkk, 2);
 
         return new Orders.ProductPrice(Amount("baseDkk"), Amount("perCellDkk"));
     }
 
+    private static readonly string[] TranslationFields = ["title", "description"];
+
     /// <summary>Optional <c>"translations": {"da": {"title": "...", "description": "..."}}</c>.</summary>
-    private static Dictionary<string, ProductTexts> ReadTranslations(JsonElement root, string where)
+    private static Dictionary<string, ProductTexts> ReadTranslations(JsonElement root, JsonFieldReader reader)
     {
         var result = new Dictionary<string, ProductTexts>(StringComparer.Ordinal);
-        if (!root.TryGetProperty("translations", out var translations))
+        if (JsonFieldReader.Optional(root, "translations") is not { } translations)
         {
             return result;
         }
 
+        reader.RequireObject(translations, "translations");
         foreach (var language in translations.EnumerateObject())
         {
-            string Text(string name) =>
-                language.Value.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
-                    ? v.GetString()!
-                    : throw new InvalidDataException($"{where}: 'translations.{language.Name}.{name}' must be a non-empty string.");
+            var at = reader.Below($"translations.{language.Name}");
+            at.RequireObject(language.Value, null);
+            at.RejectUnknown(language.Value, null, TranslationFields, "a translated field");
+            string Text(string name) => at.NonEmptyText(at.Required(language.Value, name), name);
             result[language.Name] = new ProductTexts(Text("title"), Text("description"));
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StatService.Core.Disclosure;
+using StatService.Core.OrderSpec;
 
 namespace StatService.Core.Catalogue;
 
@@ -56,7 +57,7 @@ public sealed record ProductDefinition
     /// <summary>The parameter schema shown by <c>GET /api/products</c>.</summary>
     public required JsonElement ParameterSchema { get; init; }
 
-    public static bool IsMagnitude(string measure) => measure != Catalogue.Measures.Persons;
+    public static bool IsMagnitude(string measure) => measure != OrderSpec.Measures.Persons;
 
     /// <summary>The policy an order's tables are protected under.</summary>
     public DisclosurePolicy PolicyFor(CohortParameters parameters) =>

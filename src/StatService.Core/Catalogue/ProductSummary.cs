@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StatService.Core.OrderSpec;
 
 namespace StatService.Core.Catalogue;
 

@@ -1,4 +1,5 @@
 using StatService.Core.Disclosure;
+using StatService.Core.OrderSpec;
 using StatService.Core.Tables;
 
 namespace StatService.Core.Catalogue;

@@ -1,3 +1,5 @@
+using StatService.Core.OrderSpec;
+
 namespace StatService.Core.Catalogue;
 
 /// <summary>

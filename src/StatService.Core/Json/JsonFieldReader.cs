@@ -48,6 +48,12 @@ public sealed class JsonFieldReader(string where, string? path = null)
     public string Text(JsonElement value, string field) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Error(field, "must be a string");
 
+    /// <summary>A string with something in it besides white space.</summary>
+    public string NonEmptyText(JsonElement value, string field) =>
+        value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!
+            : throw Error(field, "must be a non-empty string");
+
     /// <summary>A string that must be one of <paramref name="allowed"/>.</summary>
     public string OneOf(JsonElement value, string field, IReadOnlyList<string> allowed)
     {
@@ -75,6 +81,13 @@ public sealed class JsonFieldReader(string where, string? path = null)
             ? x
             : throw Error(field, string.Create(CultureInfo.InvariantCulture,
                 $"must be a number {(lowerOpen ? "above" : "from")} {min} {(lowerOpen ? "up to" : "to")} {max}, not {value.GetRawText()}"));
+
+    /// <summary>An exact decimal (an amount of money) from <paramref name="min"/> to <paramref name="max"/> with at most <paramref name="decimals"/> decimals.</summary>
+    public decimal Decimal(JsonElement value, string field, decimal min, decimal max, int decimals) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var x) && x >= min && x <= max && decimal.Round(x, decimals) == x
+            ? x
+            : throw Error(field, string.Create(CultureInfo.InvariantCulture,
+                $"must be a number from {min} to {max} with at most {decimals} decimals, not {value.GetRawText()}"));
 
     private string? Qualified(string? field) =>
         field is null ? path : path is null ? field : field.StartsWith('[') ? $"{path}{field}" : $"{path}.{field}";

@@ -102,10 +102,10 @@ public sealed record ReleaseDisclosure(
     string Rule,
     string Policy,
     int SuppressedCells,
-    bool AuditPassed,
     int AuditedCells,
     IReadOnlyList<ParameterLine> Other)
 {
+    // auditPassed is always true (a release whose audit fails is never written), so it is known and not read.
     private static readonly string[] Known = ["rule", "policy", "suppressedCells", "auditPassed", "auditedCells", "differencing"];
 
     public int? EarlierReleasesCompared { get; init; }
@@ -114,7 +114,6 @@ public sealed record ReleaseDisclosure(
         ReleaseDocument.Text(disclosure, "rule"),
         ReleaseDocument.Text(disclosure, "policy"),
         disclosure.TryGetProperty("suppressedCells", out var suppressed) ? suppressed.GetInt32() : 0,
-        disclosure.TryGetProperty("auditPassed", out var passed) && passed.ValueKind == JsonValueKind.True,
         disclosure.TryGetProperty("auditedCells", out var audited) ? audited.GetInt32() : 0,
         disclosure.EnumerateObject()
             .Where(p => !Known.Contains(p.Name, StringComparer.Ordinal))

@@ -32,7 +32,7 @@ public static partial class ReleaseWords
             ? Texts.Get(
                 language,
                 "date.withTime",
-                ("date", Core.Catalogue.OrderDefinitionText.LongDate(DateOnly.FromDateTime(at.UtcDateTime), language)),
+                ("date", Core.OrderSpec.OrderDefinitionText.LongDate(DateOnly.FromDateTime(at.UtcDateTime), language)),
                 ("time", at.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)))
             : createdAt;
 

@@ -14,6 +14,7 @@ namespace StatService.Worker.Orders;
 public sealed partial class SubmittedOrderSweeper(
     IOrderStore store,
     OrderScheduler scheduler,
+    OrderPlacement placement,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     ILogger<SubmittedOrderSweeper> logger) : BackgroundService
@@ -46,17 +47,15 @@ public sealed partial class SubmittedOrderSweeper(
 
         foreach (var order in await store.ListByStatusAsync(OrderStatus.Submitted, batch, cancellationToken))
         {
-            if (order.ReviewRequired)
+            // Not moved when the job (or the API) moved it first; either way it is on its way.
+            var (target, _) = await placement.MoveOnAsync(order, OrderActors.System, cancellationToken);
+            if (target == OrderStatus.InReview)
             {
-                // Not to run yet: it waits for a caseworker (false when the API moved it first).
-                await store.UpdateAsync(order.SendToReview(), OrderStatus.Submitted, OrderActors.System, null, cancellationToken);
+                // Not to run yet: it waits for a caseworker.
                 LogSentToReview(order.Id);
                 continue;
             }
 
-            await scheduler.ScheduleRunAsync(order.Id, cancellationToken);
-            // False when the job (or the API) moved it first; either way it is on its way.
-            await store.UpdateAsync(order.Queue(time.GetUtcNow()), OrderStatus.Submitted, OrderActors.System, null, cancellationToken);
             LogScheduledSubmitted(order.Id);
             scheduled++;
         }

@@ -3,6 +3,7 @@ using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
 using StatService.Core.Disclosure;
 using StatService.Core.Ledger;
+using StatService.Core.OrderSpec;
 using StatService.Data.Extracts;
 using StatService.Disclosure;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 using StatService.Data.Extracts;
 using StatService.Worker.Orders;

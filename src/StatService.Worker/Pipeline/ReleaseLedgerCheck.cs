@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
 using StatService.Core.Ledger;
+using StatService.Core.OrderSpec;
 using StatService.Core.Orders;
 using StatService.Core.Tables;
 using StatService.Core.Telemetry;

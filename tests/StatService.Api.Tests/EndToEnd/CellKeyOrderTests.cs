@@ -71,7 +71,7 @@ public sealed class CellKeyOrderTests(GeneratedExtract extract) : IDisposable
 
     private long IndependentTotal(JsonElement result)
     {
-        var parameters = Core.Catalogue.CohortParametersJson.Deserialize(result.GetProperty("parameters").GetRawText());
+        var parameters = Core.OrderSpec.CohortParametersJson.Deserialize(result.GetProperty("parameters").GetRawText());
         return Data.Tests.Cohorts.IndependentCohortCount.Count(extract.Rows, parameters).Values.Sum();
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
+using StatService.Core.OrderSpec;
 using StatService.Data.Tests.Cohorts;
 
 namespace StatService.Api.Tests.EndToEnd;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 
 namespace StatService.Api.Tests.TestDoubles;
 

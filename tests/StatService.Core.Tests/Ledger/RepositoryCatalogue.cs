@@ -1,4 +1,5 @@
 using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Core.Tests.CodeLists;
 
 namespace StatService.Core.Tests.Ledger;

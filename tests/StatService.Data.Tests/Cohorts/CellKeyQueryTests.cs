@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
+using StatService.Core.OrderSpec;
 using StatService.Core.Tables;
 using StatService.Disclosure;
 using StatService.Worker.Pipeline;

@@ -1,5 +1,5 @@
-using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
+using StatService.Core.OrderSpec;
 using StatService.Core.Tables;
 using StatService.TestSupport.Cohorts;
 

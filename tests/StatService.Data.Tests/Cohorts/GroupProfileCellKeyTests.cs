@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
+using StatService.Core.OrderSpec;
 using StatService.Core.Tables;
 using StatService.Disclosure;
 

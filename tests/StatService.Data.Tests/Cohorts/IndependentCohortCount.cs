@@ -1,4 +1,4 @@
-using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 
 namespace StatService.Data.Tests.Cohorts;
 

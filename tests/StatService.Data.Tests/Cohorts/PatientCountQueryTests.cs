@@ -1,4 +1,4 @@
-using StatService.Core.Catalogue;
+using StatService.Core.OrderSpec;
 using StatService.Core.Tables;
 using StatService.Data.Extracts;
 

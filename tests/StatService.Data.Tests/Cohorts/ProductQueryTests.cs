@@ -1,4 +1,3 @@
-using StatService.Core.Catalogue;
 using StatService.Core.Tables;
 
 namespace StatService.Data.Tests.Cohorts;

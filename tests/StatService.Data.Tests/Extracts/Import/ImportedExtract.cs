@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
+using StatService.Core.OrderSpec;
 using StatService.Core.Tables;
 using StatService.Data.Extracts;
 using StatService.Data.Extracts.Import;

@@ -1,4 +1,3 @@
-using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
 using StatService.Worker.Pipeline;
 

@@ -1,6 +1,6 @@
 using StatService.Core.CodeLists;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// An ICD-10 chapter and the SKS codes it covers as one range [Low, High): chapters are contiguous

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using StatService.Core.Catalogue;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>Validates order bodies against the catalogue, the code lists and the newest extract.</summary>
 public sealed class OrderRequestValidator(ProductCatalogue catalogue, CohortParametersReader reader, IExtractRegistry extracts)

@@ -1,7 +1,8 @@
+using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
 using StatService.Core.Localization;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// An order's cohort in words, from the fields its product reads: "Personer med type 2-diabetes (DE11) i

@@ -1,4 +1,4 @@
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>Hard limits on what one order may ask for, so that no order can exhaust the service.</summary>
 public sealed record OrderLimits

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using StatService.Core.Catalogue;
+using StatService.Core.CodeLists;
+using StatService.Core.OrderSpec;
 using StatService.Core.Tests.CodeLists;
 
-namespace StatService.Core.Tests.Catalogue;
+namespace StatService.Core.Tests.OrderSpec;
 
 /// <summary>An order's cohort in words, from the fields its product reads, in Danish and English.</summary>
 public sealed class OrderDefinitionTextTests

@@ -1,4 +1,4 @@
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// The order specification shared by every product (version <see cref="CurrentSpecVersion"/>): a cohort,
@@ -23,8 +23,8 @@ public sealed record CohortParameters
     /// <summary>ATC prefixes of dispensed medicines.</summary>
     public CodeCriteria Medications { get; init; } = new();
 
-    /// <summary><see cref="Catalogue.Occurrence.Any"/> (prevalent) or <see cref="Catalogue.Occurrence.FirstEver"/> (incident).</summary>
-    public string Occurrence { get; init; } = Catalogue.Occurrence.Any;
+    /// <summary><see cref="OrderSpec.Occurrence.Any"/> (prevalent) or <see cref="OrderSpec.Occurrence.FirstEver"/> (incident).</summary>
+    public string Occurrence { get; init; } = OrderSpec.Occurrence.Any;
 
     public required Period Period { get; init; }
 

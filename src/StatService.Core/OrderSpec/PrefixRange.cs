@@ -1,4 +1,4 @@
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// A code prefix as a half-open range [Low, High): <c>DE11</c> becomes <c>DE11 &lt;= code &lt; DE12</c>.

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StatService.Core.Catalogue;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// The JSON Schema of a product's <c>parameters</c> (order spec version 1), limited to the fields the

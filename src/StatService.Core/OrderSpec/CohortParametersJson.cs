@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>The stored (normalised) form of cohort parameters: the same shape as the order body.</summary>
 public static class CohortParametersJson

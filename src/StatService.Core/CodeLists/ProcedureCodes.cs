@@ -1,6 +1,4 @@
-using StatService.Core.CodeLists;
-
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.CodeLists;
 
 /// <summary>
 /// SKS procedure codes orders may select by prefix, from <c>queries/codelists/procedures.csv</c>

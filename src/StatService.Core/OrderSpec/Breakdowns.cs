@@ -1,7 +1,7 @@
 using StatService.Core.CodeLists;
 using StatService.Core.Tables;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// The dimensions product tables use. The order's breakdowns (region, sex, age band) are person

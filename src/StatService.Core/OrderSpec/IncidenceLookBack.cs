@@ -1,7 +1,8 @@
 using System.Globalization;
+using StatService.Core.Catalogue;
 using StatService.Core.Localization;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// First-ever occurrence is the first qualifying event in the extract, not in a person's life: in a year with less

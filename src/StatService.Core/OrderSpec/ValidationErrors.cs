@@ -1,4 +1,4 @@
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>Collects errors keyed by the JSON path of the offending field.</summary>
 public sealed class ValidationErrors

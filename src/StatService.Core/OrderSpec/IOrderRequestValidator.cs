@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// Checks an order body (<c>{"product": ..., "parameters": {...}}</c>) against the product catalogue,

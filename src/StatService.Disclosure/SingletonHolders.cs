@@ -6,6 +6,8 @@ namespace StatService.Disclosure;
 /// leaves every holder's cells at their true values is a table the whole coalition of holders cannot rule
 /// out; one that moves only one holder's cells is a table the others cannot rule out, which is what that
 /// holder's own cells need. Singletons sit at the attacker's floor of 1, so such tables are common.
+/// A cell below two holders' cells (an empty cell where a row of one person crosses a column of another) is
+/// counted as one holder's but known to both: neither learns it from the release.
 /// </summary>
 internal sealed class SingletonHolders
 {
@@ -18,6 +20,7 @@ internal sealed class SingletonHolders
     private readonly List<double[]> _ownHigh = [];
     private readonly List<int> _allKnown = [];
     private readonly List<int> _atFloor = [];
+    private readonly Dictionary<int, List<int>> _alsoKnownBy = [];
     private readonly double _floor;
 
     public SingletonHolders(AttackerLp lp, ReadOnlySpan<long> values, double floor)
@@ -47,6 +50,10 @@ internal sealed class SingletonHolders
     public IReadOnlyList<int> Known(int holder) => _known[holder];
 
     public int HolderOf(int variable) => _holderOf[variable];
+
+    /// <summary>Whether the holder knows the variable's cell without any release: it counts as theirs, or lies below their cells too.</summary>
+    public bool Knows(int holder, int variable) =>
+        _holderOf[variable] == holder || (_alsoKnownBy.TryGetValue(variable, out var others) && others.Contains(holder));
 
     public double Truth(int variable) => _truth[variable];
 
@@ -78,6 +85,16 @@ internal sealed class SingletonHolders
             {
                 _atFloor.Add(v);
             }
+        }
+
+        foreach (var v in known.Where(v => _holderOf[v] != _known.Count))
+        {
+            if (!_alsoKnownBy.TryGetValue(v, out var others))
+            {
+                _alsoKnownBy[v] = others = [];
+            }
+
+            others.Add(_known.Count);
         }
 
         _known.Add(fresh);

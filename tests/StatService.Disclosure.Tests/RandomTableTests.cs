@@ -48,6 +48,26 @@ public class RandomTableTests
         ReleaseAssertions.AssertSingletonHoldersLearnNothing(release.Tables[0], policy);
     }
 
+    /// <summary>
+    /// Seed 13 has empty cells below two singletons of different persons (a row of one person crossing a column of
+    /// another): both holders know those cells without any release, so neither learning them is a disclosure.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Protects_a_table_whose_empty_cells_two_singleton_holders_know(bool zerosSensitive)
+    {
+        var table = TestTables.Random(new Random(13));
+        var policy = zerosSensitive
+            ? DisclosurePolicy.DanishDefault with { Name = "zeros-sensitive", ZerosSensitive = true }
+            : DisclosurePolicy.DanishDefault with { Name = "zeros-may-be-hidden", ZerosMayBeHidden = true };
+
+        var release = new SuppressionEngine().Protect([table], policy);
+
+        ReleaseAssertions.AssertSafe(release, [table], policy, wholeNumbers: release.Tables[0].SuppressedCount <= 12);
+        ReleaseAssertions.AssertSingletonHoldersLearnNothing(release.Tables[0], policy);
+    }
+
     [Fact]
     public void Protects_the_tables_of_one_release_together()
     {

@@ -23,25 +23,8 @@ public class RandomTableTests
             _ => DisclosurePolicy.DanishDefault,
         };
 
-        ProtectedRelease release;
-        try
-        {
-            release = new SuppressionEngine().Protect([table], policy);
-        }
-        catch (DisclosureException) when (policy.ZerosMayBeHidden)
-        {
-            // Zeros as complements can leave a relation with no safe pattern; the ledger then hides every zero, as here,
-            // and refuses the order when that fails too (some tables have no pattern once hidden cells may be empty).
-            policy = policy with { ZerosMayBeHidden = false, ZerosSensitive = true };
-            try
-            {
-                release = new SuppressionEngine().Protect([table], policy);
-            }
-            catch (DisclosureException)
-            {
-                return;
-            }
-        }
+        // Every one of these tables has a safe pattern under its policy: a refusal here is a failure, not a way out.
+        var release = new SuppressionEngine().Protect([table], policy);
 
         var small = release.Tables[0].SuppressedCount <= 12;
         ReleaseAssertions.AssertSafe(release, [table], policy, wholeNumbers: small);

@@ -6,6 +6,9 @@ namespace StatService.Disclosure;
 /// leaves every holder's cells at their true values is a table the whole coalition of holders cannot rule
 /// out; one that moves only one holder's cells is a table the others cannot rule out, which is what that
 /// holder's own cells need. Singletons sit at the attacker's floor of 1, so such tables are common.
+/// A cell below two holders' cells (an empty cell where a row of one person crosses a column of another) is
+/// counted as one holder's but known to both: neither learns it from the release, the program is told it while
+/// either is known, and a table that moves it is a witness for neither.
 /// </summary>
 internal sealed class SingletonHolders
 {
@@ -18,6 +21,9 @@ internal sealed class SingletonHolders
     private readonly List<double[]> _ownHigh = [];
     private readonly List<int> _allKnown = [];
     private readonly List<int> _atFloor = [];
+    private readonly Dictionary<int, List<int>> _alsoKnownBy = [];
+    private readonly List<int[]> _alsoKnown = [];
+    private readonly int[] _knownBy;
     private readonly double _floor;
 
     public SingletonHolders(AttackerLp lp, ReadOnlySpan<long> values, double floor)
@@ -25,6 +31,7 @@ internal sealed class SingletonHolders
         _floor = floor;
         _lp = lp;
         _holderOf = new int[lp.VariableCount];
+        _knownBy = new int[lp.VariableCount];
         Array.Fill(_holderOf, -1);
         _truth = new double[lp.VariableCount];
         for (var v = 0; v < _truth.Length; v++)
@@ -47,6 +54,10 @@ internal sealed class SingletonHolders
     public IReadOnlyList<int> Known(int holder) => _known[holder];
 
     public int HolderOf(int variable) => _holderOf[variable];
+
+    /// <summary>Whether the holder knows the variable's cell without any release: it counts as theirs, or lies below their cells too.</summary>
+    public bool Knows(int holder, int variable) =>
+        _holderOf[variable] == holder || (_alsoKnownBy.TryGetValue(variable, out var others) && others.Contains(holder));
 
     public double Truth(int variable) => _truth[variable];
 
@@ -80,6 +91,18 @@ internal sealed class SingletonHolders
             }
         }
 
+        var shared = known.Where(v => _holderOf[v] != _known.Count).ToArray();
+        foreach (var v in shared)
+        {
+            if (!_alsoKnownBy.TryGetValue(v, out var others))
+            {
+                _alsoKnownBy[v] = others = [];
+            }
+
+            others.Add(_known.Count);
+        }
+
+        _alsoKnown.Add(shared);
         _known.Add(fresh);
         _ownLow.Add(fresh.Select(v => _truth[v]).ToArray());
         _ownHigh.Add(fresh.Select(v => _truth[v]).ToArray());
@@ -96,9 +119,9 @@ internal sealed class SingletonHolders
                 continue;
             }
 
-            if (moved >= 0 && _holderOf[v] != moved)
+            if (_alsoKnownBy.ContainsKey(v) || (moved >= 0 && _holderOf[v] != moved))
             {
-                return; // several holders' cells move: a witness for none of them
+                return; // several holders' cells move (or one that several know): a witness for none of them
             }
 
             moved = _holderOf[v];
@@ -128,20 +151,24 @@ internal sealed class SingletonHolders
     /// <summary>Tells the attacker program every holder's cells except those of <paramref name="except"/>.</summary>
     public void KnowAll(int except = -1)
     {
-        foreach (var v in _allKnown)
+        for (var h = 0; h < Count; h++)
         {
-            if (_holderOf[v] != except)
+            if (h != except)
             {
-                _lp.Know(v, _truth[v]);
+                Know(h);
             }
         }
     }
 
-    public void ForgetAll()
+    /// <summary>Takes back <see cref="KnowAll"/> (with the same <paramref name="except"/>).</summary>
+    public void ForgetAll(int except = -1)
     {
-        foreach (var v in _allKnown)
+        for (var h = 0; h < Count; h++)
         {
-            _lp.Forget(v);
+            if (h != except)
+            {
+                Forget(h);
+            }
         }
     }
 
@@ -153,23 +180,34 @@ internal sealed class SingletonHolders
             if (Math.Abs(_lp.Value(v) - _truth[v]) > Tolerance)
             {
                 holders.Add(_holderOf[v]);
+                if (_alsoKnownBy.TryGetValue(v, out var others))
+                {
+                    holders.UnionWith(others);
+                }
             }
         }
     }
 
+    /// <summary>Tells the program the holder's cells; a cell another known holder knows too stays told until both are forgotten.</summary>
     public void Know(int holder)
     {
-        foreach (var v in _known[holder])
+        foreach (var v in _known[holder].Concat(_alsoKnown[holder]))
         {
-            _lp.Know(v, _truth[v]);
+            if (_knownBy[v]++ == 0)
+            {
+                _lp.Know(v, _truth[v]);
+            }
         }
     }
 
     public void Forget(int holder)
     {
-        foreach (var v in _known[holder])
+        foreach (var v in _known[holder].Concat(_alsoKnown[holder]))
         {
-            _lp.Forget(v);
+            if (--_knownBy[v] == 0)
+            {
+                _lp.Forget(v);
+            }
         }
     }
 }

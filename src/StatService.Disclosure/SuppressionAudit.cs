@@ -143,7 +143,7 @@ public static class SuppressionAudit
         ProtectionProblem problem, AttackerLp lp, ProtectionNeeds needs, Attack attack, SingletonHolders holders,
         List<AuditFailure> failures, HashSet<int> reported, bool[]? skip, CancellationToken cancellationToken)
     {
-        var cracked = new List<(int Variable, int Except)>();
+        var cracked = new List<int>();
         holders.KnowAll();
         var others = Enumerable.Range(0, lp.VariableCount)
             .Where(v => holders.HolderOf(v) < 0 && !reported.Contains(lp.CellOf(v)) && skip?[lp.CellOf(v)] != true)
@@ -159,7 +159,7 @@ public static class SuppressionAudit
                 continue;
             }
 
-            cracked.Add((v, -1));
+            cracked.Add(v);
         }
 
         for (var h = 0; h < holders.Count; h++)
@@ -186,7 +186,7 @@ public static class SuppressionAudit
                 cancellationToken.ThrowIfCancellationRequested();
                 if (attack.Check(v, null, wantLower: false, out _, out _) is not null)
                 {
-                    cracked.Add((v, h));
+                    cracked.Add(v);
                 }
             }
 
@@ -194,10 +194,10 @@ public static class SuppressionAudit
         }
 
         holders.ForgetAll();
-        foreach (var (v, except) in cracked)
+        foreach (var v in cracked)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Confirm(v, except);
+            Confirm(v);
         }
 
         // Tries the cell against each holder alone who could matter: the holders whose cells the outsider's own
@@ -206,7 +206,7 @@ public static class SuppressionAudit
         // candidates are first attacked in groups (a group's cells all known at once): a table the group cannot rule out
         // is one each member cannot either. Only members such tables leave unsettled are split off, down to one holder,
         // whose exact attack decides.
-        void Confirm(int v, int except)
+        void Confirm(int v)
         {
             var byMax = new HashSet<int>();
             var byMin = new HashSet<int>();
@@ -218,7 +218,9 @@ public static class SuppressionAudit
             var low = lp.Value(v);
             var truth = holders.Truth(v);
             var range = new Dictionary<int, (double Low, double High)>();
-            foreach (var h in byMax.Union(byMin).Where(h => h != except).Order())
+            // A holder who knows the cell without any release (the one it counts as, or one whose cells lie above it too)
+            // learns nothing from it.
+            foreach (var h in byMax.Union(byMin).Where(h => !holders.Knows(h, v)).Order())
             {
                 range[h] = (byMin.Contains(h) ? truth : Math.Min(truth, low), byMax.Contains(h) ? truth : Math.Max(truth, high));
             }

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using StatService.Api.Tests.TestDoubles;
+using StatService.TestSupport.Notifications;
+using StatService.Worker.Tests.Notifications;
 
 namespace StatService.Api.Tests.Notifications;
 

@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using StatService.Api.Tests.TestDoubles;
+using StatService.Worker.Tests.TestDoubles;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
 using StatService.Worker.Orders;
 using StatService.Data.Storage;
 
-namespace StatService.Api.Tests;
+namespace StatService.Worker.Tests.Orders;
 
 /// <summary>What a run of an order's job does to the order, on a real store, for every way a run can go.</summary>
 public sealed class OrderRunnerTests : IDisposable

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using StatService.Core.Notifications;
 using StatService.Worker.Notifications;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.Worker.Tests.Notifications;
 
 /// <summary>How the dispatcher walks the history's sequence numbers.</summary>
 public sealed class HistoryRelayTests : IAsyncLifetime

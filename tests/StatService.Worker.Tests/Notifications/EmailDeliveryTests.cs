@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using StatService.Core.Notifications;
 using StatService.Worker.Notifications;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.Worker.Tests.Notifications;
 
 /// <summary>E-mail from the outbox through MailKit to a real SMTP server (the test's sink) on 127.0.0.1.</summary>
 public sealed class EmailDeliveryTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using StatService.Core.Orders;
 using StatService.Worker.Pipeline;
 
-namespace StatService.Api.Tests.TestDoubles;
+namespace StatService.Worker.Tests.TestDoubles;
 
 /// <summary>
 /// A stand-in for the real order pipeline (compile, query, protect, render), so the worker's handling of

@@ -1,4 +1,4 @@
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>The order store contract on SQLite files (the embedded default).</summary>
 public sealed class SqliteOrderStoreContractTests : OrderStoreContract<SqliteStoreDatabase>

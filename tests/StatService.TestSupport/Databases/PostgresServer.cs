@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.TestSupport;
 
 /// <summary>
 /// The real PostgreSQL server the tests run against. <c>ops/test.sh</c> starts a private one with

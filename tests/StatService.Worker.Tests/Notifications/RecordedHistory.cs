@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using StatService.Worker.Notifications;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.Worker.Tests.Notifications;
 
 /// <summary>
 /// Status changes written by the test in place of orders moving through their life: the dispatcher's input.

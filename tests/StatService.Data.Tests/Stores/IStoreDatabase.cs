@@ -1,6 +1,6 @@
 using StatService.Data.Storage;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>One test's fresh, empty database of one order database provider (<see cref="SqliteStoreDatabase"/>, <see cref="PostgresStoreDatabase"/>).</summary>
 public interface IStoreDatabase

@@ -1,6 +1,6 @@
 using StatService.Data.Storage;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>A database of its own on the real PostgreSQL server, dropped afterwards.</summary>
 public sealed class PostgresStoreDatabase : IStoreDatabase

@@ -2,7 +2,7 @@ using StatService.Core.Orders;
 using StatService.Data.Orders;
 using StatService.Data.Requesters;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>The order store contract's workflow features: idempotency keys, requesters, listing, queue positions, status tokens.</summary>
 public abstract partial class OrderStoreContract<TDatabase>

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using StatService.Data.Storage;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>An SQLite file (the embedded default) in a directory of its own.</summary>
 public sealed class SqliteStoreDatabase : IStoreDatabase

@@ -3,7 +3,7 @@ using StatService.Core.Orders;
 using StatService.Data.Orders;
 using StatService.Data.Storage;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>
 /// Upgrading SQLite files written by earlier releases (only SQLite had them); what every provider must do is in

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StatService.Core.Orders;
 using StatService.Data.Orders;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>
 /// What every order store provider must do, run against each real database (<see cref="SqliteOrderStoreContractTests"/>,

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.TestSupport.Notifications;
 
 /// <summary>
 /// A webhook receiver as a requester would write one: a real Kestrel server on 127.0.0.1 that checks every

@@ -1,4 +1,4 @@
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>
 /// The release ledger contract on a real PostgreSQL server, a fresh database per test: an advisory transaction lock per

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.TestSupport.Notifications;
 
 /// <summary>
 /// A local SMTP server for tests, speaking the protocol (RFC 5321: greeting, EHLO/HELO, MAIL, RCPT, DATA with

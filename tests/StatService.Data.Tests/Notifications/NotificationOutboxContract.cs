@@ -1,8 +1,8 @@
-using StatService.Api.Tests.Stores;
+using StatService.Data.Tests.Stores;
 using StatService.Core.Notifications;
 using StatService.Data.Notifications;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.Data.Tests.Notifications;
 
 /// <summary>
 /// What the outbox must do on every order store provider, each on a real, fresh database

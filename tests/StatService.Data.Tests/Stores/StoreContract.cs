@@ -3,7 +3,7 @@ using StatService.Data.Orders;
 using StatService.Data.Requesters;
 using StatService.Data.Storage;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>
 /// Tests that every order database provider must pass: each test gets a fresh, empty <typeparamref name="TDatabase"/>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using StatService.Core.Notifications;
 using StatService.Worker.Notifications;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.Worker.Tests.Notifications;
 
 /// <summary>
 /// A worker host with nothing but notifications, registered as the service registers them

@@ -1,6 +1,6 @@
 using StatService.Core.Orders;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>The order store contract: every status change lands in one history with consecutive sequence numbers.</summary>
 public abstract partial class OrderStoreContract<TDatabase>

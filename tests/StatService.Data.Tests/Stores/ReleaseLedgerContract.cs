@@ -2,7 +2,7 @@ using StatService.Core.Ledger;
 using StatService.Core.Orders;
 using StatService.Data.Ledger;
 
-namespace StatService.Api.Tests.Stores;
+namespace StatService.Data.Tests.Stores;
 
 /// <summary>
 /// What the release ledger must do on every order store provider, each on a real, fresh database

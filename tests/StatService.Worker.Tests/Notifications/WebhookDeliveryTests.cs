@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using StatService.Core.Notifications;
 using StatService.Worker.Notifications;
 
-namespace StatService.Api.Tests.Notifications;
+namespace StatService.Worker.Tests.Notifications;
 
 /// <summary>
 /// Webhooks from the outbox to a real HTTP receiver on 127.0.0.1 that verifies the signature with its own code.

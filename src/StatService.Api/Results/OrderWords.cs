@@ -5,8 +5,11 @@ using StatService.Core.Orders;
 namespace StatService.Api.Results;
 
 /// <summary>What a person reads about an order: its language, its cohort definition in words and what to bear in mind.</summary>
-public sealed class OrderWords(ProductCatalogue catalogue, OrderDefinitionText definitions, IExtractRegistry extracts, ILogger<OrderWords> logger)
+public sealed class OrderWords(ProductCatalogue catalogue, OrderDefinitionText definitions, IExtractRegistry extracts, Breakdowns breakdowns, ILogger<OrderWords> logger)
 {
+    /// <summary>A stored release with its code names in <paramref name="language"/> (releases are stored with Danish names).</summary>
+    public string Labelled(string releaseJson, string language) => Delivery.Release.ReleaseLabels.InLanguage(releaseJson, language, breakdowns.Labels);
+
     /// <summary>The order's language: the form's choice, or the one an API client asked in; English for older API orders.</summary>
     public static string LanguageOf(Order order) => order.Language is { } language ? Texts.Normalise(language) : Texts.English;
 

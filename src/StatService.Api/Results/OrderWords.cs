@@ -45,6 +45,14 @@ public sealed class OrderWords(ProductCatalogue catalogue, OrderDefinitionText d
         }
     }
 
+    /// <summary>The order's tables as they will be laid out, before anything is counted; empty when its parameters no longer read.</summary>
+    public IReadOnlyList<Orders.TableLayoutView> Tables(Order order, string language) => Tables(order.Product, order.ParametersJson, language, order.Id);
+
+    public IReadOnlyList<Orders.TableLayoutView> Tables(string productId, string parametersJson, string language, Guid? orderId = null) =>
+        Read(productId, parametersJson, orderId) is { } read
+            ? TableLayout.Of(read.Product, read.Parameters, breakdowns).Select(layout => Orders.TableLayoutView.Of(layout, language)).ToArray()
+            : [];
+
     /// <summary>
     /// What the reader must bear in mind that the numbers do not say: new cases counted in years without the
     /// extract's look-back (<see cref="IncidenceLookBack"/>). Empty when there is nothing to note.

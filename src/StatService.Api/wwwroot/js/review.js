@@ -1,4 +1,4 @@
-// Caseworker pages: the review queue (specification in words, estimated size, approve with a price quote or
+// Caseworker pages: the review queue (specification in words, the tables' layout, estimated size, approve with a price quote or
 // reject with a reason), every order with filters (status, product, requester kind, date), and the disclosure
 // summary of delivered orders. The page refreshes itself while nobody is typing a decision. The caseworker's
 // API key is kept in sessionStorage (this tab only) and sent as a Bearer token.
@@ -161,6 +161,10 @@ function card(order) {
     order.words?.definition?.[language()]
       ? el("p", { class: "definition" }, order.words.definition[language()])
       : el("dl", { class: "facts" }, spec(order.parameters).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)])),
+    // The tables as they will be delivered (rows x columns), before anything is counted.
+    order.words?.tables?.[language()]?.length
+      ? [el("h4", {}, t("form.previewTables")), el("ul", { class: "layout" }, order.words.tables[language()].map((text) => el("li", {}, text)))]
+      : [],
     el("div", { class: "actions" }, approveForm(order), rejectForm(order)));
 }
 

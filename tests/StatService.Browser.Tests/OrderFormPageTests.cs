@@ -80,7 +80,21 @@ public sealed class OrderFormPageTests(RunningService service)
         await Expect(message).ToContainTextAsync("tillader højst");
         await Expect(page.Locator("fieldset[data-field='parameters.breakdown']")).ToHaveClassAsync("has-error");
         await Expect(page.Locator("#error-summary li[data-path='parameters.breakdown']")).ToBeVisibleAsync();
+        // A group of checkboxes is named by its question, not by its first option.
+        await Expect(page.Locator("#error-summary li[data-path='parameters.breakdown']")).ToContainTextAsync("Fordel tallene efter: ");
         await Expect(page.Locator("#sent")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_error_summary_names_a_question_not_its_first_option()
+    {
+        await using var chromium = await Chromium.StartAsync();
+        var page = await chromium.OpenAsync(service.Url("/"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send bestilling" }).ClickAsync();
+
+        var kind = page.Locator("#error-summary li[data-path='requesterKind']");
+        await Expect(kind).ToHaveTextAsync("Hvem bestiller?: Skal udfyldes.");
+        await Expect(page.Locator("#error-summary")).Not.ToContainTextAsync("Virksomhed:");
     }
 
     [Fact]

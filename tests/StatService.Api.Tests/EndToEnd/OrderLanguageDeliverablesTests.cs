@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using StatService.Api.Tests.Deliverables;
 
 namespace StatService.Api.Tests.EndToEnd;
@@ -60,6 +61,21 @@ public sealed class OrderLanguageDeliverablesTests(GeneratedExtract extract)
         Assert.Contains("Statistikresultat: Patientantal (forsøgsgrundlag)", report, StringComparison.Ordinal);
         Assert.DoesNotContain("patient-count", report, StringComparison.Ordinal);
         Assert.DoesNotContain("diagnoses.include", report, StringComparison.Ordinal);
+
+        // No English word in the Danish report's text or the workbook's words (codes such as "female" aside).
+        var reportText = Regex.Replace(Regex.Replace(report, "<(style|script)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline), "<[^>]+>", " ");
+        AssertNoEnglishWords(reportText, "the Danish report");
+        var sheetWords = sheets["Definitioner"].SelectMany(r => r).Concat(sheets["Antal personer"][0]);
+        AssertNoEnglishWords(string.Join(" | ", sheetWords), "the Danish workbook");
+        Assert.DoesNotContain(sheets["Definitioner"], r => r.Any(c => c.Contains("diagnoses.", StringComparison.Ordinal) || c == "patient-count"));
+    }
+
+    private static void AssertNoEnglishWords(string text, string where)
+    {
+        // "total" is Danish too.
+        string[] english = ["the", "and", "of", "order", "orders", "table", "persons", "hidden", "suppressed", "received", "delivered", "by", "download", "definitions", "rule"];
+        var found = english.Where(w => Regex.IsMatch(text, $@"(?<![\p{{L}}\-.]){Regex.Escape(w)}(?![\p{{L}}\-])", RegexOptions.IgnoreCase)).ToArray();
+        Assert.True(found.Length == 0, $"{where} has English words: {string.Join(", ", found)}");
     }
 
     [Fact]

@@ -20,11 +20,17 @@ public sealed class OrderFormPageTests(RunningService service)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Bestil statistik fra sundhedsregistrene");
         await Expect(page.Locator("input[name=product]:checked")).ToHaveCountAsync(1);
+        await Expect(page.Locator("input[name=region]").First).ToBeAttachedAsync();
+        // "total" and "persons" are Danish too ("total hoftealloplastik", "hver persons total").
+        PageWords.AssertNone(await page.Locator("main").InnerTextAsync(), PageWords.English.Except(["total", "persons"]), "English on the Danish form");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Order statistics from the health registers");
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Diagnoses to include" })).ToBeVisibleAsync();
+        // Product texts and region names switch too, without a reload.
+        await Expect(page.GetByText("North Denmark Region")).ToBeVisibleAsync();
+        PageWords.AssertNone(await page.Locator("main").InnerTextAsync(), PageWords.Danish, "Danish on the English form");
         await Screenshots.TakeAsync(page, "order-form-english");
 
         // The choice is remembered for the next page.

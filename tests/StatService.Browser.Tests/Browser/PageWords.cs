@@ -24,7 +24,12 @@ public static partial class PageWords
 
     public static void AssertNone(string text, IEnumerable<string> words, string what)
     {
-        var found = words.Where(w => Regex.IsMatch(text, $@"(?<![\p{{L}}\-.]){Regex.Escape(w)}(?![\p{{L}}\-])", RegexOptions.IgnoreCase)).ToArray();
-        Assert.True(found.Length == 0, $"{what}: {string.Join(", ", found)}");
+        // Each word found is shown where it stands, so the text to fix can be found.
+        var found = words
+            .Select(w => Regex.Match(text, $@"(?<![\p{{L}}\-.]){Regex.Escape(w)}(?![\p{{L}}\-])", RegexOptions.IgnoreCase))
+            .Where(m => m.Success)
+            .Select(m => $"'{m.Value}' in \"…{text[Math.Max(0, m.Index - 40)..Math.Min(text.Length, m.Index + m.Length + 40)]}…\"")
+            .ToArray();
+        Assert.True(found.Length == 0, $"{what}: {string.Join("; ", found)}");
     }
 }

@@ -121,6 +121,8 @@ public sealed class OrderFlowTests(RunningService service)
         // The caseworker sees the delivered order's disclosure summary.
         await review.GetByRole(AriaRole.Button, new() { Name = "Opdater" }).ClickAsync();
         await Expect(review.Locator("#delivered-table tbody tr").First).ToBeVisibleAsync();
+        // ... and who asked for it.
+        await Expect(review.Locator("#delivered-table tbody tr").Filter(new() { HasText = "Journalist: Journalist Jensen" })).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(review, "09-review-delivered");
     }
 

@@ -20,11 +20,17 @@ public sealed class OrderFormPageTests(RunningService service)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Bestil statistik fra sundhedsregistrene");
         await Expect(page.Locator("input[name=product]:checked")).ToHaveCountAsync(1);
+        await Expect(page.Locator("input[name=region]").First).ToBeAttachedAsync();
+        // "total" and "persons" are Danish too ("total hoftealloplastik", "hver persons total").
+        PageWords.AssertNone(await page.Locator("main").InnerTextAsync(), PageWords.English.Except(["total", "persons"]), "English on the Danish form");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Order statistics from the health registers");
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Diagnoses to include" })).ToBeVisibleAsync();
+        // Product texts and region names switch too, without a reload.
+        await Expect(page.GetByText("North Denmark Region")).ToBeVisibleAsync();
+        PageWords.AssertNone(await page.Locator("main").InnerTextAsync(), PageWords.Danish, "Danish on the English form");
         await Screenshots.TakeAsync(page, "order-form-english");
 
         // The choice is remembered for the next page.
@@ -80,7 +86,21 @@ public sealed class OrderFormPageTests(RunningService service)
         await Expect(message).ToContainTextAsync("tillader højst");
         await Expect(page.Locator("fieldset[data-field='parameters.breakdown']")).ToHaveClassAsync("has-error");
         await Expect(page.Locator("#error-summary li[data-path='parameters.breakdown']")).ToBeVisibleAsync();
+        // A group of checkboxes is named by its question, not by its first option.
+        await Expect(page.Locator("#error-summary li[data-path='parameters.breakdown']")).ToContainTextAsync("Fordel tallene efter: ");
         await Expect(page.Locator("#sent")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_error_summary_names_a_question_not_its_first_option()
+    {
+        await using var chromium = await Chromium.StartAsync();
+        var page = await chromium.OpenAsync(service.Url("/"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send bestilling" }).ClickAsync();
+
+        var kind = page.Locator("#error-summary li[data-path='requesterKind']");
+        await Expect(kind).ToHaveTextAsync("Hvem bestiller?: Skal udfyldes.");
+        await Expect(page.Locator("#error-summary")).Not.ToContainTextAsync("Virksomhed:");
     }
 
     [Fact]

@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace StatService.Browser.Tests;
 
-/// <summary>An order in English, by keyboard, with a block chosen from the search: its status page is English and says who is counted in words.</summary>
+/// <summary>
+/// An order in English, by keyboard, with a block chosen from the search: its status page is English, says who is
+/// counted in words and, once delivered, names the codes of its table and charts in English.
+/// </summary>
 [Collection(RunningServiceCollection.Name)]
 public sealed class OrderLanguageTests(RunningService service)
 {
@@ -36,6 +39,8 @@ public sealed class OrderLanguageTests(RunningService service)
         await Expect(page.Locator(".chips li").Filter(new() { HasText = "DE10-DE14" })).ToContainTextAsync("Diabetes mellitus");
 
         await page.GetByLabel("From age").FillAsync("18");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Region", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Sex", Exact = true }).CheckAsync();
         await page.GetByLabel("What will the numbers be used for?").FillAsync("An article on diabetes by region.");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Reporter Roe");
         await page.GetByLabel("E-mail").FillAsync("roe@paper.example");
@@ -56,6 +61,30 @@ public sealed class OrderLanguageTests(RunningService service)
         await Screenshots.TakeAsync(status, "11-status-english");
         var text = await status.Locator("main").InnerTextAsync();
         PageWords.AssertNone(text, PageWords.Danish, "Danish on the English status page");
-        PageWords.AssertNone(text, PageWords.Ids, "ids on the status page");
+        PageWords.AssertNone(text, PageWords.IdsInEnglish, "ids on the status page");
+
+        // Approved and delivered: the table and its charts name regions and sexes in English.
+        var approve = await status.APIRequest.PostAsync(service.Url($"/api/review/orders/{await OrderIdAsync(status, statusPath)}/approve"), new()
+        {
+            Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer demo-caseworker" },
+            DataObject = new { },
+        });
+        Assert.Equal(200, approve.Status);
+        await Expect(status.Locator("#order-status")).ToHaveAttributeAsync("data-status", "delivered", new() { Timeout = 90_000 });
+        await Expect(status.Locator("table.result").First).ToContainTextAsync("North Denmark Region");
+        await Expect(status.Locator("table.result").First).ToContainTextAsync("Women");
+        await Expect(status.Locator("figure.chart").Filter(new() { HasText = "sex" }).First).ToContainTextAsync("Women");
+        await Screenshots.TakeAsync(status, "13-status-english-delivered");
+        var delivered = await status.Locator("main").InnerTextAsync();
+        PageWords.AssertNone(delivered, PageWords.Danish, "Danish on the English status page with its result");
+        PageWords.AssertNone(delivered, PageWords.IdsInEnglish, "ids on the status page with its result");
+    }
+
+    /// <summary>The order's id, as the status link's holder reads it from the order view.</summary>
+    private async Task<string> OrderIdAsync(IPage page, string statusPath)
+    {
+        var view = await page.APIRequest.GetAsync(service.Url($"/api/status/{statusPath["/status/".Length..]}"));
+        using var body = System.Text.Json.JsonDocument.Parse(await view.TextAsync());
+        return body.RootElement.GetProperty("id").GetString()!;
     }
 }

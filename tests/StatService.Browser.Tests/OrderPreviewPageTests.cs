@@ -7,8 +7,9 @@ using static Microsoft.Playwright.Assertions;
 namespace StatService.Browser.Tests;
 
 /// <summary>
-/// The form shows what the order would be before it is sent (the server's preview, in the page's language), and the
-/// status page copies its own link and opens the form again with the order's definition filled in.
+/// The form shows what the order would be before it is sent (the server's preview, in the page's language: who is
+/// counted, the tables' rows and columns, size, review, turnaround, price), and the status page tells the table it will
+/// get, copies its own link and opens the form again with the order's definition filled in.
 /// </summary>
 [Collection(RunningServiceCollection.Name)]
 public sealed class OrderPreviewPageTests(RunningService service)
@@ -47,6 +48,11 @@ public sealed class OrderPreviewPageTests(RunningService service)
         await Expect(preview.Locator("[data-preview=review]")).ToHaveTextAsync("En sagsbehandler gennemgår bestillingen, før den køres.");
         await Expect(preview.Locator("[data-preview=price]")).ToHaveTextAsync(root.GetProperty("price").GetString()!);
         await Expect(preview.Locator("[data-preview=note]")).ToContainTextAsync("Nye tilfælde i 2019 er for mange");
+        // The tables as they will be delivered (rows x columns), and when the result is normally ready.
+        var tables = root.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToArray();
+        Assert.Contains("Indbyggere, én tabel for hvert år 2019-2020: 3 rækker (køn) × 1 kolonne", tables);
+        await Expect(preview.Locator("[data-preview=tables] li")).ToHaveTextAsync(tables);
+        await Expect(preview.Locator("[data-preview=turnaround]")).ToHaveTextAsync(root.GetProperty("turnaround").GetString()!);
 
         // A period that starts a year later needs no warning.
         await page.GetByLabel("Fra", new() { Exact = true }).FillAsync("2020-01-01");
@@ -97,6 +103,8 @@ public sealed class OrderPreviewPageTests(RunningService service)
 
         await page.GotoAsync(statusUrl);
         await Expect(page.Locator("#price")).ToContainTextAsync("kr.");
+        // While it waits, the page tells the table it will get.
+        await Expect(page.Locator("#layout li")).ToHaveTextAsync(["Antal personer: 11 rækker (aldersgruppe) × 6 kolonner (region)"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Kopiér linket til siden" }).ClickAsync();
         await Expect(page.Locator("#copied")).ToContainTextAsync("Linket er kopieret");
         Assert.Equal(statusUrl, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));

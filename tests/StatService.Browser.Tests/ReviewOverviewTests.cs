@@ -6,7 +6,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace StatService.Browser.Tests;
 
-/// <summary>The caseworker's one screen: every order with a short id that tells it apart, filters (status, product, requester kind, date), and a list that keeps itself current.</summary>
+/// <summary>
+/// The caseworker's one screen: every order with a short id that tells it apart, filters (status, product, requester
+/// kind, date), a list that keeps itself current, and each order in review in words with the table it will get.
+/// </summary>
 [Collection(RunningServiceCollection.Name)]
 public sealed class ReviewOverviewTests(RunningService service)
 {
@@ -63,6 +66,8 @@ public sealed class ReviewOverviewTests(RunningService service)
         var third = await SubmitAsync(page, $"Oversigt {run} C", "patient_association");
         await Expect(page.Locator($"article.order-card[data-order='{third}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator($"article.order-card[data-order='{third}'] .definition")).ToContainTextAsync("Personer med type 1-diabetes (DE10) i 2022");
+        // The table the caseworker approves, laid out before anything is counted.
+        await Expect(page.Locator($"article.order-card[data-order='{third}'] ul.layout li")).ToHaveTextAsync(["Antal personer: 3 rækker (køn) × 1 kolonne"]);
         PageWords.AssertNone(await page.Locator("main").InnerTextAsync(), PageWords.Ids, "ids on the caseworker's page");
     }
 

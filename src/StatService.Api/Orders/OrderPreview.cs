@@ -7,14 +7,16 @@ using StatService.Core.Orders;
 namespace StatService.Api.Orders;
 
 /// <summary>
-/// What an order of a body would be, without placing it: the definition in words, the estimated size (rate tables
-/// included), whether a caseworker reviews it and the price quote. Built from validation alone: nothing is stored
+/// What an order of a body would be, without placing it: the definition in words, the tables' layout, the estimated
+/// size (rate tables included), whether a caseworker reviews it, the expected turnaround and the price quote. Built from validation alone: nothing is stored
 /// and nothing is counted in the extract, so a preview tells nothing about persons.
 /// </summary>
 /// <param name="Language">The language of the words: <c>da</c> or <c>en</c>.</param>
 /// <param name="EstimatedCells">The cells of the release as delivered, every margin and rate table included.</param>
 /// <param name="PriceQuoteDkk">The product's price rule applied to the estimated cells; null when the product has no rule.</param>
 /// <param name="Notes">What to bear in mind before ordering (new cases in years without look-back), in words.</param>
+/// <param name="Tables">Each table as it will be delivered: rows, columns (totals included) and cells, and in words.</param>
+/// <param name="Turnaround">When the result is normally ready, in words.</param>
 public sealed record OrderPreview(
     string Product,
     string Language,
@@ -25,7 +27,9 @@ public sealed record OrderPreview(
     string Review,
     decimal? PriceQuoteDkk,
     string? Price,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<TableLayoutView> Tables,
+    string Turnaround)
 {
     public static OrderPreview Of(OrderValidation validation, OrderChannel channel, string language, OrderServices services, OrderWords words)
     {
@@ -53,7 +57,9 @@ public sealed record OrderPreview(
                     ("perCell", Money(language, rule.PerCellDkk)),
                     ("cells", cells))
                 : null,
-            words.Notes(product, parameters, language));
+            words.Notes(product, parameters, language),
+            words.Tables(product, parameters, language),
+            Texts.Get(language, review ? "preview.turnaroundCaseworker" : "preview.turnaroundAutomatic"));
     }
 
     /// <summary>An amount of DKK as the language writes it: whole kroner without decimals, else with øre.</summary>

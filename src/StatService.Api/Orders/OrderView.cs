@@ -72,8 +72,8 @@ public sealed record OrderView(
 }
 
 /// <summary>
-/// The order's language (its pages open in it), the product's title, the cohort definition in words and the notes to
-/// bear in mind (such as new cases in years without look-back), per language.
+/// The order's language (its pages open in it), the product's title, the cohort definition in words, the notes to
+/// bear in mind (such as new cases in years without look-back) and the tables' layout in words, per language.
 /// </summary>
 public sealed record OrderWordsView(
     string Language,
@@ -81,11 +81,17 @@ public sealed record OrderWordsView(
     IReadOnlyDictionary<string, string?> Definition,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Notes)
 {
+    /// <summary>Each table as it will be laid out ("Antal personer: 6 rækker (region) × 3 kolonner (køn)"), per language.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Tables { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public static OrderWordsView Of(Order order, Results.OrderWords words) => new(
         Results.OrderWords.LanguageOf(order),
         Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.ProductTitle(order.Product, l)),
         Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.Definition(order, l)),
-        Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.Notes(order, l)));
+        Core.Localization.Texts.Languages.ToDictionary(l => l, l => words.Notes(order, l)))
+    {
+        Tables = Core.Localization.Texts.Languages.ToDictionary(l => l, l => (IReadOnlyList<string>)words.Tables(order, l).Select(t => t.Text).ToArray()),
+    };
 }
 
 /// <summary>One status change as shown: when, who, from which status to which, and why.</summary>

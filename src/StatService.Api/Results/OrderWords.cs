@@ -6,8 +6,11 @@ using StatService.Core.Orders;
 namespace StatService.Api.Results;
 
 /// <summary>What a person reads about an order: its language, its cohort definition in words and what to bear in mind.</summary>
-public sealed class OrderWords(ProductCatalogue catalogue, OrderDefinitionText definitions, IExtractRegistry extracts, ILogger<OrderWords> logger)
+public sealed class OrderWords(ProductCatalogue catalogue, OrderDefinitionText definitions, IExtractRegistry extracts, Breakdowns breakdowns, ILogger<OrderWords> logger)
 {
+    /// <summary>A stored release with its code names in <paramref name="language"/> (releases are stored with Danish names).</summary>
+    public string Labelled(string releaseJson, string language) => Delivery.Release.ReleaseLabels.InLanguage(releaseJson, language, breakdowns.Labels);
+
     /// <summary>The order's language: the form's choice, or the one an API client asked in; English for older API orders.</summary>
     public static string LanguageOf(Order order) => order.Language is { } language ? Texts.Normalise(language) : Texts.English;
 
@@ -42,6 +45,14 @@ public sealed class OrderWords(ProductCatalogue catalogue, OrderDefinitionText d
             return null;
         }
     }
+
+    /// <summary>The order's tables as they will be laid out, before anything is counted; empty when its parameters no longer read.</summary>
+    public IReadOnlyList<Orders.TableLayoutView> Tables(Order order, string language) => Tables(order.Product, order.ParametersJson, language, order.Id);
+
+    public IReadOnlyList<Orders.TableLayoutView> Tables(string productId, string parametersJson, string language, Guid? orderId = null) =>
+        Read(productId, parametersJson, orderId) is { } read
+            ? TableLayout.Of(read.Product, read.Parameters, breakdowns).Select(layout => Orders.TableLayoutView.Of(layout, language)).ToArray()
+            : [];
 
     /// <summary>
     /// What the reader must bear in mind that the numbers do not say: new cases counted in years without the

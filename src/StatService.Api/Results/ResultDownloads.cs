@@ -5,9 +5,10 @@ using StatService.Delivery;
 namespace StatService.Api.Results;
 
 /// <summary>
-/// The formats a delivered result is offered in. The stored JSON is the release; every other format is
-/// rendered from it in the order's language (an English CSV without choices is the one stored with the
-/// result), so all downloads show the same protected numbers.
+/// The formats a delivered result is offered in. The stored JSON is the release; every format is given in the
+/// order's language (code names included: releases are stored with Danish ones) and every format other than JSON
+/// is rendered from it, so all downloads show the same protected numbers. The CSV stored with the result is served
+/// as it is when it is already in the language asked for (English, no choices, no code renamed).
 /// </summary>
 public static class ResultDownloads
 {
@@ -26,18 +27,22 @@ public static class ResultDownloads
         var language = OrderWords.LanguageOf(order);
         return (request.Format ?? "json").ToLowerInvariant() switch
         {
-            "csv" => TypedResults.File(Encoding.UTF8.GetBytes(Csv(result, language, request)), "text/csv; charset=utf-8", $"{fileStem}.csv"),
-            "xlsx" => TypedResults.File(ResultXlsxWriter.Write(result.Json, language, words.Wording(order, language)), XlsxContentType, $"{fileStem}.xlsx"),
+            "csv" => TypedResults.File(Encoding.UTF8.GetBytes(Csv(result, language, request, words)), "text/csv; charset=utf-8", $"{fileStem}.csv"),
+            "xlsx" => TypedResults.File(ResultXlsxWriter.Write(words.Labelled(result.Json, language), language, words.Wording(order, language)), XlsxContentType, $"{fileStem}.xlsx"),
             // The report opens in the browser (printable); no attachment name.
-            "html" => TypedResults.Text(ResultReportWriter.Write(result.Json, language, words.Wording(order, language)), "text/html", Encoding.UTF8),
-            _ => TypedResults.Text(result.Json, "application/json", Encoding.UTF8),
+            "html" => TypedResults.Text(ResultReportWriter.Write(words.Labelled(result.Json, language), language, words.Wording(order, language)), "text/html", Encoding.UTF8),
+            _ => TypedResults.Text(words.Labelled(result.Json, language), "application/json", Encoding.UTF8),
         };
     }
 
-    private static string Csv(OrderResult result, string language, ResultRequest request) =>
-        language == Core.Localization.Texts.English && request.Locale is null && request.Sep is null
+    private static string Csv(OrderResult result, string language, ResultRequest request, OrderWords words)
+    {
+        var options = CsvOptions.For(language, request.Locale, request.Sep);
+        var json = words.Labelled(result.Json, options.Language);
+        return language == Core.Localization.Texts.English && request.Locale is null && request.Sep is null && ReferenceEquals(json, result.Json)
             ? result.Csv
-            : ReleaseCsvWriter.Write(result.Json, CsvOptions.For(language, request.Locale, request.Sep));
+            : ReleaseCsvWriter.Write(json, options);
+    }
 }
 
 /// <summary>A result download's choices: <c>format</c>, and for CSV <c>locale</c> (da | en) and <c>sep</c> (comma | semicolon | tab).</summary>

@@ -36,8 +36,6 @@ public sealed class Breakdowns(CodeListSet codeLists)
     /// <summary>Every dimension a product table may declare.</summary>
     public static IReadOnlyList<string> TableDimensionNames { get; } = [Region, Sex, AgeBand, AtcGroup, Chapter, ContactBand, Outcome];
 
-    public const string TotalLabel = "I alt";
-
     /// <summary>Ten-year bands, the last open: 0-9, 10-19, ..., 80-89, 90+.</summary>
     public static IReadOnlyList<string> AgeBandCodes { get; } =
         [.. Enumerable.Range(0, 9).Select(i => $"{i * 10}-{i * 10 + 9}"), "90+"];
@@ -45,11 +43,7 @@ public sealed class Breakdowns(CodeListSet codeLists)
     public static string AgeBandOf(int age) => age >= 90 ? "90+" : $"{age / 10 * 10}-{age / 10 * 10 + 9}";
 
     /// <summary>Contacts per person per year: lower bounds of the bands (0 is its own band).</summary>
-    public static IReadOnlyList<(string Code, string Label)> ContactBands { get; } =
-    [
-        ("0", "Ingen kontakter"), ("0-1", "Under 1 kontakt pr. år"), ("1-2", "1 til under 2 pr. år"),
-        ("2-5", "2 til under 5 pr. år"), ("5-10", "5 til under 10 pr. år"), ("10+", "10 eller flere pr. år"),
-    ];
+    public static IReadOnlyList<string> ContactBandCodes { get; } = ["0", "0-1", "1-2", "2-5", "5-10", "10+"];
 
     public static string ContactBandOf(double perYear) => perYear switch
     {
@@ -66,19 +60,19 @@ public sealed class Breakdowns(CodeListSet codeLists)
     /// <summary>ICD-10 chapters with the range of SKS codes each covers, from the code list.</summary>
     public IReadOnlyList<IcdChapter> Chapters => _chapters ??= IcdChapter.FromCodeList(codeLists.Icd10);
 
+    /// <summary>The names of the dimensions' codes, in either language; releases are written with the Danish ones.</summary>
+    public DimensionLabels Labels { get; } = new(codeLists);
+
     /// <summary>A dimension with fixed codes; <paramref name="observed"/> supplies the codes of data-driven ones (ATC groups).</summary>
     public TableDimension Dimension(string name, IReadOnlyCollection<string>? observed = null) => name switch
     {
-        Region => TableDimension.Flat(Region, TotalLabel, RegionCodes()),
-        Sex => TableDimension.Flat(Sex, TotalLabel, [("male", "Mænd"), ("female", "Kvinder")]),
-        AgeBand => TableDimension.Flat(AgeBand, TotalLabel, AgeBandCodes.Select(b => (b, $"{b} år"))),
-        AtcGroup => TableDimension.Flat(AtcGroup, "Personer med en udlevering", AtcGroups(observed ?? [])),
-        Chapter => TableDimension.Flat(Chapter, "Personer med en diagnose", Chapters.Select(c => (c.Code, c.Label))),
-        ContactBand => TableDimension.Flat(ContactBand, TotalLabel, ContactBands),
-        Outcome => TableDimension.Flat(Outcome, TotalLabel,
-            new[] { (AliveCode, "Ikke registreret død") }
-                .Concat(Chapters.Select(c => (c.Code, $"Død: {c.Label}")))
-                .Append((UnknownCauseCode, "Død: dødsårsag ukendt"))),
+        Region => Flat(Region, codeLists.Regions.Entries.Select(e => e.Code).Order(StringComparer.Ordinal)),
+        Sex => Flat(Sex, ["male", "female"]),
+        AgeBand => Flat(AgeBand, AgeBandCodes),
+        AtcGroup => Flat(AtcGroup, AtcGroups(observed ?? [])),
+        Chapter => Flat(Chapter, Chapters.Select(c => c.Code)),
+        ContactBand => Flat(ContactBand, ContactBandCodes),
+        Outcome => Flat(Outcome, Chapters.Select(c => c.Code).Prepend(AliveCode).Append(UnknownCauseCode)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown dimension."),
     };
 
@@ -89,12 +83,14 @@ public sealed class Breakdowns(CodeListSet codeLists)
         _ => Dimension(name).Count,
     };
 
-    private IEnumerable<(string Code, string Label)> RegionCodes() =>
-        codeLists.Regions.Entries.OrderBy(e => e.Code, StringComparer.Ordinal).Select(e => (e.Code, e.LabelDa));
+    private TableDimension Flat(string name, IEnumerable<string> codes) => TableDimension.Flat(
+        name, Danish(name, TableDimension.TotalCode), codes.Select(code => (code, Danish(name, code))));
 
-    private IEnumerable<(string Code, string Label)> AtcGroups(IReadOnlyCollection<string> observed) =>
+    // A code the lists do not name (an ATC group missing from the list) is shown as itself.
+    private string Danish(string dimension, string code) => Labels.Of(Localization.Texts.Danish, dimension, code) ?? code;
+
+    private static IEnumerable<string> AtcGroups(IReadOnlyCollection<string> observed) =>
         observed.Where(c => c != OtherCode && c != TableDimension.TotalCode)
             .Order(StringComparer.Ordinal)
-            .Select(c => (c, codeLists.Atc.Find(c)?.LabelDa ?? c))
-            .Append((OtherCode, "Andre lægemidler"));
+            .Append(OtherCode);
 }

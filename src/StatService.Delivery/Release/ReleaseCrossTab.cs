@@ -1,17 +1,15 @@
 namespace StatService.Delivery.Release;
 
 /// <summary>
-/// How a table is laid out for reading: the dimension with the fewest codes across, every other
-/// dimension down (in the table's order, outer first). A one-dimensional table is a single column.
+/// How a table is laid out for reading (<see cref="Core.Tables.CrossTabRule"/>): the dimension with the fewest codes
+/// across, every other dimension down (in the table's order, outer first). A one-dimensional table is a single column.
 /// </summary>
 public sealed record ReleaseCrossTab(int? ColumnDimension, IReadOnlyList<int> RowDimensions, IReadOnlyList<IReadOnlyList<string>> RowKeys)
 {
     public static ReleaseCrossTab For(ReleaseTable table)
     {
         var count = table.Dimensions.Count;
-        int? column = count >= 2
-            ? Enumerable.Range(0, count).OrderBy(d => table.Dimensions[d].Codes.Count).ThenByDescending(d => d).First()
-            : null;
+        var column = Core.Tables.CrossTabRule.Column(table.Dimensions.Select(d => d.Codes.Count).ToArray());
         var rows = Enumerable.Range(0, count).Where(d => d != column).ToArray();
         IEnumerable<IReadOnlyList<string>> keys = [[]];
         foreach (var d in rows)

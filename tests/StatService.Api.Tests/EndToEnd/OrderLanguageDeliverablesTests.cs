@@ -1,11 +1,15 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using StatService.Api.Tests.Deliverables;
 
 namespace StatService.Api.Tests.EndToEnd;
 
-/// <summary>An order placed in Danish is delivered in Danish: the order view, the CSV and the workbook; choices change the CSV.</summary>
+/// <summary>
+/// An order is delivered in its language: a Danish one in Danish (the order view, the CSV and the workbook; choices
+/// change the CSV), an English one in English down to the names of the codes.
+/// </summary>
 [Collection(GeneratedExtractCollection.Name)]
 public sealed class OrderLanguageDeliverablesTests(GeneratedExtract extract)
 {
@@ -57,5 +61,67 @@ public sealed class OrderLanguageDeliverablesTests(GeneratedExtract extract)
         Assert.Contains("Statistikresultat: Patientantal (forsøgsgrundlag)", report, StringComparison.Ordinal);
         Assert.DoesNotContain("patient-count", report, StringComparison.Ordinal);
         Assert.DoesNotContain("diagnoses.include", report, StringComparison.Ordinal);
+
+        // No English word in the Danish report's text or the workbook's words (codes such as "female" aside).
+        var reportText = Regex.Replace(Regex.Replace(report, "<(style|script)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline), "<[^>]+>", " ");
+        AssertNoEnglishWords(reportText, "the Danish report");
+        var sheetWords = sheets["Definitioner"].SelectMany(r => r).Concat(sheets["Antal personer"][0]);
+        AssertNoEnglishWords(string.Join(" | ", sheetWords), "the Danish workbook");
+        Assert.DoesNotContain(sheets["Definitioner"], r => r.Any(c => c.Contains("diagnoses.", StringComparison.Ordinal) || c == "patient-count"));
+    }
+
+    private static void AssertNoEnglishWords(string text, string where)
+    {
+        // "total" is Danish too.
+        string[] english = ["the", "and", "of", "order", "orders", "table", "persons", "hidden", "suppressed", "received", "delivered", "by", "download", "definitions", "rule"];
+        var found = english.Where(w => Regex.IsMatch(text, $@"(?<![\p{{L}}\-.]){Regex.Escape(w)}(?![\p{{L}}\-])", RegexOptions.IgnoreCase)).ToArray();
+        Assert.True(found.Length == 0, $"{where} has English words: {string.Join(", ", found)}");
+    }
+
+    [Fact]
+    public async Task An_english_order_names_its_codes_in_english_in_every_format()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient("demo-company");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new StringContent(DocumentedOrder.Body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Accept-Language", "en");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        await StatServiceApplication.WaitForStatusAsync(client, id, "delivered");
+
+        // The JSON: the same codes, values and statuses, with English names.
+        var json = JsonRelease.Read(await client.GetStringAsync($"/api/orders/{id}/result"));
+        var table = json.Tables[0];
+        Assert.Equal("North Denmark Region", table.Label("region", "1081"));
+        Assert.Equal("Women", table.Label("sex", "female"));
+        Assert.Equal("Total", table.Label("sex", "total"));
+        Assert.Equal("0-9 years", table.Label("ageband", "0-9"));
+
+        var english = CsvText.Parse(await client.GetStringAsync($"/api/orders/{id}/result?format=csv"), ',');
+        Assert.Equal(table.Cells.Count, english.Count - 1);
+        Assert.Contains(english, r => r[3] == "female" && r[4] == "Women" && r[1] == "1081" && r[2] == "North Denmark Region");
+        AssertNoDanishNames(string.Join("\n", english.Select(r => string.Join(",", r))), "the English CSV");
+
+        // Asked for in Danish, the CSV names the codes in Danish.
+        var danish = CsvText.Parse(await client.GetStringAsync($"/api/orders/{id}/result?format=csv&locale=da"), ';');
+        Assert.Contains(danish, r => r[3] == "female" && r[4] == "Kvinder");
+
+        var sheets = XlsxWorkbook.Read(await client.GetByteArrayAsync($"/api/orders/{id}/result?format=xlsx"));
+        AssertNoDanishNames(string.Join("\n", sheets.Values.SelectMany(rows => rows).Select(r => string.Join("|", r))), "the English workbook");
+        var crossTab = XlsxCrossTabRead.From(table, sheets.Values.First());
+        Assert.Equal(table.Cells.Count, crossTab.Cells.Count);
+
+        var report = WebUtility.HtmlDecode(await client.GetStringAsync($"/api/orders/{id}/result?format=html"));
+        Assert.Contains("North Denmark Region", report, StringComparison.Ordinal);
+        AssertNoDanishNames(report, "the English report");
+    }
+
+    private static void AssertNoDanishNames(string text, string where)
+    {
+        foreach (var name in new[] { "I alt", "Kvinder", "Mænd", " år", "Region Nordjylland", "Region Hovedstaden" })
+        {
+            Assert.False(text.Contains(name, StringComparison.Ordinal), $"{where} shows the Danish name '{name}'");
+        }
     }
 }

@@ -57,6 +57,44 @@ public sealed class OrderPreviewTests(GeneratedExtract extract)
     }
 
     [Fact]
+    public async Task The_preview_lays_out_every_table_as_it_is_delivered_and_tells_the_turnaround()
+    {
+        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        using var client = application.CreateClient("demo-journalist");
+        var body = IncidenceBody("2020-01-01", "2023-12-31");
+
+        var (_, preview) = await PostAsync(client, "/api/orders/preview", body, "da");
+        var layouts = preview.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("table").GetString()!, StringComparer.Ordinal);
+        Assert.Equal(
+            "Indbyggere, én tabel for hvert år 2020-2023: 11 rækker (aldersgruppe) × 3 kolonner (køn)",
+            layouts["population"].GetProperty("text").GetString());
+        Assert.Equal(preview.GetProperty("estimatedCells").GetInt64(), layouts.Values.Sum(t => t.GetProperty("cells").GetInt64()));
+        Assert.Equal("Resultatet er normalt klar få minutter efter, at du har sendt bestillingen.", preview.GetProperty("turnaround").GetString());
+
+        using var placed = await SendAsync(client, "/api/orders", body, "da");
+        var id = JsonDocument.Parse(await placed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var order = await StatServiceApplication.WaitForStatusAsync(client, id, "delivered");
+
+        // Every delivered table has the rows and columns the preview said, laid out as the deliverables lay it out.
+        var release = Delivery.Release.ReleaseDocument.Parse(await client.GetStringAsync($"/api/orders/{id}/result"));
+        Assert.Equal(layouts.Values.Sum(t => t.GetProperty("years").GetArrayLength()), release.Tables.Count);
+        foreach (var table in release.Tables)
+        {
+            var layout = layouts[table.Name[..table.Name.LastIndexOf('-')]];
+            Assert.Contains(int.Parse(table.Name[(table.Name.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture), layout.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()));
+            var crossTab = Delivery.Release.ReleaseCrossTab.For(table);
+            Assert.Equal(layout.GetProperty("rows").GetInt64(), crossTab.RowKeys.Count);
+            Assert.Equal(layout.GetProperty("columns").GetInt64(), crossTab.ColumnDimension is { } across ? table.Dimensions[across].Codes.Count : 1);
+            Assert.Equal(layout.GetProperty("columnsBy").GetString(), crossTab.ColumnDimension is { } c ? table.Dimensions[c].Name : null);
+        }
+
+        // The order tells the same layout (the status page and the caseworker show it).
+        Assert.Equal(
+            layouts.Values.Select(t => t.GetProperty("text").GetString()),
+            order.GetProperty("words").GetProperty("tables").GetProperty("da").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
     public async Task The_preview_speaks_english_unless_danish_is_asked_for()
     {
         await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };

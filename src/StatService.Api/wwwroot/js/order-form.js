@@ -287,8 +287,8 @@ function schedulePreview() {
 }
 
 /**
- * What the order would be as filled in so far (POST /api/form/orders/preview): the definition in words, the size,
- * review and price, or what the server still finds wrong. Only the specification is sent; nothing is stored.
+ * What the order would be as filled in so far (POST /api/form/orders/preview): the definition in words, the tables'
+ * rows and columns, the size, review, turnaround and price, or what the server still finds wrong. Only the specification is sent; nothing is stored.
  */
 async function preview() {
   const number = ++previewNumber;
@@ -316,8 +316,10 @@ async function preview() {
   const p = answer.body;
   const facts = [
     ["form.previewDefinition", p.definition ?? p.productTitle, "definition"],
+    ["form.previewTables", el("ul", { class: "layout" }, (p.tables ?? []).map((table) => el("li", {}, table.text))), "tables"],
     ["form.previewCells", t("form.previewCellsValue", { n: formatNumber(p.estimatedCells) }), "cells"],
     ["form.previewReview", p.review, "review"],
+    ["form.previewTurnaround", p.turnaround, "turnaround"],
   ];
   if (p.price) facts.push(["form.previewPrice", p.price, "price"]);
   target.replaceChildren(

@@ -93,7 +93,7 @@ function dimensionCharts(table, measure) {
   return table.dimensions.flatMap((dimension, d) => {
     const leaves = leavesOf(dimension);
     if (leaves.length < 2) return [];
-    const points = leaves.map((code) => ({ code: code.code, label: code.label, value: atTotals(table, cells, d, code.code) }));
+    const points = leaves.map((code) => ({ code: code.code, label: codeLabel(dimension, code.code), value: atTotals(table, cells, d, code.code) }));
     const series = seriesNames.includes(dimension.name) || dimension.codes.filter((c) => c.parent !== null).every((c) => isYear(c.code));
     const title = `${measure}: ${t(series ? "status.chartLine" : "status.chartBar", { dimension: dimensionWord(dimension.name) })}`;
     return [figure(title, points, () => chart(series ? "line" : "bar", title, points))];

@@ -1,6 +1,6 @@
-// Caseworker pages: the review queue (specification in words, estimated size, approve with a price quote or
+// Caseworker pages: the review queue (specification in words, the tables' layout, estimated size, approve with a price quote or
 // reject with a reason), every order with filters (status, product, requester kind, date), and the disclosure
-// summary of delivered orders. The page refreshes itself while nobody is typing a decision. The caseworker's
+// summary of delivered orders with who asked for them. The page refreshes itself while nobody is typing a decision. The caseworker's
 // API key is kept in sessionStorage (this tab only) and sent as a Bearer token.
 import { startPage, onLanguage, t, el, callJson, formatDateTime, formatNumber, formatShare, label, language, shortId } from "./common.js";
 
@@ -125,9 +125,14 @@ function renderAll() {
       el("th", { scope: "row" }, shortId(o.id)),
       el("td", {}, el("span", { class: `status-badge ${o.status}` }, t(`state.${o.status}`))),
       el("td", {}, productTitle(o.product)),
-      el("td", {}, [o.requesterKind ? label("kind", o.requesterKind) : "", o.requester].filter(Boolean).join(": ")),
+      el("td", {}, requesterText(o)),
       el("td", {}, formatDateTime(o.submittedAt)),
       el("td", {}, o.reasonKey ? t(o.reasonKey) : (o.reason ?? ""))))))));
+}
+
+/** Who asked: the kind of requester and the contact's organisation or name (or the API requester). */
+function requesterText(order) {
+  return [order.requesterKind ? label("kind", order.requesterKind) : "", order.requester].filter(Boolean).join(": ");
 }
 
 function spec(parameters) {
@@ -161,6 +166,10 @@ function card(order) {
     order.words?.definition?.[language()]
       ? el("p", { class: "definition" }, order.words.definition[language()])
       : el("dl", { class: "facts" }, spec(order.parameters).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)])),
+    // The tables as they will be delivered (rows x columns), before anything is counted.
+    order.words?.tables?.[language()]?.length
+      ? [el("h4", {}, t("form.previewTables")), el("ul", { class: "layout" }, order.words.tables[language()].map((text) => el("li", {}, text)))]
+      : [],
     el("div", { class: "actions" }, approveForm(order), rejectForm(order)));
 }
 
@@ -220,13 +229,14 @@ async function decide(order, action, body, doneKey, errorElement) {
 function renderDelivered() {
   const container = document.getElementById("delivered");
   if (delivered.length === 0) { container.replaceChildren(el("p", {}, t("review.noneDelivered"))); return; }
-  const head = ["review.col.order", "review.col.product", "review.col.delivered", "review.col.extract", "review.col.cells", "review.col.suppressed", "review.col.share", "review.col.audit"];
+  const head = ["review.col.order", "review.col.product", "review.col.requester", "review.col.delivered", "review.col.extract", "review.col.cells", "review.col.suppressed", "review.col.share", "review.col.audit"];
   const rows = delivered.map(({ order, release }) => {
     const cells = release ? release.tables.reduce((sum, table) => sum + table.cells.length, 0) : null;
     const hidden = release ? release.tables.reduce((sum, table) => sum + table.cells.filter((c) => c.status !== "published").length, 0) : null;
     return el("tr", { "data-order": order.id },
       el("th", { scope: "row" }, shortId(order.id)),
       el("td", {}, productTitle(order.product)),
+      el("td", {}, requesterText(order)),
       el("td", {}, formatDateTime(release?.createdAt ?? order.submittedAt)),
       el("td", {}, release?.extractVersion ?? order.extractVersion ?? ""),
       el("td", {}, cells === null ? "" : formatNumber(cells)),

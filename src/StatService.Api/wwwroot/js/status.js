@@ -60,6 +60,9 @@ function render() {
   if (order.extractVersion) facts.push([t("status.extract"), order.extractVersion]);
   const definition = order.words?.definition?.[language()];
   if (definition) facts.push([t("status.definition"), el("span", { id: "definition" }, definition)]);
+  // Until the result is there, the tables it will hold (rows x columns).
+  const tables = order.words?.tables?.[language()] ?? [];
+  if (status !== "delivered" && tables.length) facts.push([t("form.previewTables"), el("ul", { class: "layout", id: "layout" }, tables.map((text) => el("li", {}, text)))]);
   document.getElementById("order-facts").replaceChildren(...facts.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]));
   document.getElementById("notes").replaceChildren(...(order.words?.notes?.[language()] ?? []).map((note) =>
     el("p", { class: "notice warning", "data-note": "" }, el("strong", {}, `${t("notes.title")}: `), note)));

@@ -1,3 +1,4 @@
+using StatService.Core.OrderSpec;
 using StatService.Core.Tables;
 
 namespace StatService.Core.Catalogue;

@@ -1,3 +1,4 @@
+using StatService.Core.OrderSpec;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StatService.Core.Catalogue;

@@ -1,3 +1,4 @@
+using StatService.Core.OrderSpec;
 using StatService.Core.Catalogue;
 using StatService.Core.CodeLists;
 using StatService.Delivery.Release;

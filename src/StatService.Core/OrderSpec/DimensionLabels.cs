@@ -2,7 +2,7 @@ using StatService.Core.CodeLists;
 using StatService.Core.Localization;
 using StatService.Core.Tables;
 
-namespace StatService.Core.Catalogue;
+namespace StatService.Core.OrderSpec;
 
 /// <summary>
 /// The name a person reads for a code of a product dimension, in Danish or English: the code lists' names for

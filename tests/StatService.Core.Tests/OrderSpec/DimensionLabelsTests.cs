@@ -1,7 +1,8 @@
+using StatService.Core.OrderSpec;
 using StatService.Core.Catalogue;
 using StatService.Core.Tests.CodeLists;
 
-namespace StatService.Core.Tests.Catalogue;
+namespace StatService.Core.Tests.OrderSpec;
 
 /// <summary>The names of the product dimensions' codes: Danish as releases store them, English for English orders.</summary>
 public sealed class DimensionLabelsTests

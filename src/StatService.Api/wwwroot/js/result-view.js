@@ -24,6 +24,11 @@ function codeLabel(dimension, code) {
   return dimension.name === "sex" ? label("code", code) : found.label;
 }
 
+/** A caption that opens with a measure named mid-sentence ("defined daily doses ...") starts with a capital. */
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function measureText(measure) {
   const text = label("measure", measure);
   return text === measure ? measure : text.charAt(0).toLowerCase() + text.slice(1);
@@ -95,7 +100,7 @@ function dimensionCharts(table, measure) {
     if (leaves.length < 2) return [];
     const points = leaves.map((code) => ({ code: code.code, label: codeLabel(dimension, code.code), value: atTotals(table, cells, d, code.code) }));
     const series = seriesNames.includes(dimension.name) || dimension.codes.filter((c) => c.parent !== null).every((c) => isYear(c.code));
-    const title = `${measure}: ${t(series ? "status.chartLine" : "status.chartBar", { dimension: dimensionWord(dimension.name) })}`;
+    const title = capitalised(`${measure}: ${t(series ? "status.chartLine" : "status.chartBar", { dimension: dimensionWord(dimension.name) })}`);
     return [figure(title, points, () => chart(series ? "line" : "bar", title, points))];
   });
 }

@@ -118,6 +118,13 @@ public sealed class OrderFlowTests(RunningService service)
         await Expect(report.Locator("table.result").First).ToBeVisibleAsync();
         await Screenshots.TakeAsync(report, "08-printable-report");
 
+        // Switched to English, the page fetches the result again in its language: the same codes, English names.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        await Expect(page.Locator("#result-body table").First).ToContainTextAsync("North Denmark Region");
+        await Expect(page.Locator("#result-body table").First).ToContainTextAsync("Women");
+        PageWords.AssertNone(await page.Locator("#result-body").InnerTextAsync(), PageWords.Danish, "Danish on the result of a page switched to English");
+        Assert.EndsWith("lang=en", await page.Locator("#download-csv").GetAttributeAsync("href") ?? string.Empty, StringComparison.Ordinal);
+
         // The caseworker sees the delivered order's disclosure summary.
         await review.GetByRole(AriaRole.Button, new() { Name = "Opdater" }).ClickAsync();
         await Expect(review.Locator("#delivered-table tbody tr").First).ToBeVisibleAsync();

@@ -18,6 +18,14 @@ public static class OrderResults
                 title: "Unknown result format");
         }
 
+        if (ResultDownloads.CheckLanguage(request.Language) is { } languageProblem)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["lang"] = [languageProblem] },
+                $"Results are not given in '{request.Language}'.",
+                title: "Unknown result language");
+        }
+
         if (Delivery.CsvOptions.Check(request.Locale, request.Sep) is { } csvProblem)
         {
             return TypedResults.ValidationProblem(

@@ -203,7 +203,7 @@ public static class OrdersApi
     }
 
     public static async Task<IResult> GetOrderResult(
-        Guid id, string? format, string? locale, string? sep, ClaimsPrincipal user, [FromServices] IOrderStore store, [FromServices] OrderWords words,
+        Guid id, string? format, string? locale, string? sep, string? lang, ClaimsPrincipal user, [FromServices] IOrderStore store, [FromServices] OrderWords words,
         CancellationToken cancellationToken)
     {
         var order = await store.GetAsync(id, cancellationToken);
@@ -212,7 +212,7 @@ public static class OrdersApi
             return OrderNotFound.ById(id);
         }
 
-        return await OrderResults.RenderAsync(order, new ResultRequest(format, locale, sep), OrderLinks.For(id), $"order-{id}", store, words, cancellationToken);
+        return await OrderResults.RenderAsync(order, new ResultRequest(format, locale, sep, lang), OrderLinks.For(id), $"order-{id}", store, words, cancellationToken);
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> CancelOrder(

@@ -1,4 +1,5 @@
 using System.Text;
+using StatService.Core.Localization;
 using StatService.Core.Orders;
 using StatService.Delivery;
 
@@ -22,9 +23,16 @@ public static class ResultDownloads
             ? null
             : $"Use one of: {string.Join(", ", Formats.Select(f => $"'{f}'"))} (json is the default).";
 
+    /// <summary>Null when the language is one results are given in (or absent); otherwise the reason, for a 400 on 'lang'.</summary>
+    public static string? CheckLanguage(string? language) =>
+        language is null || language.Equals(Texts.Danish, StringComparison.OrdinalIgnoreCase) || language.Equals(Texts.English, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"Use '{Texts.Danish}' or '{Texts.English}' (the order's own language is the default).";
+
     public static IResult Render(OrderResult result, Order order, ResultRequest request, OrderWords words, string fileStem)
     {
-        var language = OrderWords.LanguageOf(order);
+        // A reader may ask for another language than the order's (a page switched to English): names and words follow it.
+        var language = request.Language is { } asked ? Texts.Normalise(asked) : OrderWords.LanguageOf(order);
         return (request.Format ?? "json").ToLowerInvariant() switch
         {
             "csv" => TypedResults.File(Encoding.UTF8.GetBytes(Csv(result, language, request, words)), "text/csv; charset=utf-8", $"{fileStem}.csv"),
@@ -39,11 +47,12 @@ public static class ResultDownloads
     {
         var options = CsvOptions.For(language, request.Locale, request.Sep);
         var json = words.Labelled(result.Json, options.Language);
-        return language == Core.Localization.Texts.English && request.Locale is null && request.Sep is null && ReferenceEquals(json, result.Json)
+        return language == Texts.English && request.Locale is null && request.Sep is null && ReferenceEquals(json, result.Json)
             ? result.Csv
             : ReleaseCsvWriter.Write(json, options);
     }
 }
 
 /// <summary>A result download's choices: <c>format</c>, and for CSV <c>locale</c> (da | en) and <c>sep</c> (comma | semicolon | tab).</summary>
-public sealed record ResultRequest(string? Format, string? Locale = null, string? Sep = null);
+/// <param name="Language">'da' or 'en': the language of the result's names and words; the order's own when absent.</param>
+public sealed record ResultRequest(string? Format, string? Locale = null, string? Sep = null, string? Language = null);

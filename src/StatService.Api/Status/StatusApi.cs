@@ -46,9 +46,10 @@ public static class StatusApi
             : OrderNotFound.ByStatusToken();
 
     public static async Task<IResult> GetResult(
-        string token, string? format, string? locale, string? sep, [FromServices] IOrderStore store, [FromServices] OrderWords words, CancellationToken cancellationToken) =>
+        string token, string? format, string? locale, string? sep, string? lang, [FromServices] IOrderStore store, [FromServices] OrderWords words,
+        CancellationToken cancellationToken) =>
         await FindAsync(token, store, cancellationToken) is { } order
-            ? await OrderResults.RenderAsync(order, new ResultRequest(format, locale, sep), OrderLinks.ForStatusToken(token), $"order-{order.Id}", store, words, cancellationToken)
+            ? await OrderResults.RenderAsync(order, new ResultRequest(format, locale, sep, lang), OrderLinks.ForStatusToken(token), $"order-{order.Id}", store, words, cancellationToken)
             : OrderNotFound.ByStatusToken();
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Cancel(

@@ -115,6 +115,19 @@ public sealed class OrderLanguageDeliverablesTests(GeneratedExtract extract)
         var report = WebUtility.HtmlDecode(await client.GetStringAsync($"/api/orders/{id}/result?format=html"));
         Assert.Contains("North Denmark Region", report, StringComparison.Ordinal);
         AssertNoDanishNames(report, "the English report");
+
+        // A reader may ask for the other language (a status page switched to Danish): the same cells, Danish names.
+        var inDanish = JsonRelease.Read(await client.GetStringAsync($"/api/orders/{id}/result?lang=da"));
+        Assert.Equal("Region Nordjylland", inDanish.Tables[0].Label("region", "1081"));
+        Assert.Equal("Kvinder", inDanish.Tables[0].Label("sex", "female"));
+        Assert.Equal(table.Cells.Select(c => (c.Value, c.Status)), inDanish.Tables[0].Cells.Select(c => (c.Value, c.Status)));
+        var danishReport = WebUtility.HtmlDecode(await client.GetStringAsync($"/api/orders/{id}/result?format=html&lang=da"));
+        Assert.Contains("Region Nordjylland", danishReport, StringComparison.Ordinal);
+
+        using var unknown = await client.GetAsync($"/api/orders/{id}/result?lang=fr");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.True(JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("lang", out _));
     }
 
     private static void AssertNoDanishNames(string text, string where)

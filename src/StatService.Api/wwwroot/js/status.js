@@ -11,6 +11,7 @@ const token = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1]
 const api = `/api/status/${encodeURIComponent(token)}`;
 let order = null;
 let release = null;
+let releaseLanguage = null;
 let lastStatus = null;
 
 startPage("status.title");
@@ -26,16 +27,20 @@ async function poll() {
     if (!answer.ok) throw new Error(String(answer.status));
     order = answer.body;
     if (order.words) openIn(order.words.language);
-    if (order.status === "delivered" && !release) {
-      const result = await callJson(`${api}/result`);
-      if (result.ok) release = result.body;
-    }
+    if (order.status === "delivered" && !release) await loadRelease();
     document.getElementById("problem").hidden = true;
     render();
   } catch {
     problem(t("common.networkError"));
   }
   if (!order || !finished.includes(order.status) || (order.status === "delivered" && !release)) setTimeout(poll, pollMilliseconds);
+}
+
+/** The result with its code names in the page's language (a Danish order read on a page switched to English too). */
+async function loadRelease() {
+  const wanted = language();
+  const result = await callJson(`${api}/result?lang=${wanted}`);
+  if (result.ok) { release = result.body; releaseLanguage = wanted; }
 }
 
 function problem(text) {
@@ -81,11 +86,12 @@ function render() {
 
   const result = document.getElementById("result");
   result.hidden = !release;
+  if (release && releaseLanguage !== language()) loadRelease().then(render);
   if (release) {
     const formats = ["csv", "xlsx", "json", "html"];
     document.getElementById("downloads").replaceChildren(...formats.map((format) => el("li", {},
       el("a", {
-        class: "button secondary", id: `download-${format}`, href: `${api}/result?format=${format}`,
+        class: "button secondary", id: `download-${format}`, href: `${api}/result?format=${format}&lang=${language()}`,
         ...(format === "html" ? { target: "_blank", rel: "noopener" } : { download: "" }),
       }, t(`status.download.${format}`)))));
     renderResult(document.getElementById("result-body"), release, order.words);

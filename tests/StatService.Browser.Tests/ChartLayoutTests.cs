@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using StatService.Api.Tests.Deliverables;
 using StatService.Browser.Tests.Browser;
 using StatService.Browser.Tests.Service;
+using StatService.TestSupport.Deliverables;
 using static Microsoft.Playwright.Assertions;
 
 namespace StatService.Browser.Tests;

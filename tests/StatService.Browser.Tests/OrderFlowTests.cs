@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
-using StatService.Api.Tests.Deliverables;
 using StatService.Browser.Tests.Browser;
 using StatService.Browser.Tests.Service;
 using StatService.TestSupport;
+using StatService.TestSupport.Deliverables;
 using static Microsoft.Playwright.Assertions;
 
 namespace StatService.Browser.Tests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using StatService.Api.Tests.Deliverables;
+using StatService.TestSupport.Deliverables;
 
 namespace StatService.Api.Tests.EndToEnd;
 

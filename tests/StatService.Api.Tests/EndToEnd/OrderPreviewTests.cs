@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using StatService.Api.Tests.Deliverables;
+using StatService.TestSupport.Deliverables;
 
 namespace StatService.Api.Tests.EndToEnd;
 

@@ -1,15 +1,13 @@
 using StatService.Core.OrderSpec;
 using StatService.Core.Catalogue;
-using StatService.Core.CodeLists;
 using StatService.Delivery.Release;
-using StatService.Worker.Pipeline;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.Delivery.Tests;
 
 /// <summary>A stored (Danish) release given in English: the codes' names change, nothing else does.</summary>
 public sealed class ReleaseLabelsTests
 {
-    private static readonly DimensionLabels Labels = new(CodeListSet.Load(Path.Combine(PipelineRegistration.DefaultQueriesDirectory, "codelists")));
+    private static readonly DimensionLabels Labels = new(RepositoryCodeLists.Lists);
 
     [Fact]
     public void An_english_release_names_the_codes_in_english_and_keeps_every_cell()

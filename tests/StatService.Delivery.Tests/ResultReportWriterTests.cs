@@ -5,7 +5,7 @@ using StatService.Core.Disclosure;
 using StatService.Core.Tables;
 using StatService.Delivery;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.Delivery.Tests;
 
 public sealed partial class ResultReportWriterTests
 {

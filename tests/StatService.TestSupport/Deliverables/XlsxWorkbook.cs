@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.TestSupport.Deliverables;
 
 /// <summary>An XLSX read back with the Open XML SDK: each sheet's rows as cell texts, in order.</summary>
 public static class XlsxWorkbook

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.TestSupport.Deliverables;
 
 /// <summary>The cells of a JSON release, read directly with JsonDocument (not with the writers' own reader).</summary>
 public sealed record JsonRelease(IReadOnlyList<JsonReleaseTable> Tables)

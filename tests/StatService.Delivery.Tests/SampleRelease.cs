@@ -2,7 +2,7 @@ using StatService.Core.Disclosure;
 using StatService.Core.Tables;
 using StatService.Delivery;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.Delivery.Tests;
 
 /// <summary>
 /// A release of two tables written by the real JSON writer, with suppressed cells whose true values are

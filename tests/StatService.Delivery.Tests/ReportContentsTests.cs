@@ -3,7 +3,7 @@ using StatService.Core.Disclosure;
 using StatService.Core.Tables;
 using StatService.Delivery;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.Delivery.Tests;
 
 /// <summary>
 /// A report of several tables opens with a contents list whose every link lands on the report, draws the tables of a

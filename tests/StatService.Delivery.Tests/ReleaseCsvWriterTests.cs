@@ -1,7 +1,7 @@
 using System.Globalization;
 using StatService.Delivery;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.Delivery.Tests;
 
 public sealed class ReleaseCsvWriterTests
 {

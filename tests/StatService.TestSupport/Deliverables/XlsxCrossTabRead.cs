@@ -1,4 +1,4 @@
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.TestSupport.Deliverables;
 
 /// <summary>
 /// A table sheet read back as a crosstab: title, a header row, a row of column codes, then one row per row key

@@ -1,7 +1,7 @@
 using StatService.Core.Localization;
 using StatService.Delivery.Release;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.Delivery.Tests;
 
 /// <summary>A chart's value axis: whole-number steps from 0 that reach the largest value and leave room for their labels.</summary>
 public sealed class ChartAxisTests

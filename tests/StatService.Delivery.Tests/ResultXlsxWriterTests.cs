@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using StatService.Delivery;
 
-namespace StatService.Api.Tests.Deliverables;
+namespace StatService.Delivery.Tests;
 
 public sealed class ResultXlsxWriterTests
 {

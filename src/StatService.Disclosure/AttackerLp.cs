@@ -28,6 +28,10 @@ internal sealed class AttackerLp : IDisposable
     private readonly double _lowerBound;
     private const int Several = -2;
     private int _target = -1;
+    private List<double[]>? _solutions;
+
+    // Kept solutions stop here (32 MB): on large components they only save programs, and memory must stay bounded.
+    private const int MaxKeptValues = 4_000_000;
 
     /// <summary>
     /// The program over the suppressed cells of component <paramref name="k"/>. The other suppressed cells share no
@@ -137,6 +141,12 @@ internal sealed class AttackerLp : IDisposable
 
     public int SolveCount { get; private set; }
 
+    /// <summary>Every solution since <see cref="KeepSolutions"/>, each a table the attacker without insider knowledge cannot rule out.</summary>
+    public IReadOnlyList<double[]> Solutions => _solutions ?? [];
+
+    /// <summary>Keeps every later solution in <see cref="Solutions"/>: a table that fits what an insider knows is a witness for them too.</summary>
+    public void KeepSolutions() => _solutions ??= [];
+
     public int CellOf(int variable) => _cells[variable];
 
     /// <summary>The variable of a suppressed cell, -1 for a published one.</summary>
@@ -220,6 +230,17 @@ internal sealed class AttackerLp : IDisposable
         {
             // The true table is feasible and every cell is capped, so anything else is a solver fault.
             throw new DisclosureException($"The audit's linear program ended with status {status}; the release cannot be verified.");
+        }
+
+        if (_solutions is not null && (_solutions.Count + 1) * _variables.Length <= MaxKeptValues)
+        {
+            var table = new double[_variables.Length];
+            for (var v = 0; v < table.Length; v++)
+            {
+                table[v] = _variables[v].SolutionValue();
+            }
+
+            _solutions.Add(table);
         }
 
         return _objective.Value();

@@ -172,6 +172,31 @@ internal sealed class SingletonHolders
         }
     }
 
+    /// <summary>
+    /// Whether a table (one value per variable) leaves every cell the holder knows at its true value: every solution of the
+    /// attacker's program, whatever insiders it was told of, is a table the holder then cannot rule out.
+    /// </summary>
+    public bool Fits(int holder, double[] table)
+    {
+        foreach (var v in _known[holder])
+        {
+            if (Math.Abs(table[v] - _truth[v]) > Tolerance)
+            {
+                return false;
+            }
+        }
+
+        foreach (var v in _alsoKnown[holder])
+        {
+            if (Math.Abs(table[v] - _truth[v]) > Tolerance)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Holders whose cells the last solution moves away from their true values.</summary>
     public void AddMoved(HashSet<int> holders)
     {

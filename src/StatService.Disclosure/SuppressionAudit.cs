@@ -100,6 +100,11 @@ public static class SuppressionAudit
 
         var everyone = Enumerable.Range(0, lp.VariableCount).Where(v => skip is null || !skip[lp.CellOf(v)]).ToArray();
         var holders = HoldersOfSingletons(problem, lp, attack);
+        if (holders.Count > 0)
+        {
+            lp.KeepSolutions();
+        }
+
         var witnesses = new Witnesses(problem, lp, needs, everyone) { Holders = holders.Count > 0 ? holders : null };
         if (!exact)
         {
@@ -144,6 +149,7 @@ public static class SuppressionAudit
         List<AuditFailure> failures, HashSet<int> reported, bool[]? skip, CancellationToken cancellationToken)
     {
         var cracked = new List<int>();
+        var solved = new SolvedTables(lp, holders, needs);
         holders.KnowAll();
         var others = Enumerable.Range(0, lp.VariableCount)
             .Where(v => holders.HolderOf(v) < 0 && !reported.Contains(lp.CellOf(v)) && skip?[lp.CellOf(v)] != true)
@@ -154,7 +160,8 @@ public static class SuppressionAudit
         foreach (var v in others)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (coalition.IsSettled(v) || attack.Check(v, coalition, wantLower: false, out _, out _) is null)
+            // The coalition's programs are spent only on cells that some holder might crack alone.
+            if (coalition.IsSettled(v) || solved.SettleForEveryHolder(v) || attack.Check(v, coalition, wantLower: false, out _, out _) is null)
             {
                 continue;
             }
@@ -205,9 +212,15 @@ public static class SuppressionAudit
         // Every table solved on the way is a witness for each holder whose cells it leaves at their true values, so the
         // candidates are first attacked in groups (a group's cells all known at once): a table the group cannot rule out
         // is one each member cannot either. Only members such tables leave unsettled are split off, down to one holder,
-        // whose exact attack decides.
+        // whose exact attack decides. Tables solved earlier count the same way, so a cell they settle for every holder
+        // costs no program at all.
         void Confirm(int v)
         {
+            if (solved.SettleForEveryHolder(v))
+            {
+                return;
+            }
+
             var byMax = new HashSet<int>();
             var byMin = new HashSet<int>();
             lp.OptimiseSparing(v, maximise: true, holders.AtFloor);
@@ -225,7 +238,20 @@ public static class SuppressionAudit
                 range[h] = (byMin.Contains(h) ? truth : Math.Min(truth, low), byMax.Contains(h) ? truth : Math.Max(truth, high));
             }
 
-            var unsettled = range.Keys.Where(h => !needs.IsMet(v, range[h].Low, range[h].High)).ToList();
+            // Tables solved before (for the outsider, the coalition or other cells) that fit a candidate's knowledge are
+            // witnesses for it too: they settle most candidates without programs of their own.
+            var unsettled = new List<int>();
+            foreach (var h in range.Keys.ToList())
+            {
+                var seen = range[h];
+                if (!needs.IsMet(v, seen.Low, seen.High) && !solved.Settle(h, v, ref seen))
+                {
+                    unsettled.Add(h);
+                }
+
+                range[h] = seen;
+            }
+
             if (unsettled.Count > 0)
             {
                 Attack(unsettled);

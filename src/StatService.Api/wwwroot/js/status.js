@@ -36,11 +36,17 @@ async function poll() {
   if (!order || !finished.includes(order.status) || (order.status === "delivered" && !release)) setTimeout(poll, pollMilliseconds);
 }
 
-/** The result with its code names in the page's language (a Danish order read on a page switched to English too). */
+/**
+ * The result with its code names in the page's language (a Danish order read on a page switched to English too).
+ * True when it was loaded; a failed load leaves the release shown as it was.
+ */
 async function loadRelease() {
   const wanted = language();
   const result = await callJson(`${api}/result?lang=${wanted}`);
-  if (result.ok) { release = result.body; releaseLanguage = wanted; }
+  if (!result.ok) return false;
+  release = result.body;
+  releaseLanguage = wanted;
+  return true;
 }
 
 function problem(text) {
@@ -86,7 +92,8 @@ function render() {
 
   const result = document.getElementById("result");
   result.hidden = !release;
-  if (release && releaseLanguage !== language()) loadRelease().then(render);
+  // Rendered again only once the other language has arrived: a failed load must not start another from render.
+  if (release && releaseLanguage !== language()) loadRelease().then((loaded) => { if (loaded) render(); }).catch(() => problem(t("common.networkError")));
   if (release) {
     const formats = ["csv", "xlsx", "json", "html"];
     document.getElementById("downloads").replaceChildren(...formats.map((format) => el("li", {},

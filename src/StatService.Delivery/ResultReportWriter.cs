@@ -33,9 +33,9 @@ public static class ResultReportWriter
         Fact(html, T("report.order"), release.OrderId);
         Fact(html, T("report.extract"), release.ExtractVersion);
         Fact(html, T("report.measure"), measure);
-        if (release.CreatedAt is not null)
+        if (release.CreatedAt is { } created)
         {
-            Fact(html, T("report.created"), ReleaseWords.Created(language, release.CreatedAt));
+            Fact(html, T("report.created"), ReleaseWords.Created(language, created));
         }
 
         html.Append("</dl>\n");

@@ -64,9 +64,9 @@ public static class ResultXlsxWriter
 
         yield return Line(T("result.extractVersion"), release.ExtractVersion);
         yield return Line(T("result.measure"), ReleaseWords.Measure(language, release.Measure));
-        if (release.CreatedAt is not null)
+        if (release.CreatedAt is { } created)
         {
-            yield return Line(T("result.createdAt"), ReleaseWords.Created(language, release.CreatedAt));
+            yield return Line(T("result.createdAt"), ReleaseWords.Created(language, created));
         }
 
         yield return Heading(T("result.cohort"));

@@ -29,8 +29,20 @@ public sealed class ReleaseLabelsTests
     public void A_danish_release_is_the_stored_text_itself()
     {
         Assert.Same(SampleRelease.Json, ReleaseLabels.InLanguage(SampleRelease.Json, "da", Labels));
-        const string unknown = """{"tables":[{"name":"t","dimensions":[{"name":"year","codes":[{"code":"2021","label":"2021","parent":null}]}],"cells":[]}]}""";
+        const string unknown = """
+            {"orderId":"o","product":"p","parameters":{},"extractVersion":"v","measure":"persons","createdAt":null,
+             "disclosure":{"rule":"r","policy":"p","suppressedCells":0,"auditPassed":true,"auditedCells":0,"method":null,"additive":null},
+             "tables":[{"name":"t","dimensions":[{"name":"year","codes":[{"code":"2021","label":"2021","parent":null}]}],"cells":[]}]}
+            """;
         Assert.Same(unknown, ReleaseLabels.InLanguage(unknown, "en", Labels));
+    }
+
+    [Fact]
+    public void A_text_that_is_not_a_release_is_refused_not_read_as_empty()
+    {
+        const string partial = """{"tables":[]}""";
+        Assert.Throws<System.Text.Json.JsonException>(() => ReleaseLabels.InLanguage(partial, "en", Labels));
+        Assert.Throws<System.Text.Json.JsonException>(() => ReleaseDocument.Parse(SampleRelease.Json.Replace("\"product\"", "\"producer\"", StringComparison.Ordinal)));
     }
 
     private sealed class CellComparer : IEqualityComparer<JsonReleaseCell>

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using StatService.Delivery.Release.Records;
 
 namespace StatService.Delivery.Release;
 
 /// <summary>
-/// The stored JSON release read back, so every derived deliverable (XLSX, report) shows exactly the
-/// numbers of the JSON and never anything the JSON does not hold.
+/// The stored release read back through its records (<see cref="ReleaseJson"/>), so every derived deliverable (XLSX,
+/// report, CSV) shows exactly the numbers of the JSON and never anything the JSON does not hold.
 /// </summary>
 public sealed record ReleaseDocument(
     string OrderId,
@@ -13,7 +14,7 @@ public sealed record ReleaseDocument(
     IReadOnlyList<ParameterLine> Parameters,
     string ExtractVersion,
     string Measure,
-    string? CreatedAt,
+    DateTimeOffset? CreatedAt,
     ReleaseDisclosure Disclosure,
     IReadOnlyList<ReleaseTable> Tables)
 {
@@ -26,25 +27,21 @@ public sealed record ReleaseDocument(
     /// <summary>What the reader must bear in mind, in the language being written; empty when there is nothing or the writer was not given it.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    public static ReleaseDocument Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        return new ReleaseDocument(
-            Text(root, "orderId"),
-            Text(root, "product"),
-            root.TryGetProperty("parameters", out var parameters) ? ParameterLine.Flatten(parameters) : [],
-            Text(root, "extractVersion"),
-            Text(root, "measure"),
-            root.TryGetProperty("createdAt", out var created) && created.ValueKind == JsonValueKind.String ? created.GetString() : null,
-            ReleaseDisclosure.Read(root.GetProperty("disclosure")),
-            root.GetProperty("tables").EnumerateArray().Select(ReleaseTable.Read).ToArray());
-    }
+    /// <exception cref="JsonException">The text is not a release document.</exception>
+    public static ReleaseDocument Parse(string json) => From(ReleaseJson.Read(json));
 
-    internal static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()
-            : string.Empty;
+    public static ReleaseDocument From(ReleaseRecord release) => new(
+        release.OrderId,
+        release.Product,
+        release.Parameters.ValueKind == JsonValueKind.Undefined ? [] : ParameterLine.Flatten(release.Parameters),
+        release.ExtractVersion,
+        release.Measure,
+        release.CreatedAt,
+        new ReleaseDisclosure(release.Disclosure.Rule, release.Disclosure.Policy, release.Disclosure.SuppressedCells, release.Disclosure.AuditedCells)
+        {
+            EarlierReleasesCompared = release.Disclosure.Differencing?.EarlierReleasesCompared,
+        },
+        [.. release.Tables.Select(ReleaseTable.From)]);
 
     internal static string Scalar(JsonElement value) => value.ValueKind switch
     {
@@ -94,37 +91,10 @@ public sealed record ParameterLine(string Name, string Value)
     }
 }
 
-/// <summary>
-/// The disclosure summary of a release; <see cref="EarlierReleasesCompared"/> is null for a release not checked against
-/// the release ledger; <see cref="Other"/> keeps fields added later, shown as they are.
-/// </summary>
-public sealed record ReleaseDisclosure(
-    string Rule,
-    string Policy,
-    int SuppressedCells,
-    int AuditedCells,
-    IReadOnlyList<ParameterLine> Other)
+/// <summary>The disclosure summary of a release; <see cref="EarlierReleasesCompared"/> is null for a release not checked against the release ledger.</summary>
+public sealed record ReleaseDisclosure(string Rule, string Policy, int SuppressedCells, int AuditedCells)
 {
-    // auditPassed is always true (a release whose audit fails is never written), so it is known and not read.
-    private static readonly string[] Known = ["rule", "policy", "suppressedCells", "auditPassed", "auditedCells", "differencing"];
-
     public int? EarlierReleasesCompared { get; init; }
-
-    internal static ReleaseDisclosure Read(JsonElement disclosure) => new(
-        ReleaseDocument.Text(disclosure, "rule"),
-        ReleaseDocument.Text(disclosure, "policy"),
-        disclosure.TryGetProperty("suppressedCells", out var suppressed) ? suppressed.GetInt32() : 0,
-        disclosure.TryGetProperty("auditedCells", out var audited) ? audited.GetInt32() : 0,
-        disclosure.EnumerateObject()
-            .Where(p => !Known.Contains(p.Name, StringComparer.Ordinal))
-            .SelectMany(p => ParameterLine.Flatten(p.Value).Select(l => l with { Name = l.Name.Length == 0 ? p.Name : $"{p.Name}.{l.Name}" }))
-            .ToArray())
-    {
-        EarlierReleasesCompared = disclosure.TryGetProperty("differencing", out var differencing)
-            && differencing.TryGetProperty("earlierReleasesCompared", out var compared) && compared.TryGetInt32(out var n)
-                ? n
-                : null,
-    };
 }
 
 public sealed record ReleaseCode(string Code, string Label, string? Parent)
@@ -160,28 +130,14 @@ public sealed record ReleaseTable(string Name, IReadOnlyList<ReleaseDimension> D
 
     private static string Key(IReadOnlyList<string> codes) => string.Join('\u001f', codes);
 
-    internal static ReleaseTable Read(JsonElement table)
+    internal static ReleaseTable From(TableRecord table)
     {
-        var dimensions = table.GetProperty("dimensions").EnumerateArray()
-            .Select(d => new ReleaseDimension(
-                ReleaseDocument.Text(d, "name"),
-                d.GetProperty("codes").EnumerateArray()
-                    .Select(c => new ReleaseCode(
-                        ReleaseDocument.Text(c, "code"),
-                        ReleaseDocument.Text(c, "label"),
-                        c.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null))
-                    .ToArray()))
+        var dimensions = table.Dimensions
+            .Select(d => new ReleaseDimension(d.Name, [.. d.Codes.Select(c => new ReleaseCode(c.Code, c.Label, c.Parent))]))
             .ToArray();
-        var cells = table.GetProperty("cells").EnumerateArray()
-            .Select(c =>
-            {
-                var coordinates = c.GetProperty("coordinates");
-                return new ReleaseCell(
-                    dimensions.Select(d => ReleaseDocument.Text(coordinates, d.Name)).ToArray(),
-                    c.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null,
-                    ReleaseDocument.Text(c, "status"));
-            })
+        var cells = table.Cells
+            .Select(c => new ReleaseCell([.. dimensions.Select(d => c.Coordinates.GetValueOrDefault(d.Name) ?? string.Empty)], c.Value, c.Status))
             .ToArray();
-        return new ReleaseTable(ReleaseDocument.Text(table, "name"), dimensions, cells);
+        return new ReleaseTable(table.Name, dimensions, cells);
     }
 }

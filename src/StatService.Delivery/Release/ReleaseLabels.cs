@@ -1,8 +1,7 @@
 using StatService.Core.OrderSpec;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using StatService.Core.Catalogue;
 using StatService.Core.Localization;
+using StatService.Delivery.Release.Records;
 
 namespace StatService.Delivery.Release;
 
@@ -13,8 +12,6 @@ namespace StatService.Delivery.Release;
 /// </summary>
 public static class ReleaseLabels
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     /// <summary>
     /// The release with each known code named in <paramref name="language"/>; the stored text itself when nothing is
     /// renamed (a Danish deliverable, or a release without known dimensions), so it stays byte for byte the stored one.
@@ -26,25 +23,24 @@ public static class ReleaseLabels
             return releaseJson;
         }
 
-        var release = JsonNode.Parse(releaseJson)!.AsObject();
+        var release = ReleaseJson.Read(releaseJson);
         var renamed = false;
-        foreach (var table in release["tables"]?.AsArray() ?? [])
+        var tables = release.Tables.Select(table => table with
         {
-            foreach (var dimension in table?["dimensions"]?.AsArray() ?? [])
+            Dimensions = [.. table.Dimensions.Select(dimension => dimension with
             {
-                var name = dimension?["name"]?.GetValue<string>();
-                foreach (var code in dimension?["codes"]?.AsArray() ?? [])
+                Codes = [.. dimension.Codes.Select(code =>
                 {
-                    if (name is not null && code?["code"]?.GetValue<string>() is { } value && labels.Of(language, name, value) is { } label
-                        && code["label"]?.GetValue<string>() != label)
+                    if (labels.Of(language, dimension.Name, code.Code) is not { } label || label == code.Label)
                     {
-                        code["label"] = label;
-                        renamed = true;
+                        return code;
                     }
-                }
-            }
-        }
 
-        return renamed ? release.ToJsonString(Indented) : releaseJson;
+                    renamed = true;
+                    return code with { Label = label };
+                })],
+            })],
+        }).ToArray();
+        return renamed ? ReleaseJson.Write(release with { Tables = tables }) : releaseJson;
     }
 }

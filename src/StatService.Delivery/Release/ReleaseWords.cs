@@ -27,14 +27,12 @@ public static partial class ReleaseWords
         Texts.Of(language).TryGetValue($"measure.{measure}", out var text) ? char.ToLowerInvariant(text[0]) + text[1..] : measure;
 
     /// <summary>When the release was made, in words: "6. december 2026 kl. 05:11 UTC"; text that is not a time is kept.</summary>
-    public static string Created(string language, string createdAt) =>
-        DateTimeOffset.TryParse(createdAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? Texts.Get(
-                language,
-                "date.withTime",
-                ("date", Core.OrderSpec.OrderDefinitionText.LongDate(DateOnly.FromDateTime(at.UtcDateTime), language)),
-                ("time", at.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)))
-            : createdAt;
+    public static string Created(string language, DateTimeOffset createdAt) =>
+        Texts.Get(
+            language,
+            "date.withTime",
+            ("date", Core.OrderSpec.OrderDefinitionText.LongDate(DateOnly.FromDateTime(createdAt.UtcDateTime), language)),
+            ("time", createdAt.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// The disclosure rule is written by the policy in English; it is shown only to English readers (the note's

@@ -41,8 +41,8 @@ public sealed class ReleaseLabelsTests
     public void A_text_that_is_not_a_release_is_refused_not_read_as_empty()
     {
         const string partial = """{"tables":[]}""";
-        Assert.Throws<System.Text.Json.JsonException>(() => ReleaseLabels.InLanguage(partial, "en", Labels));
-        Assert.Throws<System.Text.Json.JsonException>(() => ReleaseDocument.Parse(SampleRelease.Json.Replace("\"product\"", "\"producer\"", StringComparison.Ordinal)));
+        Assert.Throws<InvalidDataException>(() => ReleaseLabels.InLanguage(partial, "en", Labels));
+        Assert.Throws<InvalidDataException>(() => ReleaseDocument.Parse(SampleRelease.Json.Replace("\"product\"", "\"producer\"", StringComparison.Ordinal)));
     }
 
     private sealed class CellComparer : IEqualityComparer<JsonReleaseCell>

@@ -27,7 +27,7 @@ public sealed record ReleaseDocument(
     /// <summary>What the reader must bear in mind, in the language being written; empty when there is nothing or the writer was not given it.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <exception cref="JsonException">The text is not a release document.</exception>
+    /// <exception cref="InvalidDataException">The text is not a release document.</exception>
     public static ReleaseDocument Parse(string json) => From(ReleaseJson.Read(json));
 
     public static ReleaseDocument From(ReleaseRecord release) => new(

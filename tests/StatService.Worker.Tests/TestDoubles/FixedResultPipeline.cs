@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using StatService.Delivery.Release.Records;
 using StatService.Core.Orders;
 using StatService.Worker.Pipeline;
 
@@ -24,13 +26,28 @@ public sealed class FixedResultPipeline : IOrderPipeline
 
     public const string RejectionMessage = "The extract this order needs is no longer available.";
 
-    public const string Csv = "region,count\n1081,12\n";
+    public const string Csv = "group,count\ng1,12\n";
 
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentDictionary<Guid, int> Runs { get; } = new();
 
-    public static string JsonFor(Guid orderId) => $$"""{"orderId":"{{orderId}}","cells":[{"region":"1081","count":12}]}""";
+    /// <summary>
+    /// A whole release document (every deliverable is rendered from it). Its one dimension has no known code names, so
+    /// the text is served byte for byte in either language.
+    /// </summary>
+    public static string JsonFor(Guid orderId) => ReleaseJson.Write(new ReleaseRecord(
+        orderId.ToString(),
+        Product,
+        JsonDocument.Parse("{}").RootElement,
+        ExtractVersion,
+        "persons",
+        CreatedAt: null,
+        new DisclosureRecord("test", "test", SuppressedCells: 0, AuditPassed: true, AuditedCells: 1, Method: null, Additive: null),
+        [new TableRecord(
+            "count",
+            [new DimensionRecord("group", [new CodeRecord("g1", "g1", Parent: null)])],
+            [new CellRecord(new Dictionary<string, string> { ["group"] = "g1" }, 12, "published")])]));
 
     public void ReleaseHeld() => _release.TrySetResult();
 

@@ -3,9 +3,9 @@ using StatService.Core.Disclosure;
 namespace StatService.Disclosure;
 
 /// <summary>
-/// The threshold rule, plus the dominance rules' cells of magnitude tables (<see cref="DisclosurePolicy.DominancePrimaries"/>)
-/// and the cells earlier releases make sensitive (<see cref="DisclosurePolicy.Differencing"/>): which cells, inner cells and
-/// margins alike, must be suppressed.
+/// The threshold rule, plus the release's own sensitive cells (<see cref="ProtectionProblem.Sensitivity"/>: the dominance
+/// rules' cells of magnitude tables and the cells earlier releases make sensitive): which cells, inner cells and margins
+/// alike, must be suppressed.
 /// </summary>
 public static class PrimarySuppression
 {
@@ -28,7 +28,7 @@ public static class PrimarySuppression
                 : CellRole.Candidate;
         }
 
-        if (policy.DominancePrimaries is { } dominance)
+        if (problem.Sensitivity.Dominance is { } dominance)
         {
             for (var k = 0; k < problem.TableIndices.Count; k++)
             {
@@ -44,7 +44,7 @@ public static class PrimarySuppression
             }
         }
 
-        foreach (var (cell, _) in DifferencingCells(problem, policy))
+        foreach (var (cell, _) in DifferencingCells(problem))
         {
             roles[cell] = CellRole.Primary;
         }
@@ -52,11 +52,11 @@ public static class PrimarySuppression
         return roles;
     }
 
-    /// <summary>The problem cells that <see cref="DisclosurePolicy.Differencing"/> names, each with its requirement (linked cells: the stricter).</summary>
-    internal static Dictionary<int, DifferencingPrimary> DifferencingCells(ProtectionProblem problem, DisclosurePolicy policy)
+    /// <summary>The problem cells that earlier releases make sensitive, each with its requirement (linked cells: the stricter).</summary>
+    internal static Dictionary<int, DifferencingPrimary> DifferencingCells(ProtectionProblem problem)
     {
         var result = new Dictionary<int, DifferencingPrimary>();
-        if (policy.Differencing is not { IsEmpty: false } differencing)
+        if (problem.Sensitivity.Differencing is not { IsEmpty: false } differencing)
         {
             return result;
         }

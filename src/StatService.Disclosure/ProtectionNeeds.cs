@@ -7,7 +7,7 @@ namespace StatService.Disclosure;
 /// threshold and a second whole count (never pinned, never provably small). With a protection level of
 /// p %, a primary's interval must also reach p % above its value and p % below it, tau-Argus style; below only
 /// as far as anyone could go knowing just which cells are empty (a margin over three non-empty cells is at least 3).
-/// A cell that earlier releases make sensitive (<see cref="DisclosurePolicy.Differencing"/>) must reach what its
+/// A cell that earlier releases make sensitive (<see cref="ReleaseSensitivity.Differencing"/>) must reach what its
 /// difference with the earlier cell needs, with the same limit below; whether that limit left the difference protected
 /// is for the caller to check against the release's bounds.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class ProtectionNeeds
     {
         _upper = new double[lp.VariableCount];
         _lower = new double[lp.VariableCount];
-        var differencing = PrimarySuppression.DifferencingCells(problem, policy);
+        var differencing = PrimarySuppression.DifferencingCells(problem);
         for (var v = 0; v < _upper.Length; v++)
         {
             var cell = lp.CellOf(v);
@@ -57,7 +57,7 @@ internal sealed class ProtectionNeeds
     /// </summary>
     public static long[]? KnownFloors(ProtectionProblem problem, DisclosurePolicy policy)
     {
-        if (policy.ProtectionLevelPercent <= 0 && policy.Differencing?.Cells.Any(c => c.LowerAtMost is not null) != true)
+        if (policy.ProtectionLevelPercent <= 0 && !problem.Sensitivity.Differencing.Cells.Any(c => c.LowerAtMost is not null))
         {
             return null;
         }

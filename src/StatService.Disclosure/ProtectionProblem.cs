@@ -41,6 +41,9 @@ public sealed class ProtectionProblem
     /// <summary>The largest cell value (the grand total of an additive table).</summary>
     public long MaxValue { get; private init; }
 
+    /// <summary>The release's cells that dominance or earlier releases make primary, beside the policy's threshold rule.</summary>
+    public ReleaseSensitivity Sensitivity { get; private init; } = ReleaseSensitivity.None;
+
     /// <summary>Release positions of the tables this problem covers.</summary>
     public IReadOnlyList<int> TableIndices => _tableIndices;
 
@@ -65,7 +68,8 @@ public sealed class ProtectionProblem
     /// One problem over the given tables. Tables with the same <see cref="CountTable.LinkGroup"/> share every cell
     /// they have in common; a relation stated by two tables is kept once.
     /// </summary>
-    public static ProtectionProblem FromTables(IReadOnlyList<CountTable> tables, IReadOnlyList<int> tableIndices)
+    /// <param name="sensitivity">The release's cells that dominance or earlier releases make primary (by release table position).</param>
+    public static ProtectionProblem FromTables(IReadOnlyList<CountTable> tables, IReadOnlyList<int> tableIndices, ReleaseSensitivity? sensitivity = null)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(tableIndices.Count, tables.Count, nameof(tableIndices));
         var values = new List<long>(tables.Sum(t => t.CellCount));
@@ -139,6 +143,7 @@ public sealed class ProtectionProblem
         return new ProtectionProblem(valueArray, relationStart.ToArray(), relationCells.ToArray(), relationAdditive.ToArray(), tableIndices.ToArray(), tableCells)
         {
             MaxValue = valueArray.Length == 0 ? 0 : valueArray.Max(),
+            Sensitivity = sensitivity ?? ReleaseSensitivity.None,
         };
     }
 

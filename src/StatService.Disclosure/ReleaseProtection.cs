@@ -19,11 +19,15 @@ public sealed class ReleaseProtection : IDisclosureControl
     /// </summary>
     private readonly SuppressionEngine _suppressionWithBounds = new() { BoundsCellLimit = int.MaxValue };
 
-    public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken = default)
+    public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken = default) =>
+        Protect(tables, policy, DifferencingPrimaries.None, cancellationToken);
+
+    public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, DifferencingPrimaries differencing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(policy);
-        if (policy.Differencing is { IsEmpty: false } && policy.Method != DisclosureMethod.Suppression)
+        ArgumentNullException.ThrowIfNull(differencing);
+        if (!differencing.IsEmpty && policy.Method != DisclosureMethod.Suppression)
         {
             // Only exact published counts can be differenced; rounding and noise are not checked against earlier releases.
             throw new DisclosureException($"Cells made sensitive by earlier releases need suppression, not {policy.Method}.");
@@ -31,21 +35,21 @@ public sealed class ReleaseProtection : IDisclosureControl
 
         return policy.Method switch
         {
-            DisclosureMethod.Suppression => Suppress(tables, policy, cancellationToken),
+            DisclosureMethod.Suppression => Suppress(tables, policy, differencing, cancellationToken),
             DisclosureMethod.Rounding => Round(tables, policy),
             DisclosureMethod.CellKey => Perturb(tables, policy),
             _ => throw new DisclosureException($"Unknown disclosure method '{policy.Method}'."),
         };
     }
 
-    private ProtectedRelease Suppress(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken)
+    private ProtectedRelease Suppress(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, DifferencingPrimaries differencing, CancellationToken cancellationToken)
     {
         var dominance = DominanceSensitivity.ForRelease(tables, policy.Dominance);
-        var engine = policy.Differencing is { IsEmpty: false } ? _suppressionWithBounds : _suppression;
-        var release = engine.Protect(tables, policy with { DominancePrimaries = dominance }, cancellationToken);
+        var engine = differencing.IsEmpty ? _suppression : _suppressionWithBounds;
+        var release = engine.Protect(tables, policy, new ReleaseSensitivity(dominance, differencing), cancellationToken);
         var primary = tables.Select((table, t) => table.Values
             .Select((value, cell) => PrimarySuppression.IsSensitive(value, policy) || dominance?.Contains(t, cell) == true
-                || policy.Differencing?.Contains(t, cell) == true)
+                || differencing.Contains(t, cell))
             .ToArray()).ToArray();
 
         // The suppression must honour every primary; a published one would be a disclosure, so nothing is released.

@@ -17,19 +17,28 @@ public sealed class SuppressionEngine : IDisclosureControl
     /// </summary>
     public int BoundsCellLimit { get; init; } = PatternSearch.DefaultBoundsCellLimit;
 
-    public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken = default)
+    public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken = default) =>
+        Protect(tables, policy, DifferencingPrimaries.None, cancellationToken);
+
+    public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, DifferencingPrimaries differencing, CancellationToken cancellationToken = default) =>
+        Protect(tables, policy, new ReleaseSensitivity(null, differencing), cancellationToken);
+
+    /// <param name="sensitivity">This release's cells that dominance or earlier releases make primary, beside the threshold rule.</param>
+    public ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, ReleaseSensitivity sensitivity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(sensitivity);
         foreach (var table in tables)
         {
             EnsureProtectable(table);
         }
 
-        return WallClockGuard.Run(WallClockGuard.For(policy.SolverTimeLimit), cancellationToken, token => Protect(tables, policy, groups: LinkedTables.Groups(tables), token));
+        return WallClockGuard.Run(WallClockGuard.For(policy.SolverTimeLimit), cancellationToken, token => Protect(tables, policy, sensitivity, groups: LinkedTables.Groups(tables), token));
     }
 
-    private ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, IReadOnlyList<int[]> groups, CancellationToken cancellationToken)
+    private ProtectedRelease Protect(
+        IReadOnlyList<CountTable> tables, DisclosurePolicy policy, ReleaseSensitivity sensitivity, IReadOnlyList<int[]> groups, CancellationToken cancellationToken)
     {
         var status = tables.Select(t => new CellStatus[t.CellCount]).ToArray();
         var bounds = new List<SuppressedCellBounds>();
@@ -39,7 +48,7 @@ public sealed class SuppressionEngine : IDisclosureControl
         {
             // Each problem gets an equal share of the model effort: counted, so it never depends on how long another took.
             var share = policy.SolverTimeLimit.TotalSeconds / groups.Count;
-            var problem = ProtectionProblem.FromTables(groups[g].Select(t => tables[t]).ToArray(), groups[g]);
+            var problem = ProtectionProblem.FromTables(groups[g].Select(t => tables[t]).ToArray(), groups[g], sensitivity);
             var pattern = PatternSearch.Search(problem, policy, share, BoundsCellLimit, cancellationToken);
 
             // Counted per table cell, as delivered: a cell that linked tables share counts in each of them.

@@ -4,7 +4,7 @@ using StatService.Core.Tables;
 namespace StatService.Disclosure.Tests;
 
 /// <summary>
-/// Cells that an earlier release makes sensitive (<see cref="DisclosurePolicy.Differencing"/>): the engine suppresses them
+/// Cells that an earlier release makes sensitive (<see cref="DifferencingPrimaries"/>, beside the policy): the engine suppresses them
 /// and widens the attacker's interval until the difference with the earlier count could reach the threshold, judged by
 /// the independent attacker on the published table plus the earlier count.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class DifferencingPrimaryTests
         Assert.Equal(CellStatus.Published, unchecked_.Tables[0].Status[total]);
 
         var release = new ReleaseProtection().Protect(
-            [men], policy with { Differencing = new([new DifferencingPrimary(0, total, null, everyone - policy.Threshold)]) });
+            [men], policy, new DifferencingPrimaries([new DifferencingPrimary(0, total, null, everyone - policy.Threshold)]));
 
         Assert.Equal(CellStatus.Suppressed, release.Tables[0].Status[total]);
         var intervals = IndependentAttacker.Intervals(new PublishedTable(release.Tables[0]), zerosSensitive: false);
@@ -50,7 +50,7 @@ public sealed class DifferencingPrimaryTests
         var policy = DisclosurePolicy.DanishDefault;
 
         var release = new ReleaseProtection().Protect(
-            [byRegion], policy with { Differencing = new([new DifferencingPrimary(0, region, adults + policy.Threshold, null)]) });
+            [byRegion], policy, new DifferencingPrimaries([new DifferencingPrimary(0, region, adults + policy.Threshold, null)]));
 
         Assert.Equal(CellStatus.Suppressed, release.Tables[0].Status[region]);
         var intervals = IndependentAttacker.Intervals(new PublishedTable(release.Tables[0]), zerosSensitive: false);
@@ -66,9 +66,8 @@ public sealed class DifferencingPrimaryTests
         // together with everyone = 8 the women are at most 3, whatever is hidden. The bounds say so; the ledger refuses it.
         var men = TestTables.FromInner("men", [TestTables.Flat("region", Regions)], 2, 2, 1, 1, 1);
         var total = TestTables.Cell(men, "total");
-        var policy = DisclosurePolicy.DanishDefault with { Differencing = new([new DifferencingPrimary(0, total, null, 8 - 5)]) };
-
-        var release = new ReleaseProtection().Protect([men], policy);
+        var release = new ReleaseProtection().Protect(
+            [men], DisclosurePolicy.DanishDefault, new DifferencingPrimaries([new DifferencingPrimary(0, total, null, 8 - 5)]));
 
         Assert.Equal(CellStatus.Suppressed, release.Tables[0].Status[total]);
         var bounds = Assert.Single(release.Audit!.Cells, b => b.Table == 0 && b.Cell == total);
@@ -81,12 +80,8 @@ public sealed class DifferencingPrimaryTests
     public void Cells_made_sensitive_by_earlier_releases_need_suppression()
     {
         var men = TestTables.FromInner("men", [TestTables.Flat("region", Regions)], 5, 2, 0, 0, 0);
-        var policy = DisclosurePolicy.DanishDefault with
-        {
-            Method = DisclosureMethod.Rounding,
-            Differencing = new([new DifferencingPrimary(0, 0, null, 3)]),
-        };
+        var policy = DisclosurePolicy.DanishDefault with { Method = DisclosureMethod.Rounding };
 
-        Assert.Throws<DisclosureException>(() => new ReleaseProtection().Protect([men], policy));
+        Assert.Throws<DisclosureException>(() => new ReleaseProtection().Protect([men], policy, new DifferencingPrimaries([new DifferencingPrimary(0, 0, null, 3)])));
     }
 }

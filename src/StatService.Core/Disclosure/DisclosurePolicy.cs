@@ -53,19 +53,6 @@ public sealed record DisclosurePolicy
     /// <summary>Settings for <see cref="DisclosureMethod.CellKey"/>.</summary>
     public CellKeySettings CellKey { get; init; } = CellKeySettings.Default;
 
-    /// <summary>
-    /// Cells of this release that the dominance rules found sensitive, by table position. Set by the release
-    /// protection from the tables' contributions just before suppression; never read from product.json.
-    /// </summary>
-    public SensitiveCells? DominancePrimaries { get; init; }
-
-    /// <summary>
-    /// Cells of this release that would disclose a small group by difference with a cell an earlier release published
-    /// (the release ledger), with how far the attacker's interval of each must reach. Set by the worker's ledger check
-    /// just before suppression; never read from product.json.
-    /// </summary>
-    public DifferencingPrimaries? Differencing { get; init; }
-
     /// <summary>The smallest value an attacker's upper bound of a suppressed cell must reach.</summary>
     public int Threshold => MaxSensitiveCount + 1;
 

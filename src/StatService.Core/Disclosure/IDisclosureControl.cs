@@ -10,4 +10,7 @@ namespace StatService.Core.Disclosure;
 public interface IDisclosureControl
 {
     ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken = default);
+
+    /// <param name="differencing">Cells earlier releases make sensitive (the release ledger's findings), beside the policy's own rules.</param>
+    ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, DifferencingPrimaries differencing, CancellationToken cancellationToken = default);
 }

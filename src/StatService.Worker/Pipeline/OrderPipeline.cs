@@ -66,12 +66,12 @@ public sealed class OrderPipeline(
             var candidate = new ReleaseUnderCheck(order.Id, product.Id, extract.Version, tables, policy);
             var audit = crossReleaseAudit ?? throw new InvalidOperationException("A release ledger needs its cross-release audit.");
             return await new ReleaseLedgerCheck(ledger!, audit, time).ProtectAndRecordAsync(
-                candidate, checkedPolicy => Protect(tables, checkedPolicy, cancellationToken), release => Render(order, product, parameters, extract.Version, release),
+                candidate, (checkedPolicy, differencing) => Protect(tables, checkedPolicy, differencing, cancellationToken), release => Render(order, product, parameters, extract.Version, release),
                 cancellationToken);
         }
 
         // 4. render.
-        return Render(order, product, parameters, extract.Version, Protect(tables, policy, cancellationToken));
+        return Render(order, product, parameters, extract.Version, Protect(tables, policy, DifferencingPrimaries.None, cancellationToken));
     }
 
     private OrderDelivery Render(Order order, ProductDefinition product, CohortParameters parameters, string extractVersion, ProtectedRelease release)
@@ -95,13 +95,13 @@ public sealed class OrderPipeline(
         return ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(rows, personSets));
     }
 
-    private ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken)
+    private ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, DifferencingPrimaries differencing, CancellationToken cancellationToken)
     {
         using var activity = StatServiceTelemetry.ActivitySource.StartActivity("disclosure.protect");
         activity?.SetTag("statservice.cells", tables.Sum(t => t.CellCount));
         activity?.SetTag("statservice.tables", tables.Count);
         var started = Stopwatch.GetTimestamp();
-        var release = disclosure.Protect(tables, policy, cancellationToken);
+        var release = disclosure.Protect(tables, policy, differencing, cancellationToken);
         StatServiceTelemetry.ProtectDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         activity?.SetTag("statservice.suppressed", release.Summary.SuppressedCells);
         return release;

@@ -36,10 +36,10 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
     /// <summary>Releases the ledger covers: counts of persons, under every method (magnitudes are sums the atoms' counts do not bound).</summary>
     public static bool Applies(string measure) => measure == Measures.Persons;
 
-    /// <param name="protect">Protects the release's tables under a policy (the product's, with the ledger's cells added).</param>
+    /// <param name="protect">Protects the release's tables under a policy, with the cells the ledger found sensitive.</param>
     /// <param name="render">Renders the deliverables of a protected release.</param>
     public async Task<OrderDelivery> ProtectAndRecordAsync(
-        ReleaseUnderCheck candidate, Func<DisclosurePolicy, ProtectedRelease> protect, Func<ProtectedRelease, OrderDelivery> render,
+        ReleaseUnderCheck candidate, Func<DisclosurePolicy, DifferencingPrimaries, ProtectedRelease> protect, Func<ProtectedRelease, OrderDelivery> render,
         CancellationToken cancellationToken)
     {
         using var activity = StatServiceTelemetry.ActivitySource.StartActivity("release.ledger");
@@ -54,7 +54,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
             ProtectedRelease release;
             try
             {
-                release = protect(needs.IsEmpty ? policy : policy with { Differencing = needs });
+                release = protect(policy, needs);
             }
             catch (DisclosureException) when (alone is not null)
             {

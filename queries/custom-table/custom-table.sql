@@ -55,8 +55,10 @@ SELECT
     CASE WHEN CAST($measure AS VARCHAR) = 'persons' THEN NULL ELSE max(v, CAST($top_n AS INTEGER)) END AS top,
     -- the cell's key: its persons' record keys summed modulo 2^32 (cell-key perturbation only; 0 for no persons)
     CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS key_sum,
-    -- the release ledger's person set of an inner cell: the persons it sums over (margins are unions)
-    CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END AS persons
+    -- the release ledger's person set of an inner cell: the persons it sums over (margins are unions); for a magnitude,
+    -- its contributors (value above 0), and each contributor's [place, value]
+    CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND v > 0) END AS persons,
+    CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list([pid, v]) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND v > 0 AND CAST($measure AS VARCHAR) <> 'persons') END AS person_values
 FROM cells
 GROUP BY CUBE (d1, d2, d3)
 HAVING (GROUPING(d1) = 1 OR CAST($dim1 AS VARCHAR) <> '')

@@ -12,6 +12,9 @@ public sealed record TableRow(string Table, string?[] Codes, long Value, long[]?
 
     /// <summary>An inner cell's persons (person index places, ascending) when the query was asked for them; null otherwise.</summary>
     public int[]? Persons { get; init; }
+
+    /// <summary>A magnitude cell's per-person values, in the order of <see cref="Persons"/>; null for counts or when not asked for.</summary>
+    public long[]? PersonValues { get; init; }
 }
 
 /// <summary>
@@ -47,7 +50,8 @@ public static class ReleaseTableBuilder
                     LinkGroup = spec.LinkGroup,
                     Contributions = magnitude ? Contributions(table, tableRows) : null,
                     CellKeys = cellKeys ? CellKeys(table, tableRows) : null,
-                    Persons = tableRows.Any(r => r.Persons is not null) ? InnerPersons(table, tableRows) : null,
+                    Persons = tableRows.Any(r => r.Persons is not null) ? InnerPersons(table, tableRows, r => r.Persons) : null,
+                    PersonValues = tableRows.Any(r => r.PersonValues is not null) ? InnerPersons(table, tableRows, r => r.PersonValues) : null,
                 });
             }
         }
@@ -121,16 +125,16 @@ public static class ReleaseTableBuilder
         return keys;
     }
 
-    /// <summary>Each inner cell's persons; an inner cell the query did not return holds nobody.</summary>
-    private static int[]?[] InnerPersons(CountTable table, IReadOnlyList<TableRow> rows)
+    /// <summary>Each inner cell's persons (or their values); an inner cell the query did not return holds nobody.</summary>
+    private static T[]?[] InnerPersons<T>(CountTable table, IReadOnlyList<TableRow> rows, Func<TableRow, T[]?> of)
     {
-        var persons = new int[]?[table.CellCount];
+        var persons = new T[]?[table.CellCount];
         foreach (var row in rows)
         {
             var cell = CellOf(table, row);
             if (table.IsInner(cell))
             {
-                persons[cell] = row.Persons ?? [];
+                persons[cell] = of(row) ?? [];
             }
         }
 

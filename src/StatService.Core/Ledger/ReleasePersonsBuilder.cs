@@ -1,3 +1,4 @@
+using StatService.Core.Catalogue;
 using StatService.Core.Disclosure;
 using StatService.Core.Tables;
 
@@ -13,7 +14,8 @@ public static class ReleasePersonsBuilder
 {
     /// <param name="tables">The release's tables as queried, with <see cref="CountTable.Persons"/>.</param>
     /// <param name="release">The protected release: its first tables are <paramref name="tables"/>, in order.</param>
-    public static ReleasePersons Build(IReadOnlyList<CountTable> tables, ProtectedRelease release, DisclosurePolicy policy)
+    /// <param name="context">Empty for counts of persons; for sums, the quantity summed (<see cref="MeasureContext"/>).</param>
+    public static ReleasePersons Build(IReadOnlyList<CountTable> tables, ProtectedRelease release, DisclosurePolicy policy, string context = "")
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(release);
@@ -23,7 +25,9 @@ public static class ReleasePersonsBuilder
         {
             if (tables[t].Persons is { } persons)
             {
-                result.Add(Table(tables[t], persons, release.Tables[t], policy));
+                result.Add(context.Length == 0
+                    ? Table(tables[t], persons, release.Tables[t], policy)
+                    : MagnitudeTable(tables[t], persons, release.Tables[t], context));
             }
         }
 
@@ -62,6 +66,49 @@ public static class ReleasePersonsBuilder
         }
 
         return new PersonTable(table.Name, inner, cells);
+    }
+
+    /// <summary>
+    /// A table of sums: each inner cell's contributors with their values; a published sum is exact (magnitudes are only
+    /// ever suppressed), a hidden one bounds nothing beyond the attacker's own floor of 0.
+    /// </summary>
+    private static PersonTable MagnitudeTable(CountTable table, IReadOnlyList<int[]?> persons, ProtectedTable published, string context)
+    {
+        var innerOf = new int[table.CellCount];
+        var inner = new List<int[]>();
+        var values = new List<long[]>();
+        for (var cell = 0; cell < table.CellCount; cell++)
+        {
+            innerOf[cell] = -1;
+            if (table.IsInner(cell))
+            {
+                innerOf[cell] = inner.Count;
+                var places = (int[])(persons[cell] ?? []).Clone();
+                var amounts = (long[])(table.PersonValues?[cell] ?? new long[places.Length]).Clone();
+                if (amounts.Length != places.Length)
+                {
+                    throw new InconsistentTableException($"The query of table '{table.Name}' returned contributors and values that do not match.");
+                }
+
+                Array.Sort(places, amounts);
+                inner.Add(places);
+                values.Add(amounts);
+            }
+        }
+
+        var leaves = table.Dimensions.Select(LeavesBelow).ToArray();
+        var cells = new List<PersonCell>(table.CellCount);
+        for (var cell = 0; cell < table.CellCount; cell++)
+        {
+            var members = Members(table, cell, leaves, innerOf);
+            var sum = members.Sum(m => values[m].Sum());
+            var value = published.PublishedValue(cell);
+            // A published sum the contributors do not explain (they must: the table is additive) is taken to say nothing.
+            var (low, high) = value is { } exact && exact == sum ? (exact, (long?)exact) : (0L, (long?)null);
+            cells.Add(new PersonCell(cell, members, low, high, value is null));
+        }
+
+        return new PersonTable(table.Name, inner, cells) { Context = context, Values = values };
     }
 
     /// <summary>What a reader knows of one cell's count under the release's method.</summary>

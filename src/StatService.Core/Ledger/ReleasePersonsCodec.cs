@@ -5,27 +5,47 @@ namespace StatService.Core.Ledger;
 /// <summary>
 /// The ledger's compact form of <see cref="ReleasePersons"/>: ascending person places and member positions as gaps in
 /// LEB128 varints (a cohort of a few hundred thousand among millions takes about one byte a person), counts as zigzag
-/// varints. Version byte first, so the form can change without reading old records wrong.
+/// varints. Version byte first, so the form can change without reading old records wrong: version 1 holds count tables
+/// only (and is still written for them); version 2 adds per table its measure context and, for a magnitude table, each
+/// contributor's value.
 /// </summary>
 public static class ReleasePersonsCodec
 {
-    private const byte FormatVersion = 1;
+    private const byte CountsVersion = 1;
+    private const byte MagnitudesVersion = 2;
 
     public static byte[] Encode(ReleasePersons release)
     {
         ArgumentNullException.ThrowIfNull(release);
         using var stream = new MemoryStream();
-        stream.WriteByte(FormatVersion);
+        var magnitudes = release.Tables.Any(t => t.IsMagnitude);
+        stream.WriteByte(magnitudes ? MagnitudesVersion : CountsVersion);
         WriteUnsigned(stream, (ulong)release.Tables.Count);
         foreach (var table in release.Tables)
         {
-            var name = Encoding.UTF8.GetBytes(table.Name);
-            WriteUnsigned(stream, (ulong)name.Length);
-            stream.Write(name);
-            WriteUnsigned(stream, (ulong)table.Inner.Count);
-            foreach (var persons in table.Inner)
+            WriteText(stream, table.Name);
+            if (magnitudes)
             {
-                WriteAscending(stream, persons);
+                WriteText(stream, table.Context);
+            }
+
+            WriteUnsigned(stream, (ulong)table.Inner.Count);
+            for (var i = 0; i < table.Inner.Count; i++)
+            {
+                WriteAscending(stream, table.Inner[i]);
+                if (table.IsMagnitude)
+                {
+                    var values = table.Values?[i] ?? [];
+                    if (values.Length != table.Inner[i].Length)
+                    {
+                        throw new ArgumentException("A magnitude table needs one value per contributor.", nameof(release));
+                    }
+
+                    foreach (var value in values)
+                    {
+                        WriteSigned(stream, value);
+                    }
+                }
             }
 
             WriteUnsigned(stream, (ulong)table.Cells.Count);
@@ -45,7 +65,8 @@ public static class ReleasePersonsCodec
     public static ReleasePersons Decode(ReadOnlySpan<byte> bytes)
     {
         var reader = new Reader(bytes);
-        if (reader.Byte() != FormatVersion)
+        var version = reader.Byte();
+        if (version is not CountsVersion and not MagnitudesVersion)
         {
             throw new InvalidDataException("The ledger record is of an unknown format.");
         }
@@ -54,10 +75,20 @@ public static class ReleasePersonsCodec
         for (var t = 0; t < tables.Length; t++)
         {
             var name = Encoding.UTF8.GetString(reader.Bytes(reader.Count()));
+            var context = version == MagnitudesVersion ? Encoding.UTF8.GetString(reader.Bytes(reader.Count())) : string.Empty;
             var inner = new int[reader.Count()][];
+            var values = context.Length > 0 ? new long[inner.Length][] : null;
             for (var i = 0; i < inner.Length; i++)
             {
                 inner[i] = reader.Ascending();
+                if (values is not null)
+                {
+                    values[i] = new long[inner[i].Length];
+                    for (var v = 0; v < values[i].Length; v++)
+                    {
+                        values[i][v] = reader.Signed();
+                    }
+                }
             }
 
             var cells = new PersonCell[reader.Count()];
@@ -70,10 +101,17 @@ public static class ReleasePersonsCodec
                 cells[c] = new PersonCell(cell, members, low, high == 0 ? null : checked((long)high - 1), reader.Byte() == 1);
             }
 
-            tables[t] = new PersonTable(name, inner, cells);
+            tables[t] = new PersonTable(name, inner, cells) { Context = context, Values = values };
         }
 
         return reader.AtEnd ? new ReleasePersons(tables) : throw new InvalidDataException("The ledger record has trailing bytes.");
+    }
+
+    private static void WriteText(Stream stream, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        WriteUnsigned(stream, (ulong)bytes.Length);
+        stream.Write(bytes);
     }
 
     private static void WriteAscending(Stream stream, int[] values)

@@ -62,6 +62,12 @@ public sealed class CountTable
     /// </summary>
     public IReadOnlyList<int[]?>? Persons { get; init; }
 
+    /// <summary>
+    /// For the release ledger's magnitude tables: per cell index, an inner cell's per-person values in the order of
+    /// <see cref="Persons"/> (its contributors, each above 0); null for count tables. Never delivered.
+    /// </summary>
+    public IReadOnlyList<long[]?>? PersonValues { get; init; }
+
     public IReadOnlyList<TableDimension> Dimensions { get; }
 
     /// <summary>Cell values, indexed by <see cref="CellIndex"/>.</summary>

@@ -7,11 +7,15 @@ namespace StatService.Disclosure.AcrossReleases;
 /// </summary>
 internal sealed class AtomPartition
 {
-    private AtomPartition(int[] sizes, int[][][] innerAtoms)
+    private AtomPartition(int[] sizes, int[][][] innerAtoms, int[] atomOf)
     {
         Sizes = sizes;
         InnerAtoms = innerAtoms;
+        AtomOf = atomOf;
     }
+
+    /// <summary>Per person place, its atom (meaningful only for persons in some inner cell).</summary>
+    public int[] AtomOf { get; }
 
     /// <summary>Persons per atom.</summary>
     public int[] Sizes { get; }
@@ -61,7 +65,7 @@ internal sealed class AtomPartition
         }
 
         var innerAtoms = tables.Select(t => t.Table.Inner.Select(persons => persons.Select(p => atomOf[p]).Distinct().Order().ToArray()).ToArray()).ToArray();
-        return new AtomPartition([.. sizes], innerAtoms);
+        return new AtomPartition([.. sizes], innerAtoms, atomOf);
     }
 
     /// <summary>The atoms of a cell made of several inner cells (shared atoms once: non-additive tables overlap).</summary>

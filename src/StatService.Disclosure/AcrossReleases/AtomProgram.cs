@@ -111,7 +111,12 @@ internal sealed class AtomProgram : IDisposable
     }
 
     /// <summary>The largest count target <paramref name="t"/> can have; without <paramref name="keepNew"/>, the new release's rows relaxed.</summary>
-    public double Max(int t, bool keepNew = true)
+    public double Max(int t, bool keepNew = true) => Optimise(t, keepNew, maximise: true);
+
+    /// <summary>The smallest sum target <paramref name="t"/> can have (magnitudes: the lower protection level); as <see cref="Max"/>.</summary>
+    public double Min(int t, bool keepNew = true) => Optimise(t, keepNew, maximise: false);
+
+    private double Optimise(int t, bool keepNew, bool maximise)
     {
         foreach (var reach in _reach)
         {
@@ -126,7 +131,15 @@ internal sealed class AtomProgram : IDisposable
             objective.SetCoefficient(_atoms[a], 1);
         }
 
-        objective.SetMaximization();
+        if (maximise)
+        {
+            objective.SetMaximization();
+        }
+        else
+        {
+            objective.SetMinimization();
+        }
+
         Solve();
         return objective.Value();
     }

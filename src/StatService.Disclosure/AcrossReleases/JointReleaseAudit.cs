@@ -31,12 +31,47 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
     public CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken) =>
         Audit(candidate, earlier, policy, null, cancellationToken);
 
+    /// <summary>
+    /// Counts of persons and sums (magnitudes) are audited apart, and sums only with sums of the same quantity
+    /// (<see cref="PersonTable.Context"/>): a count of persons bounds no sum, and sums of different quantities do not add up.
+    /// </summary>
     public CrossReleaseFindings Audit(
         ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory? memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(policy);
+        var contexts = candidate.Tables.Select(t => t.Context).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var parts = contexts.Select(context =>
+        {
+            var (mine, theirs) = (Of(candidate, context), earlier.Select(r => Of(r, context)).ToList());
+            return context.Length == 0 ? AuditCounts(mine, theirs, policy, memory, cancellationToken) : MagnitudeAudit.Audit(mine, theirs, policy, cancellationToken);
+        }).ToList();
+        return parts.Count switch
+        {
+            0 => AuditCounts(candidate, [.. earlier.Select(r => Of(r, string.Empty))], policy, memory, cancellationToken),
+            1 => parts[0],
+            _ => new CrossReleaseFindings(
+                parts.Sum(p => p.Disclosures), [.. parts.SelectMany(p => p.ToHide).Distinct().Order()], parts.All(p => p.Curable), parts.Max(p => p.ComparedReleases),
+                new AuditWork(
+                    parts.Max(p => p.Work.Releases), parts.Sum(p => p.Work.Cells), parts.Sum(p => p.Work.Atoms), parts.Sum(p => p.Work.Targets),
+                    parts.Sum(p => p.Work.Programs), parts.Sum(p => p.Work.Undecided))),
+        };
+    }
+
+    /// <summary>The tables of one context (an earlier release with none of another stays as it is).</summary>
+    private static ReleasePersons Of(ReleasePersons release, string context) =>
+        release.Tables.All(t => t.Context == context) ? release : new ReleasePersons([.. release.Tables.Where(t => t.Context == context)]);
+
+    private static RecordedRelease Of(RecordedRelease release, string context)
+    {
+        var tables = Of(release.Persons, context);
+        return ReferenceEquals(tables, release.Persons) ? release : release with { Persons = tables };
+    }
+
+    private CrossReleaseFindings AuditCounts(
+        ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory? memory, CancellationToken cancellationToken)
+    {
         var tables = JointComponent.Select(candidate, earlier, out var personCount);
         var releases = tables.Where(t => !t.IsNew).Select(t => t.Release).Distinct().Count();
         // One table alone is the in-table audit's business; several tables of one release (a group profile's linked

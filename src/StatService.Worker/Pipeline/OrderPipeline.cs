@@ -16,7 +16,7 @@ namespace StatService.Worker.Pipeline;
 
 /// <summary>
 /// compile -> query -> protect -> ledger check -> render -> record, for one order. The raw tables exist only inside this
-/// method; what leaves is the protected release in its delivery formats. A release of exact person counts is checked
+/// method; what leaves is the protected release in its delivery formats. A release of counts or sums is checked
 /// against the release ledger and stored with its ledger record (<see cref="ReleaseLedgerCheck"/>); other releases are
 /// stored by the runner. A null ledger (offline benchmarks, nothing is delivered) checks and records nothing; the service
 /// always resolves one, so a missing registration stops it from starting instead of releasing unchecked.
@@ -63,7 +63,7 @@ public sealed class OrderPipeline(
         if (checkedAcrossReleases)
         {
             // ... and with every earlier release of the extract version (the ledger); 4. render; 5. record with the result.
-            var candidate = new ReleaseUnderCheck(order.Id, product.Id, extract.Version, tables, policy);
+            var candidate = new ReleaseUnderCheck(order.Id, product.Id, extract.Version, tables, policy) { Context = MeasureContext.Of(parameters) };
             var audit = crossReleaseAudit ?? throw new InvalidOperationException("A release ledger needs its cross-release audit.");
             return await new ReleaseLedgerCheck(ledger!, audit, time).ProtectAndRecordAsync(
                 candidate, (checkedPolicy, differencing) => Protect(tables, checkedPolicy, differencing, cancellationToken), release => Render(order, product, parameters, extract.Version, release),
@@ -128,20 +128,38 @@ public sealed class OrderPipeline(
         int table = rows.Ordinal("tbl"), value = rows.Ordinal("value"), top = rows.Ordinal("top");
         var keySum = rows.Columns.Contains("key_sum", StringComparer.Ordinal) ? rows.Ordinal("key_sum") : -1;
         var persons = rows.Columns.Contains("persons", StringComparer.Ordinal) ? rows.Ordinal("persons") : -1;
+        var personValues = rows.Columns.Contains("person_values", StringComparer.Ordinal) ? rows.Ordinal("person_values") : -1;
         int[] codes = [rows.Ordinal("d1"), rows.Ordinal("d2"), rows.Ordinal("d3")];
         return rows.Rows
-            .Select(row => new TableRow(
-                (string)row[table]!,
-                codes.Select(c => (string?)row[c]).ToArray(),
-                Whole(row[value]),
-                row[top] is IEnumerable list and not string ? list.Cast<object?>().Where(x => x is not null).Select(Whole).ToArray() : null)
+            .Select(row =>
             {
-                KeySum = keySum >= 0 && row[keySum] is { } key ? (uint)Convert.ToUInt64(key, CultureInfo.InvariantCulture) : null,
-                Persons = personSets && persons >= 0 && row[persons] is IEnumerable places and not string
-                    ? places.Cast<object?>().Where(x => x is not null).Select(x => Convert.ToInt32(x, CultureInfo.InvariantCulture)).ToArray()
-                    : null,
+                var contributions = personSets && personValues >= 0 ? Contributions(row[personValues]) : null;
+                return new TableRow(
+                    (string)row[table]!,
+                    codes.Select(c => (string?)row[c]).ToArray(),
+                    Whole(row[value]),
+                    row[top] is IEnumerable list and not string ? list.Cast<object?>().Where(x => x is not null).Select(Whole).ToArray() : null)
+                {
+                    KeySum = keySum >= 0 && row[keySum] is { } key ? (uint)Convert.ToUInt64(key, CultureInfo.InvariantCulture) : null,
+                    Persons = contributions?.Persons ?? (personSets && persons >= 0 && row[persons] is IEnumerable places and not string
+                        ? places.Cast<object?>().Where(x => x is not null).Select(x => Convert.ToInt32(x, CultureInfo.InvariantCulture)).ToArray()
+                        : null),
+                    PersonValues = contributions?.Values,
+                };
             })
             .ToList();
+    }
+
+    /// <summary>A magnitude cell's [place, value] pairs (<c>person_values</c>) as places and values in one order; null for counts.</summary>
+    private static (int[] Persons, long[] Values)? Contributions(object? pairs)
+    {
+        if (pairs is not IEnumerable list || pairs is string)
+        {
+            return null;
+        }
+
+        var read = list.Cast<object?>().OfType<IEnumerable>().Select(p => p.Cast<object?>().Select(Whole).ToArray()).ToArray();
+        return ([.. read.Select(p => checked((int)p[0]))], [.. read.Select(p => p[1])]);
     }
 
     private static long Whole(object? value) => value switch

@@ -33,8 +33,11 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
         "Delivered with more cells hidden than the order alone would need: together with numbers released earlier from the same " +
         "register extract, they would have revealed a group too small to publish.";
 
-    /// <summary>Releases the ledger covers: counts of persons, under every method (magnitudes are sums the atoms' counts do not bound).</summary>
-    public static bool Applies(string measure) => measure == Measures.Persons;
+    /// <summary>
+    /// Releases the ledger covers: counts of persons under every method, and sums (contacts, dispensings, DDD), audited
+    /// apart from the counts and only with sums of the same quantity.
+    /// </summary>
+    public static bool Applies(string measure) => Measures.All.Contains(measure, StringComparer.Ordinal);
 
     /// <param name="protect">Protects the release's tables under a policy, with the cells the ledger found sensitive.</param>
     /// <param name="render">Renders the deliverables of a protected release.</param>
@@ -70,7 +73,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
             }
 
             alone ??= release;
-            var persons = ReleasePersonsBuilder.Build(candidate.Tables, release, policy);
+            var persons = ReleasePersonsBuilder.Build(candidate.Tables, release, policy, candidate.Context);
             var findings = Audit(persons, earlier, policy, memory, cancellationToken, activity);
             if (findings.IsClean)
             {

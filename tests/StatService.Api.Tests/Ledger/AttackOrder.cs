@@ -17,6 +17,17 @@ public sealed record AttackOrder(string Product, JsonObject Parameters)
 
     public string Body => new JsonObject { ["product"] = Product, ["parameters"] = Parameters.DeepClone() }.ToJsonString();
 
+    /// <summary>The body sent over HTTP: a product a caseworker reviews also needs a purpose and a contact.</summary>
+    public string ServiceBody => Product != "custom-table"
+        ? Body
+        : new JsonObject
+        {
+            ["product"] = Product,
+            ["parameters"] = Parameters.DeepClone(),
+            ["purpose"] = "Drug utilisation in a patient group",
+            ["contact"] = new JsonObject { ["name"] = "Ada Jensen", ["email"] = "ada@example.com" },
+        }.ToJsonString();
+
     /// <summary>The parameters as the tests read the order specification.</summary>
     public CohortSpec Spec => CohortSpec.Read(JsonSerializer.SerializeToElement(Parameters));
 
@@ -41,6 +52,17 @@ public sealed record AttackOrder(string Product, JsonObject Parameters)
             ["regions"] = Array(regions),
             ["breakdown"] = Array(breakdown),
         });
+
+    /// <summary>A custom-table order of a sum (contacts, dispensings or ddd) over the patient-count cohort's criteria.</summary>
+    public static AttackOrder CustomTable(
+        string measure, string[]? measureAtc = null, string[]? diagnoses = null, string[]? diagnosesExcluded = null, string[]? medicationsExcluded = null,
+        string from = "2021-01-01", string to = "2023-12-31", string? indexDate = null, int? ageMin = 18, string[]? breakdown = null)
+    {
+        var parameters = PatientCount(diagnoses, diagnosesExcluded, medicationsExcluded: medicationsExcluded, from: from, to: to, indexDate: indexDate, ageMin: ageMin, breakdown: breakdown).Parameters;
+        parameters["measure"] = measure;
+        parameters["measureAtc"] = Array(measureAtc);
+        return new("custom-table", parameters);
+    }
 
     public static AttackOrder GroupProfile(string[] diagnoses, string from, string to, int? ageMin = 18, int level = 3, int top = 10) =>
         new("group-profile", new JsonObject

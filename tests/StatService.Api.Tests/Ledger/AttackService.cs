@@ -14,6 +14,7 @@ public sealed record OrderOutcome(AttackOrder Order, string Status, JsonElement?
 /// </summary>
 internal sealed class AttackService : IAsyncDisposable
 {
+    private const string Caseworker = "demo-caseworker";
     private readonly string? _database;
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
@@ -57,7 +58,7 @@ internal sealed class AttackService : IAsyncDisposable
             _clients[order.Requester] = client = Application.CreateClient(order.Requester);
         }
 
-        using var response = await client.PostAsync("/api/orders", new StringContent(order.Body, Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync("/api/orders", new StringContent(order.ServiceBody, Encoding.UTF8, "application/json"));
         var answer = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{order}: {(int)response.StatusCode} {answer}");
         var id = JsonDocument.Parse(answer).RootElement.GetProperty("id").GetGuid();
@@ -67,6 +68,19 @@ internal sealed class AttackService : IAsyncDisposable
         {
             using var view = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}"));
             var status = view.RootElement.GetProperty("status").GetString()!;
+            if (status == "in_review")
+            {
+                // A product a caseworker reviews: approved as it stands, as a caseworker would an ordinary request.
+                if (!_clients.TryGetValue(Caseworker, out var caseworker))
+                {
+                    _clients[Caseworker] = caseworker = Application.CreateClient(Caseworker);
+                }
+
+                using var approval = await caseworker.PostAsync($"/api/review/orders/{id}/approve", new StringContent("{}", Encoding.UTF8, "application/json"));
+                Assert.True(approval.IsSuccessStatusCode, $"{order}: approval {(int)approval.StatusCode} {await approval.Content.ReadAsStringAsync()}");
+                continue;
+            }
+
             if (status == "delivered")
             {
                 var release = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}/result")).RootElement.Clone();

@@ -23,9 +23,25 @@ internal static class BenchLedgerCommand
         var releases = new Option<int>("--releases") { Description = "Orders to run, each checked against all before it.", DefaultValueFactory = _ => 50 };
         var seed = new Option<int>("--seed") { Description = "Seed of the order grammar.", DefaultValueFactory = _ => 1 };
         var wholeMonths = new Option<bool>("--whole-months") { Description = "The same orders with periods in whole calendar months and index dates at their end." };
-        var command = new Command("ledger", "Time the release ledger's joint audit as the history of releases grows.") { extract, releases, seed, wholeMonths };
+        var history = new Option<string?>("--history")
+        {
+            Description = "Instead: time one order's check against histories of these sizes (comma-separated, ascending), recorded in a temporary SQLite store.",
+        };
+        var repeats = new Option<int>("--repeats") { Description = "With --history: checks timed per history size.", DefaultValueFactory = _ => 5 };
+        var templates = new Option<int>("--templates") { Description = "With --history: real orders whose person sets the history repeats.", DefaultValueFactory = _ => 30 };
+        var command = new Command("ledger", "Time the release ledger's joint audit as the history of releases grows.")
+        {
+            extract, releases, seed, wholeMonths, history, repeats, templates,
+        };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(history) is { } sizes)
+            {
+                var parsed = sizes.Split(',', StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+                await BenchLedgerHistory.RunAsync(parse.GetValue(extract)!, parsed, parse.GetValue(repeats), parse.GetValue(templates), parse.GetValue(seed), ct);
+                return 0;
+            }
+
             await RunAsync(parse.GetValue(extract)!, parse.GetValue(releases), parse.GetValue(seed), parse.GetValue(wholeMonths), ct);
             return 0;
         });

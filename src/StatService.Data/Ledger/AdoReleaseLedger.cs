@@ -10,11 +10,17 @@ namespace StatService.Data.Ledger;
 /// The release ledger, in the order database: a release's record is written in the transaction that stores its result
 /// (<see cref="LedgerSession"/>), so a result is never stored without its record nor recorded twice. Sessions hold a
 /// lock per extract version that each provider takes its own way (<see cref="OrderDatabase.BeginLockedTransactionAsync"/>).
-/// Records never change once written, so each process decodes a record once and keeps it.
+/// Records never change once written and are numbered per version in the order they were written, so each process keeps
+/// a version's records decoded and indexed by person (<see cref="ReleaseHistory"/>) and reads only those recorded since
+/// the last it has, whichever process wrote them. Memory: the versions most recently checked, at most
+/// <see cref="CachedVersions"/>.
 /// </summary>
 public sealed class AdoReleaseLedger(OrderDatabase database) : AdoStore(database), IReleaseLedger
 {
-    private readonly ConcurrentDictionary<Guid, ReleasePersons> _recordedPersons = new();
+    /// <summary>Extract versions whose histories are kept in memory; orders run on the newest one or two.</summary>
+    public const int CachedVersions = 2;
+
+    private readonly ConcurrentDictionary<string, CachedHistory> _histories = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<RecordedRelease>> EarlierReleasesAsync(string extractVersion, Guid excludedOrder, CancellationToken cancellationToken)
     {
@@ -62,32 +68,47 @@ public sealed class AdoReleaseLedger(OrderDatabase database) : AdoStore(database
     internal async Task<IReadOnlyList<RecordedRelease>> ReadEarlierAsync(
         DbConnection connection, DbTransaction? transaction, string extractVersion, Guid excludedOrder, CancellationToken cancellationToken)
     {
-        var ids = new List<Guid>();
-        await using (var select = Command(connection, ReleaseLedgerSql.SelectVersionRecords, transaction))
+        var cached = _histories.GetOrAdd(extractVersion, _ => new CachedHistory());
+        cached.LastUsed = Environment.TickCount64;
+        await cached.Gate.WaitAsync(cancellationToken);
+        try
         {
+            // The ledger is append-only and numbered under the version's lock, so committed records are always a prefix of
+            // the numbering: what this process has not seen yet is what comes after the last number it has.
+            await using var select = Command(connection, ReleaseLedgerSql.SelectVersionRecordsAfter, transaction);
             Add(select, "extract_version", extractVersion);
+            Add(select, "after", cached.History.LastSequence);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                ids.Add(Guid.Parse(reader.GetString(0)));
+                var persons = ReleasePersonsCodec.Decode(Convert.FromBase64String(reader.GetString(2)));
+                cached.History.Append(reader.GetInt64(1), new RecordedRelease(Guid.Parse(reader.GetString(0)), persons));
             }
         }
-
-        var releases = new List<RecordedRelease>(ids.Count);
-        foreach (var id in ids.Where(id => id != excludedOrder))
+        finally
         {
-            if (!_recordedPersons.TryGetValue(id, out var persons))
-            {
-                await using var select = Command(connection, ReleaseLedgerSql.SelectPayload, transaction);
-                Add(select, "order_id", id.ToString());
-                var payload = (string?)await select.ExecuteScalarAsync(cancellationToken)
-                    ?? throw new InvalidOperationException($"The ledger record of order {id} vanished.");
-                persons = _recordedPersons.GetOrAdd(id, ReleasePersonsCodec.Decode(Convert.FromBase64String(payload)));
-            }
-
-            releases.Add(new RecordedRelease(id, persons));
+            cached.Gate.Release();
         }
 
-        return releases;
+        Forget(extractVersion);
+        return cached.History.View(excludedOrder);
+    }
+
+    /// <summary>Drops the least recently checked versions beyond <see cref="CachedVersions"/> (they are read again if needed).</summary>
+    private void Forget(string keep)
+    {
+        foreach (var stale in _histories.Where(h => h.Key != keep).OrderByDescending(h => h.Value.LastUsed).Skip(CachedVersions - 1).ToList())
+        {
+            _histories.TryRemove(stale);
+        }
+    }
+
+    private sealed class CachedHistory
+    {
+        public ReleaseHistory History { get; } = new();
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public long LastUsed { get; set; }
     }
 }

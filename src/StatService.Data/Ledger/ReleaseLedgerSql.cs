@@ -29,14 +29,10 @@ internal static class ReleaseLedgerSql
         WHERE r.order_id = @order_id
         """;
 
-    /// <summary>The records of one version, oldest first: order ids only, so known ones are not read again.</summary>
-    public const string SelectVersionRecords = """
-        SELECT order_id, recorded_seq FROM release_ledger_persons
-        WHERE extract_version = @extract_version
+    /// <summary>The records of one version written after number <c>@after</c>, oldest first (a range of the version's index).</summary>
+    public const string SelectVersionRecordsAfter = """
+        SELECT order_id, recorded_seq, payload FROM release_ledger_persons
+        WHERE extract_version = @extract_version AND recorded_seq > @after
         ORDER BY recorded_seq
-        """;
-
-    public const string SelectPayload = """
-        SELECT payload FROM release_ledger_persons WHERE order_id = @order_id
         """;
 }

@@ -5,12 +5,68 @@ namespace StatService.Disclosure.AcrossReleases;
 /// <summary>
 /// The tables a joint audit must read: the new release's, and every earlier table whose persons meet them, directly or
 /// through other such tables. Programs over persons who share no cell decompose, so tables outside this part cannot
-/// change what the attacker learns about the new release's persons.
+/// change what the attacker learns about the new release's persons. With a ledger that indexes its tables by person
+/// (<see cref="IPersonTableIndex"/>) the part is grown from the persons outwards and no other table is read; otherwise
+/// every earlier table is scanned until nothing more joins. Both give the same tables.
 /// </summary>
 internal static class JointComponent
 {
     /// <summary>The candidate's tables first (release -1), then the earlier tables that belong, in ledger order.</summary>
-    public static List<AuditedTable> Select(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, out int personCount)
+    public static List<AuditedTable> Select(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, out int personCount) =>
+        earlier is IPersonTableIndex index ? SelectIndexed(candidate, index, out personCount) : SelectByScan(candidate, earlier, out personCount);
+
+    /// <summary>Breadth first over persons: the tables counting the persons reached so far, then those counting theirs.</summary>
+    private static List<AuditedTable> SelectIndexed(ReleasePersons candidate, IPersonTableIndex earlier, out int personCount)
+    {
+        var tables = candidate.Tables.Select(t => new AuditedTable(-1, t)).ToList();
+        var limit = Math.Max(earlier.PersonLimit, 1 + MaxPerson(tables));
+        var marked = new bool[limit];
+        var frontier = new List<int>();
+        foreach (var table in tables)
+        {
+            Mark(table, marked, frontier);
+        }
+
+        var selected = new HashSet<(int Release, int Table)>();
+        while (frontier.Count > 0)
+        {
+            var next = new List<int>();
+            foreach (var (release, table) in earlier.TablesCounting(frontier))
+            {
+                if (selected.Add((release, table)))
+                {
+                    Mark(new AuditedTable(release, earlier[release].Persons.Tables[table]), marked, next);
+                }
+            }
+
+            frontier = next;
+        }
+
+        tables.AddRange(selected.OrderBy(s => s.Release).ThenBy(s => s.Table).Select(s => new AuditedTable(s.Release, earlier[s.Release].Persons.Tables[s.Table])));
+        personCount = 1 + MaxPerson(tables);
+        return tables;
+    }
+
+    private static int MaxPerson(IEnumerable<AuditedTable> tables) =>
+        tables.SelectMany(t => t.Table.Inner).Where(p => p.Length > 0).Select(p => p[^1]).DefaultIfEmpty(-1).Max();
+
+    /// <summary>Marks the table's persons; those not marked before join <paramref name="reached"/>.</summary>
+    private static void Mark(AuditedTable table, bool[] marked, List<int> reached)
+    {
+        foreach (var persons in table.Table.Inner)
+        {
+            foreach (var p in persons)
+            {
+                if (!marked[p])
+                {
+                    marked[p] = true;
+                    reached.Add(p);
+                }
+            }
+        }
+    }
+
+    private static List<AuditedTable> SelectByScan(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, out int personCount)
     {
         var tables = new List<AuditedTable>();
         tables.AddRange(candidate.Tables.Select(t => new AuditedTable(-1, t)));

@@ -141,6 +141,36 @@ public abstract class ReleaseLedgerContract<TDatabase> : StoreContract<TDatabase
         Assert.Equal(first, seen.OrderId);
     }
 
+    [Fact]
+    public async Task A_ledger_that_has_read_a_version_sees_releases_another_process_records_afterwards_in_order()
+    {
+        var orders = new List<Guid> { await NewOrderAsync() };
+        await RecordAsync(Ledger, orders[0], Persons(10));
+        var reader = OpenLedger();
+        Assert.Equal(orders, (await reader.EarlierReleasesAsync(Version, Guid.NewGuid(), CancellationToken.None)).Select(r => r.OrderId));
+
+        // Another worker sharing the database records two more; the reader keeps what it decoded and reads only those.
+        var other = OpenLedger();
+        for (var i = 0; i < 2; i++)
+        {
+            orders.Add(await NewOrderAsync());
+            await RecordAsync(other, orders[^1], Persons(30 + i));
+        }
+
+        var seen = await reader.EarlierReleasesAsync(Version, orders[1], CancellationToken.None);
+        Assert.Equal([orders[0], orders[2]], seen.Select(r => r.OrderId));
+        Assert.Equal(ReleasePersonsCodec.Encode(Persons(31)), ReleasePersonsCodec.Encode(seen[1].Persons));
+        await using var session = await reader.BeginAsync(Version, CancellationToken.None);
+        Assert.Equal(orders, (await session.EarlierReleasesAsync(Guid.NewGuid(), CancellationToken.None)).Select(r => r.OrderId));
+        Assert.Empty(await reader.EarlierReleasesAsync("another-version", Guid.NewGuid(), CancellationToken.None));
+    }
+
+    private static async Task RecordAsync(IReleaseLedger ledger, Guid order, ReleasePersons persons)
+    {
+        await using var session = await ledger.BeginAsync(Version, CancellationToken.None);
+        await session.CommitAsync(Result(order, "json"), Release(order, persons, 0, 0), CancellationToken.None);
+    }
+
     protected async Task<Guid> NewOrderAsync()
     {
         var order = new Order

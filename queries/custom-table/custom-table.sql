@@ -18,17 +18,18 @@ contacts AS (
     GROUP BY k.pid
 ),
 dispensings AS (
-    -- exact decimal arithmetic, so the rounding of each person's total never depends on summation order
-    SELECT l.pnr, count(*) AS n, round(sum(CAST(l.apk AS DECIMAL(18, 3)) * CAST(p.volume AS DECIMAL(18, 3)))) AS ddd
-    FROM lmdb l
-    JOIN lmdb_produkt p ON p.vnr = l.vnr
+    -- exact decimal arithmetic, so the rounding of each person's total never depends on summation order; each
+    -- dispensing counts once per product with its vnr (products), as a join to lmdb_produkt would
+    SELECT e.pid, sum(e.products) AS n, round(sum(e.ddd)) AS ddd
+    FROM dispensing_events e
     WHERE CAST($measure AS VARCHAR) IN ('dispensings', 'ddd')
-      AND l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
-      AND l.pnr IN (SELECT pnr FROM cohort)
+      AND e.products > 0
+      AND e.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+      AND e.pid IN (SELECT pid FROM cohort)
       AND (CAST($measure_atc_all AS BOOLEAN)
-           OR (l.atc >= CAST($measure_atc_min AS VARCHAR) AND l.atc < CAST($measure_atc_max AS VARCHAR)
-               AND EXISTS (SELECT 1 FROM measure_atc_ranges r WHERE l.atc >= r.low AND l.atc < r.high)))
-    GROUP BY l.pnr
+           OR (e.atc >= CAST($measure_atc_min AS VARCHAR) AND e.atc < CAST($measure_atc_max AS VARCHAR)
+               AND EXISTS (SELECT 1 FROM measure_atc_ranges r WHERE e.atc >= r.low AND e.atc < r.high)))
+    GROUP BY e.pid
 ),
 cells AS (
     SELECT
@@ -44,7 +45,7 @@ cells AS (
         c.record_key, c.pid
     FROM cohort c
     LEFT JOIN contacts k ON k.pid = c.pid
-    LEFT JOIN dispensings d ON d.pnr = c.pnr
+    LEFT JOIN dispensings d ON d.pid = c.pid
 )
 SELECT
     'custom-table' AS tbl,

@@ -49,24 +49,25 @@ outcomes AS (
     LEFT JOIN causes x ON x.pnr = c.pnr
 ),
 used AS (
-    SELECT DISTINCT l.pnr, left(l.atc, CAST($atc_level_length AS INTEGER)) AS grp
-    FROM lmdb l
-    WHERE l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
-      AND l.pnr IN (SELECT pnr FROM cohort)
+    -- the dispensings carry their persons' places: the cohort is met by an integer, not by pseudonym
+    SELECT DISTINCT e.pid, left(e.atc, CAST($atc_level_length AS INTEGER)) AS grp
+    FROM dispensing_events e
+    WHERE e.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
+      AND e.pid IN (SELECT pid FROM cohort)
 ),
 ranked AS (
     SELECT grp, row_number() OVER (ORDER BY count(*) DESC, grp) AS rank
     FROM used GROUP BY grp
 ),
 medication_groups AS (
-    SELECT DISTINCT u.pnr, CASE WHEN r.rank <= CAST($top_groups AS INTEGER) THEN u.grp ELSE 'other' END AS grp
+    SELECT DISTINCT u.pid, CASE WHEN r.rank <= CAST($top_groups AS INTEGER) THEN u.grp ELSE 'other' END AS grp
     FROM used u JOIN ranked r ON r.grp = u.grp
 ),
 -- one row per person and group; first_of_person marks one row per person, so the total's key sums
 -- each person's key once however many groups they are in
 medication AS (
-    SELECT m.pnr, c.pid, m.grp, c.record_key, row_number() OVER (PARTITION BY m.pnr ORDER BY m.grp) = 1 AS first_of_person
-    FROM medication_groups m JOIN cohort c ON c.pnr = m.pnr
+    SELECT c.pnr, m.pid, m.grp, c.record_key, row_number() OVER (PARTITION BY m.pid ORDER BY m.grp) = 1 AS first_of_person
+    FROM medication_groups m JOIN cohort c ON c.pid = m.pid
 ),
 comorbidity_chapters AS (
     -- the cohort's counted diagnoses on contacts in the period (each diagnosis carries its contact's person and date)

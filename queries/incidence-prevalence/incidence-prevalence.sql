@@ -54,23 +54,39 @@ cells AS (
         CASE CAST($dim3 AS VARCHAR) WHEN 'region' THEN region WHEN 'sex' THEN sex WHEN 'ageband' THEN ageband END AS d3
     FROM filtered
 ),
+inner_cells AS (
+    -- each year's residents counted once per inner cell (every breakdown set): one pass over the population,
+    -- whose few hundred groups the margins below then add up, instead of eight passes of the grouping sets
+    SELECT yr, d1, d2, d3,
+        count(*) AS population,
+        count(entry_date) AS existing_cases,
+        count(*) FILTER (WHERE entry_date >= y_from) AS new_cases,
+        coalesce(sum(record_key), 0) AS population_key,
+        coalesce(sum(record_key) FILTER (WHERE entry_date IS NOT NULL), 0) AS existing_cases_key,
+        coalesce(sum(record_key) FILTER (WHERE entry_date >= y_from), 0) AS new_cases_key,
+        list(rpid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) AS population_persons,
+        list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND entry_date IS NOT NULL) AS existing_cases_persons,
+        list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND entry_date >= y_from) AS new_cases_persons
+    FROM cells
+    GROUP BY yr, d1, d2, d3
+),
 counted AS (
     SELECT yr,
         CASE WHEN GROUPING(d1) = 1 THEN 'total' ELSE d1 END AS d1,
         CASE WHEN GROUPING(d2) = 1 THEN 'total' ELSE d2 END AS d2,
         CASE WHEN GROUPING(d3) = 1 THEN 'total' ELSE d3 END AS d3,
-        count(*) AS population,
-        count(entry_date) AS existing_cases,
-        count(*) FILTER (WHERE entry_date >= y_from) AS new_cases,
-        CAST(coalesce(sum(record_key), 0) % 4294967296 AS UBIGINT) AS population_key,
-        CAST(coalesce(sum(record_key) FILTER (WHERE entry_date IS NOT NULL), 0) % 4294967296 AS UBIGINT) AS existing_cases_key,
-        CAST(coalesce(sum(record_key) FILTER (WHERE entry_date >= y_from), 0) % 4294967296 AS UBIGINT) AS new_cases_key,
-        -- the release ledger's person sets of inner cells: the residents of each population cell too, since a reader who
+        CAST(sum(population) AS BIGINT) AS population,
+        CAST(sum(existing_cases) AS BIGINT) AS existing_cases,
+        CAST(sum(new_cases) AS BIGINT) AS new_cases,
+        CAST(sum(population_key) % 4294967296 AS UBIGINT) AS population_key,
+        CAST(sum(existing_cases_key) % 4294967296 AS UBIGINT) AS existing_cases_key,
+        CAST(sum(new_cases_key) % 4294967296 AS UBIGINT) AS new_cases_key,
+        -- the release ledger's person sets of inner cells (one inner row each): the residents of each population cell too, since a reader who
         -- holds the population tables next to the cases can tell residents from cases who died or moved away
-        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(rpid) FILTER (WHERE CAST($person_sets AS BOOLEAN)) END AS population_persons,
-        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND entry_date IS NOT NULL) END AS existing_cases_persons,
-        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN list(pid) FILTER (WHERE CAST($person_sets AS BOOLEAN) AND entry_date >= y_from) END AS new_cases_persons
-    FROM cells
+        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN first(population_persons) END AS population_persons,
+        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN first(existing_cases_persons) END AS existing_cases_persons,
+        CASE WHEN (GROUPING(d1) = 0 OR CAST($dim1 AS VARCHAR) = '') AND (GROUPING(d2) = 0 OR CAST($dim2 AS VARCHAR) = '') AND (GROUPING(d3) = 0 OR CAST($dim3 AS VARCHAR) = '') THEN first(new_cases_persons) END AS new_cases_persons
+    FROM inner_cells
     GROUP BY GROUPING SETS (
         (yr, d1, d2, d3), (yr, d1, d2), (yr, d1, d3), (yr, d2, d3), (yr, d1), (yr, d2), (yr, d3), (yr))
     HAVING (GROUPING(d1) = 1 OR CAST($dim1 AS VARCHAR) <> '')

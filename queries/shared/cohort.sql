@@ -5,8 +5,8 @@
 -- Spliced by the catalogue where a product's SQL says "-- @include cohort.sql", right after WITH.
 -- Every value is a $parameter; prefixes arrive as [low, high) ranges plus a scalar span of them,
 -- so DuckDB skips row groups of the code-sorted files. Events come from the derived tables
--- (queries/derived): diagnoses and procedures sorted by code already carry their contact's person
--- and date, so a cohort costs what its codes' events cost, not a join to every contact.
+-- (queries/derived): diagnoses, procedures and dispensings sorted by code already carry their person's
+-- place and date, so a cohort costs what its codes' events cost, not a join to every contact or pseudonym.
 --
 -- Inclusion: each criterion type with include prefixes (diagnoses, procedures, medications) must be
 -- met; within a type any prefix will do. A type's date is the person's first qualifying event: in the
@@ -54,16 +54,14 @@ proc_first AS (
     GROUP BY e.pid
 ),
 atc_first AS (
-    -- the ATC-sorted dispensings read only the prefixes' row groups; their persons get their places after grouping
-    SELECT i.pid, a.first_date
-    FROM (SELECT l.pnr, min(l.eksd) AS first_date
-          FROM lmdb l
-          JOIN atc_include_ranges r ON l.atc >= r.low AND l.atc < r.high
-          WHERE l.atc >= CAST($atc_include_min AS VARCHAR) AND l.atc < CAST($atc_include_max AS VARCHAR)
-            AND l.eksd <= CAST($period_to AS DATE)
-            AND l.eksd >= CAST($events_from AS DATE)
-          GROUP BY l.pnr) a
-    JOIN person_index i ON i.pnr = a.pnr
+    -- the ATC-sorted dispensings read only the prefixes' row groups and carry their persons' places
+    SELECT e.pid, min(e.eksd) AS first_date
+    FROM dispensing_events e
+    JOIN atc_include_ranges r ON e.atc >= r.low AND e.atc < r.high
+    WHERE e.atc >= CAST($atc_include_min AS VARCHAR) AND e.atc < CAST($atc_include_max AS VARCHAR)
+      AND e.eksd <= CAST($period_to AS DATE)
+      AND e.eksd >= CAST($events_from AS DATE)
+    GROUP BY e.pid
 ),
 excluded AS (
     SELECT e.pid
@@ -80,13 +78,11 @@ excluded AS (
     WHERE e.procedurekode >= CAST($proc_exclude_min AS VARCHAR) AND e.procedurekode < CAST($proc_exclude_max AS VARCHAR)
       AND e.dato_start BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
     UNION
-    SELECT i.pid
-    FROM (SELECT DISTINCT l.pnr
-          FROM lmdb l
-          JOIN atc_exclude_ranges r ON l.atc >= r.low AND l.atc < r.high
-          WHERE l.atc >= CAST($atc_exclude_min AS VARCHAR) AND l.atc < CAST($atc_exclude_max AS VARCHAR)
-            AND l.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)) a
-    JOIN person_index i ON i.pnr = a.pnr
+    SELECT e.pid
+    FROM dispensing_events e
+    JOIN atc_exclude_ranges r ON e.atc >= r.low AND e.atc < r.high
+    WHERE e.atc >= CAST($atc_exclude_min AS VARCHAR) AND e.atc < CAST($atc_exclude_max AS VARCHAR)
+      AND e.eksd BETWEEN CAST($period_from AS DATE) AND CAST($period_to AS DATE)
 ),
 qualified AS (
     -- one row per person and criterion type met; all required types present, the latest date is the entry

@@ -71,6 +71,32 @@ public sealed class DerivedFilesTests : IAsyncLifetime, IDisposable
         AssertSameRowsAsDefinitions(connection);
     }
 
+    [Fact]
+    public void Changed_definitions_make_them_again_at_open()
+    {
+        // A version written before a definition changed (or a table was added) must not be read through the old files.
+        var before = File.ReadAllText(Path.Combine(DerivedFolder, DerivedFiles.ManifestName));
+        var definitions = Path.Combine(_root, "definitions");
+        Directory.CreateDirectory(definitions);
+        foreach (var file in Directory.GetFiles(DerivedTables.DefaultDirectory, "*.sql"))
+        {
+            File.Copy(file, Path.Combine(definitions, Path.GetFileName(file)));
+        }
+
+        File.AppendAllText(Path.Combine(definitions, "dispensing_events.sql"), "\nWHERE l.eksd >= DATE '2022-01-01'");
+
+        using var databases = new ExtractDatabases(new ExtractRegistry(_root), new ExtractOptions(), definitions);
+        using var connection = databases.Connect(_version);
+
+        Assert.NotEqual(before, File.ReadAllText(Path.Combine(DerivedFolder, DerivedFiles.ManifestName)));
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FILTER (WHERE eksd < DATE '2022-01-01'), count(*) FROM dispensing_events";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(0L, reader.GetInt64(0));
+        Assert.True(reader.GetInt64(1) > 0);
+    }
+
     private static void AssertSameRowsAsDefinitions(DuckDB.NET.Data.DuckDBConnection connection)
     {
         foreach (var table in DerivedTables.Load(DerivedTables.DefaultDirectory).Tables)

@@ -11,9 +11,24 @@ public sealed partial class AdoOrderStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, OrderStoreSql.SelectOrders);
-        Add(command, "requester_id", requesterId);
-        Add(command, "status", status is { } s ? OrderStatuses.Code(s) : null);
+        var sql = (requesterId, status) switch
+        {
+            (null, null) => OrderStoreSql.SelectOrders,
+            (null, _) => OrderStoreSql.SelectOrdersInStatus,
+            (_, null) => OrderStoreSql.SelectOrdersOfRequester,
+            _ => OrderStoreSql.SelectOrdersOfRequesterInStatus,
+        };
+        await using var command = Command(connection, sql);
+        if (requesterId is not null)
+        {
+            Add(command, "requester_id", requesterId);
+        }
+
+        if (status is { } s)
+        {
+            Add(command, "status", OrderStatuses.Code(s));
+        }
+
         Add(command, "limit", limit);
         return await ReadOrdersAsync(command, cancellationToken);
     }

@@ -106,5 +106,16 @@ internal static class OrderStoreSchema
             )
             """,
         ]),
+        (3,
+        [
+            // Listings read newest first (submitted_at DESC, id DESC) by requester, by status, or over all orders: indexes
+            // ending in the same order answer them as a range read from one end, with no sort of every matching order.
+            "CREATE INDEX IF NOT EXISTS ix_orders_submitted_at_id ON orders (submitted_at, id)",
+            "CREATE INDEX IF NOT EXISTS ix_orders_requester_submitted_at_id ON orders (requester_id, submitted_at, id)",
+            "CREATE INDEX IF NOT EXISTS ix_orders_status_submitted_at_id ON orders (status, submitted_at, id)",
+            // The two they extend: every query they served, the longer ones serve.
+            "DROP INDEX IF EXISTS ix_orders_requester_submitted_at",
+            "DROP INDEX IF EXISTS ix_orders_status_submitted_at",
+        ]),
     ];
 }

@@ -41,11 +41,34 @@ internal static class OrderStoreSql
         LIMIT @limit
         """;
 
-    /// <summary>Newest first; a null parameter means "any" (cast, so PostgreSQL knows the type of a null).</summary>
+    /// <summary>
+    /// Newest first: every order, a requester's, those in a status, or a requester's in a status. One statement per case,
+    /// so each reads a range of an index from its newest end (a parameter meaning "any", <c>@x IS NULL OR x = @x</c>, made
+    /// every listing scan and sort all orders).
+    /// </summary>
     public const string SelectOrders = $"""
         SELECT {OrderColumns} FROM orders
-        WHERE (CAST(@requester_id AS TEXT) IS NULL OR requester_id = @requester_id)
-          AND (CAST(@status AS TEXT) IS NULL OR status = @status)
+        ORDER BY submitted_at DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public const string SelectOrdersOfRequester = $"""
+        SELECT {OrderColumns} FROM orders
+        WHERE requester_id = @requester_id
+        ORDER BY submitted_at DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public const string SelectOrdersInStatus = $"""
+        SELECT {OrderColumns} FROM orders
+        WHERE status = @status
+        ORDER BY submitted_at DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public const string SelectOrdersOfRequesterInStatus = $"""
+        SELECT {OrderColumns} FROM orders
+        WHERE requester_id = @requester_id AND status = @status
         ORDER BY submitted_at DESC, id DESC
         LIMIT @limit
         """;

@@ -148,6 +148,29 @@ internal sealed class AtomProgram : IDisposable
     public IEnumerable<KnownCell> BindingNewCells() =>
         _rows.Where(r => r.IsNewPublished && Math.Abs(r.Constraint.DualValue()) > Tolerance).SelectMany(r => r.Owners);
 
+    /// <summary>
+    /// After a program found a target pinned: the new release's published cells to hide for it (those its optimum leans on;
+    /// for a degenerate optimum whose duals name none, the published cells over any of the target's atoms), added to
+    /// <paramref name="toHide"/> and relaxed for the rest of the audit. False when no cell of this release can be blamed.
+    /// </summary>
+    public bool Blame(IEnumerable<int> targetAtoms, IEnumerable<(int[] Atoms, KnownCell Owner)> rows, ISet<(string Table, int Cell)> toHide)
+    {
+        var binding = BindingNewCells().ToList();
+        if (binding.Count == 0)
+        {
+            var target = targetAtoms.ToHashSet();
+            binding = [.. rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && r.Atoms.Any(target.Contains)).Select(r => r.Owner)];
+        }
+
+        foreach (var cell in binding)
+        {
+            toHide.Add((cell.Table, cell.Cell));
+        }
+
+        Relax(binding);
+        return binding.Count > 0;
+    }
+
     /// <summary>The earlier releases' rows as known; the new release's as known or relaxed to nothing.</summary>
     private void Keep(bool keepNew)
     {

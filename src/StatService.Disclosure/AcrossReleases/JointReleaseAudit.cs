@@ -228,22 +228,9 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
 
             program.Max(t);
             disclosures++;
-            var binding = program.BindingNewCells().ToList();
-            if (binding.Count == 0)
-            {
-                // The optimum's duals lean on earlier rows only (a degenerate optimum) or on this release's hidden cells'
-                // floors: hide this release's published cells that count any of the target's persons instead.
-                var targetAtoms = distinctTargets[t].ToHashSet();
-                binding = [.. rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && r.Atoms.Any(targetAtoms.Contains)).Select(r => r.Owner)];
-            }
-
-            curable &= binding.Count > 0;
-            foreach (var cell in binding)
-            {
-                toHide.Add((cell.Table, cell.Cell));
-            }
-
-            program.Relax(binding);
+            // A degenerate optimum may lean on earlier rows only or on this release's hidden cells' floors: Blame then hides
+            // this release's published cells that count any of the target's persons.
+            curable &= program.Blame(distinctTargets[t], rows.Select(r => (r.Atoms, r.Owner)), toHide);
         }
 
         foreach (var cell in nestedCells)

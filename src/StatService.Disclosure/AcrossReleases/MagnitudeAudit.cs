@@ -123,21 +123,7 @@ internal static class MagnitudeAudit
 
             _ = failsUp ? program.Max(t) : program.Min(t);
             disclosures++;
-            var binding = program.BindingNewCells().ToList();
-            if (binding.Count == 0)
-            {
-                // A degenerate optimum whose duals name no cell of this release: hide its published cells over the target's contributors.
-                var targetAtoms = distinct[t].ToHashSet();
-                binding = [.. rows.Where(r => r.Owner is { IsNew: true, Hidden: false } && r.Atoms.Any(targetAtoms.Contains)).Select(r => r.Owner)];
-            }
-
-            curable &= binding.Count > 0;
-            foreach (var cell in binding)
-            {
-                toHide.Add((cell.Table, cell.Cell));
-            }
-
-            program.Relax(binding);
+            curable &= program.Blame(distinct[t], rows.Select(r => (r.Atoms, r.Owner)), toHide);
         }
 
         if (undecided > 0)

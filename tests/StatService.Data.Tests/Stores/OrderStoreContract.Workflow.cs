@@ -83,6 +83,7 @@ public abstract partial class OrderStoreContract<TDatabase>
         Assert.Equal([queued.Id, recent.Id, old.Id], (await Store.ListAsync("demo-company", null, 10, CancellationToken.None)).Select(o => o.Id));
         Assert.Equal([someoneElses.Id, recent.Id, old.Id], (await Store.ListAsync(null, OrderStatus.Submitted, 10, CancellationToken.None)).Select(o => o.Id));
         Assert.Equal([queued.Id, someoneElses.Id], (await Store.ListAsync(null, null, 2, CancellationToken.None)).Select(o => o.Id));
+        Assert.Equal([recent.Id, old.Id], (await Store.ListAsync("demo-company", OrderStatus.Submitted, 10, CancellationToken.None)).Select(o => o.Id));
     }
 
     [Fact]

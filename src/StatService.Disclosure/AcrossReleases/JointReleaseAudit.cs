@@ -41,6 +41,12 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(policy);
+        if (OverlappingSums.Meet(candidate, earlier))
+        {
+            // Not curable by hiding cells: the difference of the two sums lies outside what either release records.
+            return new CrossReleaseFindings(1, [], false, earlier.Count, new AuditWork(earlier.Count, 0, 0, 0, 0, 0));
+        }
+
         var contexts = candidate.Tables.Select(t => t.Context).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var parts = contexts.Select(context =>
         {

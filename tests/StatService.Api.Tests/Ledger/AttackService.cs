@@ -42,10 +42,18 @@ internal sealed class AttackService : IAsyncDisposable
 
     public async Task<List<OrderOutcome>> RunAsync(IEnumerable<AttackOrder> orders)
     {
+        // A long measuring run (STATSERVICE_ATTACK_ORDERS=300) can be followed: one line per order in this file, as it ends.
+        var log = Environment.GetEnvironmentVariable("STATSERVICE_ATTACK_LOG");
         var outcomes = new List<OrderOutcome>();
         foreach (var order in orders)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             outcomes.Add(await RunAsync(order));
+            if (!string.IsNullOrEmpty(log))
+            {
+                var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+                await File.AppendAllTextAsync(log, FormattableString.Invariant($"{outcomes.Count} {outcomes[^1].Status} {seconds:F1} s {order}\n"));
+            }
         }
 
         return outcomes;
@@ -63,7 +71,9 @@ internal sealed class AttackService : IAsyncDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{order}: {(int)response.StatusCode} {answer}");
         var id = JsonDocument.Parse(answer).RootElement.GetProperty("id").GetGuid();
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        // A guard against a stuck run, not a measure: a measuring run with a long history may widen it.
+        var minutes = int.TryParse(Environment.GetEnvironmentVariable("STATSERVICE_ATTACK_ORDER_MINUTES"), System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 5;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(minutes);
         while (true)
         {
             using var view = JsonDocument.Parse(await client.GetStringAsync($"/api/orders/{id}"));

@@ -59,6 +59,47 @@ public sealed class MagnitudeAuditTests
         Assert.True(_audit.Audit(Release(Sum("b", Ddd2023, b)), [Earlier(Sum("a", Ddd2022, a))], Policy, CancellationToken.None).IsClean);
     }
 
+    [Theory]
+    // The period's end a day earlier: the difference is what the shared contributors got on the last day.
+    [InlineData("ddd|A10|2023-01-01|2023-12-30")]
+    // A medicine inside the group: the difference is the rest of the group.
+    [InlineData("ddd|A10BA|2023-01-01|2023-12-31")]
+    // Every medicine next to a group, over periods that share one day.
+    [InlineData("ddd|*|2023-12-31|2024-06-30")]
+    public void A_sum_over_part_of_an_earlier_quantity_of_shared_contributors_is_refused(string overlapping)
+    {
+        var a = Contributors(Range(0, 200), 10);
+
+        var findings = _audit.Audit(Release(Sum("b", overlapping, a[100..])), [Earlier(Sum("a", Ddd2023, a))], Policy, CancellationToken.None);
+
+        Assert.False(findings.IsClean);
+        Assert.False(findings.Curable);
+        Assert.Empty(findings.ToHide);
+    }
+
+    [Theory]
+    [InlineData("ddd|A10|2024-01-01|2024-12-31")]
+    [InlineData("ddd|N02|2023-01-01|2023-12-31")]
+    [InlineData("dispensings|A10|2023-01-01|2023-12-31")]
+    public void Sums_of_disjoint_periods_or_medicines_or_of_another_measure_add_nothing(string other)
+    {
+        var a = Contributors(Range(0, 200), 10);
+
+        Assert.True(_audit.Audit(Release(Sum("b", other, a[2..])), [Earlier(Sum("a", Ddd2023, a))], Policy, CancellationToken.None).IsClean);
+    }
+
+    [Fact]
+    public void Overlapping_quantities_of_different_contributors_add_nothing()
+    {
+        var findings = _audit.Audit(
+            Release(Sum("b", "ddd|A10|2023-01-01|2023-12-30", Contributors(Range(200, 300), 10))),
+            [Earlier(Sum("a", Ddd2023, Contributors(Range(0, 200), 10)))],
+            Policy,
+            CancellationToken.None);
+
+        Assert.True(findings.IsClean);
+    }
+
     [Fact]
     public void A_count_of_persons_bounds_no_sum_and_a_sum_no_count()
     {

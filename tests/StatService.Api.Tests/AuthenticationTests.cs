@@ -4,12 +4,15 @@ using StatService.Api.Tests.TestDoubles;
 
 namespace StatService.Api.Tests;
 
-public sealed class AuthenticationTests
+/// <summary>
+/// Answers to keys, missing, unknown and someone else's. No test counts or lists orders, so they share one application.
+/// </summary>
+public sealed class AuthenticationTests(SharedApplication shared) : IClassFixture<SharedApplication>
 {
     [Fact]
     public async Task Orders_without_an_api_key_are_refused_with_a_problem()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient();
 
         using var response = await client.GetAsync($"/api/orders/{Guid.NewGuid()}");
@@ -25,7 +28,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task An_unknown_api_key_is_refused_with_a_problem()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient("not-a-key");
 
         using var response = await client.PostAsync("/api/orders", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
@@ -39,7 +42,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task Another_requesters_order_is_not_found()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var company = application.CreateClient("demo-company");
         using var journalist = application.CreateClient("demo-journalist");
         var id = await StatServiceApplication.SubmitAsync(company);
@@ -56,7 +59,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task A_caseworker_sees_every_order()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var company = application.CreateClient("demo-company");
         using var caseworker = application.CreateClient("demo-caseworker");
         var id = await StatServiceApplication.SubmitAsync(company);
@@ -69,7 +72,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task The_product_list_needs_no_key()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient();
 
         using var products = JsonDocument.Parse(await client.GetStringAsync("/api/products"));

@@ -9,7 +9,11 @@ using StatService.Worker.Orders;
 
 namespace StatService.Api.Tests;
 
-public sealed class OrderSubmissionTests
+/// <summary>
+/// Orders placed, run and served. Tests that place or store orders start an application each; the refusals of bad
+/// bodies, which store nothing, share one.
+/// </summary>
+public sealed class OrderSubmissionTests(SharedApplication shared) : IClassFixture<SharedApplication>
 {
     [Fact]
     public async Task A_valid_order_is_accepted_queued_and_delivered()
@@ -61,7 +65,7 @@ public sealed class OrderSubmissionTests
     [Fact]
     public async Task Malformed_json_is_answered_with_a_problem_naming_the_body()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient("demo-company");
 
         using var response = await client.PostAsync("/api/orders", new StringContent("""{"product": "test-count", """, Encoding.UTF8, "application/json"));
@@ -73,7 +77,7 @@ public sealed class OrderSubmissionTests
     [Fact]
     public async Task A_body_that_is_not_json_is_answered_with_a_problem_naming_the_body()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient("demo-company");
 
         using var response = await client.PostAsync("/api/orders", new StringContent("product=test-count", Encoding.UTF8, "text/plain"));
@@ -85,7 +89,7 @@ public sealed class OrderSubmissionTests
     [Fact]
     public async Task An_invalid_order_gets_its_errors_keyed_by_field()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient("demo-company");
 
         using var response = await client.PostAsJsonAsync("/api/orders", new { product = FixedResultPipeline.Product, parameters = new { years = "2022" } });
@@ -97,7 +101,7 @@ public sealed class OrderSubmissionTests
     [Fact]
     public async Task An_unknown_product_is_a_validation_problem_naming_the_product()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient("demo-company");
 
         using var response = await client.PostAsJsonAsync("/api/orders", new { product = "no-such-product", parameters = new { } });

@@ -3,7 +3,11 @@ using System.Text.Json;
 
 namespace StatService.Api.Tests;
 
-public sealed class ServiceEndpointTests
+/// <summary>
+/// Liveness and readiness each start an application of their own (their subject is the start); the OpenAPI document
+/// and the unknown path are read from one shared application.
+/// </summary>
+public sealed class ServiceEndpointTests(SharedApplication shared) : IClassFixture<SharedApplication>
 {
     [Fact]
     public async Task The_process_is_live_at_once()
@@ -44,7 +48,7 @@ public sealed class ServiceEndpointTests
     [Fact]
     public async Task The_openapi_document_describes_the_orders_and_their_api_key()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient();
 
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
@@ -61,7 +65,7 @@ public sealed class ServiceEndpointTests
     [Fact]
     public async Task An_unknown_path_is_answered_with_a_problem()
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient();
 
         using var response = await client.GetAsync("/api/nothing-here");

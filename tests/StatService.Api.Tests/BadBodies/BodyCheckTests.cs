@@ -7,9 +7,10 @@ namespace StatService.Api.Tests.BadBodies;
 
 /// <summary>
 /// Duplicate keys, text that is not valid UTF-8 and control characters in names, e-mail and purpose are refused with
-/// a 400 naming the path, on every endpoint that takes a body, and nothing is stored.
+/// a 400 naming the path, on every endpoint that takes a body, and nothing is stored. The refusals share one
+/// application, whose store must still be empty after each of them; the accepted order starts its own.
 /// </summary>
-public sealed class BodyCheckTests
+public sealed class BodyCheckTests(SharedApplication shared) : IClassFixture<SharedApplication>
 {
     private const string Order = """{"product": "test-count", "parameters": {"years": [2022]}""";
 
@@ -34,7 +35,7 @@ public sealed class BodyCheckTests
     [MemberData(nameof(DuplicateKeys))]
     public async Task A_key_given_twice_is_refused_naming_its_path(string path, string body, string field)
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient("demo-caseworker");
 
         using var response = await client.PostAsync(path, ProblemAnswer.Json(body));
@@ -57,7 +58,7 @@ public sealed class BodyCheckTests
     [MemberData(nameof(BrokenText))]
     public async Task Text_that_is_not_valid_utf8_is_refused_naming_the_field(string path, byte[] body, string field)
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient("demo-caseworker");
 
         using var response = await client.PostAsync(path, ProblemAnswer.Json(body));
@@ -80,7 +81,7 @@ public sealed class BodyCheckTests
     [MemberData(nameof(ControlCharacters))]
     public async Task Control_characters_in_names_email_and_purpose_are_refused(string path, string body, string field)
     {
-        await using var application = new StatServiceApplication();
+        var application = shared.Application;
         using var client = application.CreateClient("demo-caseworker");
 
         using var response = await client.PostAsync(path, ProblemAnswer.Json(body));
@@ -109,4 +110,5 @@ public sealed class BodyCheckTests
         Assert.Empty(await store.ListAsync(null, null, 10, CancellationToken.None));
         Assert.Empty(await application.Services.GetRequiredService<RequesterKeys>().ListAsync(CancellationToken.None));
     }
+
 }

@@ -2,7 +2,7 @@ namespace StatService.Api.Tests.EndToEnd;
 
 /// <summary>Bad orders get a 400 problem+json naming the field and the reason; none is stored.</summary>
 [Collection(GeneratedExtractCollection.Name)]
-public sealed class BadInputTests(GeneratedExtract extract)
+public sealed class BadInputTests(GeneratedExtract extract, SharedApplication shared) : IClassFixture<SharedApplication>
 {
     public static TheoryData<string, string, string> BadOrders => new()
     {
@@ -30,5 +30,5 @@ public sealed class BadInputTests(GeneratedExtract extract)
     [Theory]
     [MemberData(nameof(BadOrders))]
     public Task A_bad_order_is_answered_with_a_problem_naming_the_field(string body, string field, string reason) =>
-        RefusedOrder.AssertRefusedAsync(extract, body, field, reason);
+        RefusedOrder.AssertRefusedAsync(shared.On(extract.Directory), body, field, reason);
 }

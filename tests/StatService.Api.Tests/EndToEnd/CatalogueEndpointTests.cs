@@ -4,9 +4,12 @@ using System.Text.Json;
 
 namespace StatService.Api.Tests.EndToEnd;
 
-/// <summary>What a client reads before ordering: products with a runnable example, code search, extracts.</summary>
+/// <summary>
+/// What a client reads before ordering: products with a runnable example, code search, extracts. The reading tests share
+/// one application; the one placing every example order starts its own, whose orders run in the background.
+/// </summary>
 [Collection(GeneratedExtractCollection.Name)]
-public sealed class CatalogueEndpointTests(GeneratedExtract extract)
+public sealed class CatalogueEndpointTests(GeneratedExtract extract, SharedApplication shared) : IClassFixture<SharedApplication>
 {
     [Fact]
     public async Task Every_product_lists_an_example_order_that_is_accepted_as_it_is()
@@ -64,7 +67,7 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     [InlineData("procedure", "KFNG", "KFNG05")]
     public async Task Code_search_finds_codes_by_word_and_prefix(string system, string query, string expected)
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
 
         using var found = JsonDocument.Parse(await client.GetStringAsync($"/api/codes?system={system}&q={Uri.EscapeDataString(query)}"));
@@ -76,7 +79,7 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     [Fact]
     public async Task Code_search_with_an_unknown_system_names_the_field()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
 
         using var response = await client.GetAsync("/api/codes?system=snomed&q=x");
@@ -90,7 +93,7 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     [Fact]
     public async Task Procedure_search_by_prefix_lists_the_shipped_procedure_codes_under_it()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
         // Independent of the search code: the shipped list itself, read as plain CSV.
         var expected = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "queries", "codelists", "procedures.csv"))
@@ -111,7 +114,7 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     [Fact]
     public async Task Extracts_are_listed_with_their_coverage_and_no_file_locations()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
 
         var text = await client.GetStringAsync("/api/extracts");
@@ -128,7 +131,7 @@ public sealed class CatalogueEndpointTests(GeneratedExtract extract)
     /// <summary>The catalogue as anyone reads it, with no key (the order form does so before a key is entered).</summary>
     private async Task<JsonElement> AnonymousProductsAsync()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
         using var products = JsonDocument.Parse(await client.GetStringAsync("/api/products"));
         return products.RootElement.Clone();

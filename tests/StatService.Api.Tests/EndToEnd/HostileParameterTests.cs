@@ -10,7 +10,7 @@ namespace StatService.Api.Tests.EndToEnd;
 /// the field, and no order is stored.
 /// </summary>
 [Collection(GeneratedExtractCollection.Name)]
-public sealed class HostileParameterTests(GeneratedExtract extract)
+public sealed class HostileParameterTests(GeneratedExtract extract, SharedApplication shared) : IClassFixture<SharedApplication>
 {
     private const string Cohort = """{"specVersion": 1, "diagnoses": {"include": ["DE11"]}, "period": {"from": "2021-01-01", "to": "2021-12-31"}}""";
 
@@ -65,7 +65,7 @@ public sealed class HostileParameterTests(GeneratedExtract extract)
     [Theory]
     [MemberData(nameof(HostileOrders))]
     public Task A_hostile_order_is_refused_with_a_problem_naming_the_field(string body, string field, string reason) =>
-        RefusedOrder.AssertRefusedAsync(extract, body, field, reason);
+        RefusedOrder.AssertRefusedAsync(shared.On(extract.Directory), body, field, reason);
 
     [Fact]
     public async Task A_patient_count_body_from_before_spec_versions_is_still_accepted_and_records_its_extract()

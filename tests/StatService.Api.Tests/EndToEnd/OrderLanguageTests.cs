@@ -5,15 +5,18 @@ using System.Text.Json;
 
 namespace StatService.Api.Tests.EndToEnd;
 
-/// <summary>A refused order is explained in the language the requester reads: Accept-Language for API clients, the form's choice for the form.</summary>
+/// <summary>
+/// A refused order is explained in the language the requester reads: Accept-Language for API clients, the form's choice
+/// for the form. The refusals share one application; the accepted orders, which run in the background, start their own.
+/// </summary>
 [Collection(GeneratedExtractCollection.Name)]
-public sealed class OrderLanguageTests(GeneratedExtract extract)
+public sealed class OrderLanguageTests(GeneratedExtract extract, SharedApplication shared) : IClassFixture<SharedApplication>
 {
     [Theory]
     [MemberData(nameof(BadInputTests.BadOrders), MemberType = typeof(BadInputTests))]
     public async Task Every_refusal_is_translated_when_danish_is_asked_for(string body, string field, string reason)
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient("demo-journalist");
         var english = await RefuseAsync(client, body, "en");
         var danish = await RefuseAsync(client, body, "da-DK,da;q=0.9,en;q=0.5");
@@ -35,7 +38,7 @@ public sealed class OrderLanguageTests(GeneratedExtract extract)
     [Fact]
     public async Task Without_accept_language_the_api_answers_in_english()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient("demo-journalist");
         var problem = await RefuseAsync(client, DocumentedOrder.With("sex", "\"x\""), null);
         Assert.Equal(["Must be \"male\", \"female\" or null (both)."], problem.Errors["parameters.sex"]);
@@ -46,7 +49,7 @@ public sealed class OrderLanguageTests(GeneratedExtract extract)
     [InlineData("en", "parameters.sex", "Must be \"male\", \"female\" or null (both).")]
     public async Task A_form_order_is_refused_in_the_form_s_language(string language, string field, string message)
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
         var order = JsonDocument.Parse(DocumentedOrder.With("sex", "\"x\"")).RootElement;
         var body = JsonSerializer.Serialize(new
@@ -86,7 +89,7 @@ public sealed class OrderLanguageTests(GeneratedExtract extract)
     [Fact]
     public async Task An_unknown_code_is_the_only_error_not_also_a_missing_criterion()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient("demo-journalist");
         var problem = await RefuseAsync(client, DocumentedOrder.With("diagnoses", """{"include": ["DE1Z"], "exclude": []}"""), "da");
 

@@ -7,10 +7,11 @@ namespace StatService.Api.Tests.EndToEnd;
 
 /// <summary>
 /// A preview answers what an order of the same body would be (definition in words, delivered cells, review, price)
-/// with the same checks and the same problem+json as ordering, and stores nothing.
+/// with the same checks and the same problem+json as ordering, and stores nothing. Tests that place an order or count
+/// orders start an application each; the previews and refusals, which store nothing, share one.
 /// </summary>
 [Collection(GeneratedExtractCollection.Name)]
-public sealed class OrderPreviewTests(GeneratedExtract extract)
+public sealed class OrderPreviewTests(GeneratedExtract extract, SharedApplication shared) : IClassFixture<SharedApplication>
 {
     private const string Incidence = """
         {"product": "incidence-prevalence",
@@ -97,7 +98,7 @@ public sealed class OrderPreviewTests(GeneratedExtract extract)
     [Fact]
     public async Task The_preview_speaks_english_unless_danish_is_asked_for()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient("demo-journalist");
 
         var (_, english) = await PostAsync(client, "/api/orders/preview", DocumentedOrder.Body, null);
@@ -117,7 +118,7 @@ public sealed class OrderPreviewTests(GeneratedExtract extract)
     public async Task A_bad_body_gets_the_same_problem_as_ordering_it(string body, string field, string reason)
     {
         _ = reason;
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient("demo-journalist");
 
         var (previewStatus, preview) = await PostAsync(client, "/api/orders/preview", body, "da");
@@ -169,7 +170,7 @@ public sealed class OrderPreviewTests(GeneratedExtract extract)
     [Fact]
     public async Task The_form_previews_before_the_contact_is_filled_in_and_says_a_caseworker_reviews_it()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
         var order = JsonDocument.Parse(DocumentedOrder.Body).RootElement;
         var started = JsonSerializer.Serialize(new { product = "patient-count", parameters = order.GetProperty("parameters"), language = "en" });

@@ -4,7 +4,7 @@ namespace StatService.Api.Tests.EndToEnd;
 
 /// <summary>The OpenAPI document publishes the order specification (version 1) for the order body's <c>parameters</c>.</summary>
 [Collection(GeneratedExtractCollection.Name)]
-public sealed class OrderSpecOpenApiTests(GeneratedExtract extract)
+public sealed class OrderSpecOpenApiTests(GeneratedExtract extract, SharedApplication shared) : IClassFixture<SharedApplication>
 {
     private static readonly string[] SpecFields =
     [
@@ -15,7 +15,7 @@ public sealed class OrderSpecOpenApiTests(GeneratedExtract extract)
     [Fact]
     public async Task The_OpenAPI_document_describes_every_field_of_the_order_specification()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
 
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
@@ -34,7 +34,7 @@ public sealed class OrderSpecOpenApiTests(GeneratedExtract extract)
     [Fact]
     public async Task The_published_specification_is_the_union_of_the_products_parameter_schemas()
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
+        var application = shared.On(extract.Directory);
         using var client = application.CreateClient();
 
         using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));

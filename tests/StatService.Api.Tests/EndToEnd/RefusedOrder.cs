@@ -1,15 +1,19 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StatService.Core.Orders;
 
 namespace StatService.Api.Tests.EndToEnd;
 
-/// <summary>An order the API must refuse: posted as a journalist, it gets a 400 problem+json whose error for the field names the reason.</summary>
+/// <summary>
+/// An order the API must refuse: posted as a journalist, it gets a 400 problem+json whose error for the field names the
+/// reason, and nothing is stored (the application is shared by a class of refusals, so its store stays empty).
+/// </summary>
 public static class RefusedOrder
 {
-    public static async Task AssertRefusedAsync(GeneratedExtract extract, string body, string field, string reason)
+    public static async Task AssertRefusedAsync(StatServiceApplication application, string body, string field, string reason)
     {
-        await using var application = new StatServiceApplication { ExtractsDirectory = extract.Directory };
         using var client = application.CreateClient("demo-journalist");
 
         using var response = await client.PostAsync("/api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -20,5 +24,6 @@ public static class RefusedOrder
         var errors = problem.RootElement.GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out var messages), $"No error for '{field}' in {errors}");
         Assert.Contains(messages.EnumerateArray(), m => m.GetString()!.Contains(reason, StringComparison.Ordinal));
+        Assert.Empty(await application.Services.GetRequiredService<IOrderStore>().ListAsync(null, null, 10, CancellationToken.None));
     }
 }

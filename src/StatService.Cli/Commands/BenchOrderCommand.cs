@@ -55,13 +55,21 @@ internal static class BenchOrderCommand
         {
             Description = "Run every product's documented example in turn and print their medians side by side.",
         };
+        var periodYear = new Option<int?>("--period-year")
+        {
+            Description = "Move each order's period and index date by whole years to end in this year, its start clipped to the extract's coverage (examples of other years on any extract).",
+        };
+        var explain = new Option<FileInfo?>("--explain")
+        {
+            Description = "Append DuckDB's EXPLAIN ANALYZE of each product's query (the order's values bound) to this file, after the timed runs.",
+        };
         var command = new Command("order", "Time an order through the pipeline: query, protection and rendering.")
         {
-            extract, order, product, runs, queryOnly, policy, output, allProducts,
+            extract, order, product, runs, queryOnly, policy, output, allProducts, periodYear, explain,
         };
         command.SetAction(async (parse, ct) =>
         {
-            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), parse.GetValue(queryOnly), parse.GetValue(policy), parse.GetValue(output), parse.GetValue(allProducts), ct);
+            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), parse.GetValue(queryOnly), parse.GetValue(policy), parse.GetValue(output), parse.GetValue(allProducts), parse.GetValue(periodYear), parse.GetValue(explain), ct);
             return 0;
         });
         return command;
@@ -75,7 +83,7 @@ internal static class BenchOrderCommand
 
     private static async Task RunAsync(
         DirectoryInfo extractFolder, FileInfo? orderFile, string productId, int runs, bool queryOnly, string? policyName, FileInfo? output, bool allProducts,
-        CancellationToken ct)
+        int? periodYear, FileInfo? explain, CancellationToken ct)
     {
         if (allProducts && orderFile is not null)
         {
@@ -100,12 +108,24 @@ internal static class BenchOrderCommand
             var body = orderFile is null
                 ? catalogue.Find(id)?.Example.GetRawText() ?? throw new ArgumentException($"Unknown product '{id}'.")
                 : await File.ReadAllTextAsync(orderFile.FullName, ct);
+            if (periodYear is { } year)
+            {
+                body = ExamplePeriodShift.MoveInto(body, year, manifest);
+            }
+
             var context = new BenchContext(offline, manifest, spans);
             try
             {
                 if (await RunProductAsync(context, body, runs, queryOnly, output, ct) is { } median)
                 {
                     summary.Add((id, median));
+                }
+
+                if (explain is not null)
+                {
+                    using var document = JsonDocument.Parse(body);
+                    var validated = offline.Validator.Validate(document.RootElement);
+                    await BenchExplain.AppendAsync(offline, validated.Product!, validated.ParametersJson!, manifest.ExtractVersion, explain.FullName, ct);
                 }
             }
             catch (ArgumentException invalid) when (allProducts)
@@ -141,7 +161,7 @@ internal static class BenchOrderCommand
             throw new ArgumentException("The order is not valid: " + string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         }
 
-        Console.WriteLine($"product {validation.Product}");
+        Console.WriteLine($"product {validation.Product}: {ExamplePeriodShift.Describe(body)}");
         var measured = new List<Measurement>();
         for (var run = 0; run <= runs; run++)
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using StatService.Core.Disclosure;
 using StatService.Core.OrderSpec;
@@ -63,13 +65,17 @@ internal static class BenchOrderCommand
         {
             Description = "Append DuckDB's EXPLAIN ANALYZE of each product's query (the order's values bound) to this file, after the timed runs.",
         };
+        var memoryLimit = new Option<string?>("--memory-limit")
+        {
+            Description = "DuckDB's memory limit for the extract (e.g. 6GB), as Extracts:MemoryLimit sets it in the service; it also bounds the making of a version's derived files.",
+        };
         var command = new Command("order", "Time an order through the pipeline: query, protection and rendering.")
         {
-            extract, order, product, runs, queryOnly, policy, output, allProducts, periodYear, explain,
+            extract, order, product, runs, queryOnly, policy, output, allProducts, periodYear, explain, memoryLimit,
         };
         command.SetAction(async (parse, ct) =>
         {
-            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), parse.GetValue(queryOnly), parse.GetValue(policy), parse.GetValue(output), parse.GetValue(allProducts), parse.GetValue(periodYear), parse.GetValue(explain), ct);
+            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), parse.GetValue(queryOnly), parse.GetValue(policy), parse.GetValue(output), parse.GetValue(allProducts), parse.GetValue(periodYear), parse.GetValue(explain), parse.GetValue(memoryLimit), ct);
             return 0;
         });
         return command;
@@ -81,9 +87,15 @@ internal static class BenchOrderCommand
         : DisclosurePolicyJson.Named.TryGetValue(policyName, out var policy) ? policy
         : throw new ArgumentException($"Unknown policy '{policyName}'; known: {string.Join(", ", DisclosurePolicyJson.Named.Keys)}.");
 
+    // Checked as the service checks Extracts:MemoryLimit (its pattern), since the value is spliced into a SET statement.
+    private static string MemoryLimit(string? value) =>
+        value is null ? string.Empty
+        : typeof(ExtractOptions).GetProperty(nameof(ExtractOptions.MemoryLimit))!.GetCustomAttribute<RegularExpressionAttribute>()!.IsValid(value) ? value
+        : throw new ArgumentException($"--memory-limit '{value}' is not a size such as 6GB or 512MB.");
+
     private static async Task RunAsync(
         DirectoryInfo extractFolder, FileInfo? orderFile, string productId, int runs, bool queryOnly, string? policyName, FileInfo? output, bool allProducts,
-        int? periodYear, FileInfo? explain, CancellationToken ct)
+        int? periodYear, FileInfo? explain, string? memoryLimit, CancellationToken ct)
     {
         if (allProducts && orderFile is not null)
         {
@@ -92,7 +104,8 @@ internal static class BenchOrderCommand
 
         var policy = NamedPolicy(policyName);
         var manifest = ExtractManifest.Read(extractFolder.FullName);
-        using var offline = new OfflinePipeline(extractFolder.Parent!.FullName, manifest.ExtractVersion, policy: policy);
+        var extractOptions = new ExtractOptions { MemoryLimit = MemoryLimit(memoryLimit) };
+        using var offline = new OfflinePipeline(extractFolder.Parent!.FullName, manifest.ExtractVersion, policy: policy, extractOptions: extractOptions);
         var catalogue = offline.Catalogue;
 
         var spans = new SpanTimes();

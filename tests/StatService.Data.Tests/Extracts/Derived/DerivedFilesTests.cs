@@ -52,6 +52,7 @@ public sealed class DerivedFilesTests : IAsyncLifetime, IDisposable
         using var connection = databases.Connect(_version);
 
         Assert.True(File.Exists(Path.Combine(DerivedFolder, DerivedFiles.ManifestName)));
+        Assert.Equal(DerivedFiles.Source.Files, databases.DerivedSourceOf(_version));
         AssertSameRowsAsDefinitions(connection);
     }
 
@@ -116,6 +117,7 @@ public sealed class DerivedFilesTests : IAsyncLifetime, IDisposable
         using var connection = databases.Connect(_version);
 
         Assert.False(Directory.Exists(DerivedFolder));
+        Assert.Equal(DerivedFiles.Source.Definitions, databases.DerivedSourceOf(_version));
         using var command = connection.CreateCommand();
         // A sort of about 300 MB under a 64 MB limit has to spill.
         command.CommandText = "SELECT max(rn), count(*) FROM (SELECT row_number() OVER (ORDER BY s) AS rn FROM (SELECT md5(CAST(i AS VARCHAR)) || md5(CAST(i + 1 AS VARCHAR)) AS s FROM range(3000000) t(i)))";

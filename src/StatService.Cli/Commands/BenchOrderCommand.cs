@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using StatService.Core.Disclosure;
 using StatService.Core.OrderSpec;
@@ -55,13 +57,25 @@ internal static class BenchOrderCommand
         {
             Description = "Run every product's documented example in turn and print their medians side by side.",
         };
+        var periodYear = new Option<int?>("--period-year")
+        {
+            Description = "Move each order's period and index date by whole years to end in this year, its start clipped to the extract's coverage (examples of other years on any extract).",
+        };
+        var explain = new Option<FileInfo?>("--explain")
+        {
+            Description = "Append DuckDB's EXPLAIN ANALYZE of each product's query (the order's values bound) to this file, after the timed runs.",
+        };
+        var memoryLimit = new Option<string?>("--memory-limit")
+        {
+            Description = "DuckDB's memory limit for the extract (e.g. 6GB), as Extracts:MemoryLimit sets it in the service; it also bounds the making of a version's derived files.",
+        };
         var command = new Command("order", "Time an order through the pipeline: query, protection and rendering.")
         {
-            extract, order, product, runs, queryOnly, policy, output, allProducts,
+            extract, order, product, runs, queryOnly, policy, output, allProducts, periodYear, explain, memoryLimit,
         };
         command.SetAction(async (parse, ct) =>
         {
-            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), parse.GetValue(queryOnly), parse.GetValue(policy), parse.GetValue(output), parse.GetValue(allProducts), ct);
+            await RunAsync(parse.GetValue(extract)!, parse.GetValue(order), parse.GetValue(product)!, parse.GetValue(runs), parse.GetValue(queryOnly), parse.GetValue(policy), parse.GetValue(output), parse.GetValue(allProducts), parse.GetValue(periodYear), parse.GetValue(explain), parse.GetValue(memoryLimit), ct);
             return 0;
         });
         return command;
@@ -73,9 +87,15 @@ internal static class BenchOrderCommand
         : DisclosurePolicyJson.Named.TryGetValue(policyName, out var policy) ? policy
         : throw new ArgumentException($"Unknown policy '{policyName}'; known: {string.Join(", ", DisclosurePolicyJson.Named.Keys)}.");
 
+    // Checked as the service checks Extracts:MemoryLimit (its pattern), since the value is spliced into a SET statement.
+    private static string MemoryLimit(string? value) =>
+        value is null ? string.Empty
+        : typeof(ExtractOptions).GetProperty(nameof(ExtractOptions.MemoryLimit))!.GetCustomAttribute<RegularExpressionAttribute>()!.IsValid(value) ? value
+        : throw new ArgumentException($"--memory-limit '{value}' is not a size such as 6GB or 512MB.");
+
     private static async Task RunAsync(
         DirectoryInfo extractFolder, FileInfo? orderFile, string productId, int runs, bool queryOnly, string? policyName, FileInfo? output, bool allProducts,
-        CancellationToken ct)
+        int? periodYear, FileInfo? explain, string? memoryLimit, CancellationToken ct)
     {
         if (allProducts && orderFile is not null)
         {
@@ -84,7 +104,8 @@ internal static class BenchOrderCommand
 
         var policy = NamedPolicy(policyName);
         var manifest = ExtractManifest.Read(extractFolder.FullName);
-        using var offline = new OfflinePipeline(extractFolder.Parent!.FullName, manifest.ExtractVersion, policy: policy);
+        var extractOptions = new ExtractOptions { MemoryLimit = MemoryLimit(memoryLimit) };
+        using var offline = new OfflinePipeline(extractFolder.Parent!.FullName, manifest.ExtractVersion, policy: policy, extractOptions: extractOptions);
         var catalogue = offline.Catalogue;
 
         var spans = new SpanTimes();
@@ -93,19 +114,32 @@ internal static class BenchOrderCommand
         // Opening a version checks every byte and attaches its derived tables (making them if it has none): timed apart.
         var opening = Stopwatch.StartNew();
         offline.Databases.Connect(manifest.ExtractVersion).Dispose();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extract opened in {opening.Elapsed.TotalMilliseconds:F0} ms"));
+        // Definitions mean the derived files could not be made (or written): every query then joins the registers.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extract opened in {opening.Elapsed.TotalMilliseconds:F0} ms, derived tables from {offline.Databases.DerivedSourceOf(manifest.ExtractVersion)?.ToString().ToLowerInvariant()}"));
         var summary = new List<(string Product, Measurement Median)>();
         foreach (var id in allProducts ? catalogue.Ids : [productId])
         {
             var body = orderFile is null
                 ? catalogue.Find(id)?.Example.GetRawText() ?? throw new ArgumentException($"Unknown product '{id}'.")
                 : await File.ReadAllTextAsync(orderFile.FullName, ct);
+            if (periodYear is { } year)
+            {
+                body = ExamplePeriodShift.MoveInto(body, year, manifest);
+            }
+
             var context = new BenchContext(offline, manifest, spans);
             try
             {
                 if (await RunProductAsync(context, body, runs, queryOnly, output, ct) is { } median)
                 {
                     summary.Add((id, median));
+                }
+
+                if (explain is not null)
+                {
+                    using var document = JsonDocument.Parse(body);
+                    var validated = offline.Validator.Validate(document.RootElement);
+                    await BenchExplain.AppendAsync(offline, validated.Product!, validated.ParametersJson!, manifest.ExtractVersion, explain.FullName, ct);
                 }
             }
             catch (ArgumentException invalid) when (allProducts)
@@ -141,7 +175,7 @@ internal static class BenchOrderCommand
             throw new ArgumentException("The order is not valid: " + string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         }
 
-        Console.WriteLine($"product {validation.Product}");
+        Console.WriteLine($"product {validation.Product}: {ExamplePeriodShift.Describe(body)}");
         var measured = new List<Measurement>();
         for (var run = 0; run <= runs; run++)
         {

@@ -15,6 +15,12 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
     private readonly Lazy<DerivedTables> _derived = new(() => DerivedTables.Load(derivedDirectory ?? DerivedTables.DefaultDirectory));
 
     private readonly ConcurrentDictionary<string, Lazy<DuckDBConnection>> _anchors = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, DerivedFiles.Source> _derivedSources = new(StringComparer.Ordinal);
+
+    /// <summary>How an opened version's derived tables are served (null before it is opened): files, or their slower definitions.</summary>
+    public DerivedFiles.Source? DerivedSourceOf(string version) =>
+        _derivedSources.TryGetValue(version, out var source) ? source : null;
     private readonly Lock _duplicateGate = new();
 
     /// <summary>A new connection to the version's database; the caller disposes it.</summary>
@@ -79,7 +85,7 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
 
         // The derived tables (queries/derived), person_index among them: every person of the version ranked by
         // pseudonym, so a place is the same on every open and machine. The release ledger keeps places, never pseudonyms.
-        DerivedFiles.Attach(connection, folder, manifest, _derived.Value);
+        _derivedSources[version] = DerivedFiles.Attach(connection, folder, manifest, _derived.Value);
         return connection;
     }
 

@@ -20,15 +20,17 @@ public sealed class OfflinePipeline : IDisposable
     /// <param name="extractsDirectory">The folder holding the extract versions.</param>
     /// <param name="version">The extract version orders are validated against.</param>
     /// <param name="policy">Protects every product with this policy instead of its own (to compare methods on the same order).</param>
+    /// <param name="extractOptions">How DuckDB may use the machine (threads, memory limit); default: the service's defaults.</param>
     public OfflinePipeline(
-        string extractsDirectory, string version, IReleaseLedger? ledger = null, ICrossReleaseAudit? crossReleaseAudit = null, DisclosurePolicy? policy = null)
+        string extractsDirectory, string version, IReleaseLedger? ledger = null, ICrossReleaseAudit? crossReleaseAudit = null, DisclosurePolicy? policy = null,
+        ExtractOptions? extractOptions = null)
     {
         var queries = PipelineRegistration.DefaultQueriesDirectory;
         var codeLists = CodeListSet.Load(Path.Combine(queries, "codelists"));
         var catalogue = ProductCatalogue.Load(queries);
         Catalogue = policy is null ? catalogue : new ProductCatalogue(catalogue.Ids.Select(id => catalogue.Find(id)! with { Disclosure = policy }));
         var registry = new ExtractRegistry(extractsDirectory);
-        Databases = new ExtractDatabases(registry, new ExtractOptions());
+        Databases = new ExtractDatabases(registry, extractOptions ?? new ExtractOptions());
         Breakdowns = new Breakdowns(codeLists);
         Queries = new ExtractQueryRunner(Databases);
         // A secret of the run's own: cell-key orders need one, and nothing run here may use a deployment's.

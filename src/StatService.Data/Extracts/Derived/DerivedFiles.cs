@@ -37,7 +37,9 @@ public static class DerivedFiles
         {
             try
             {
-                Write(connection, folder, fingerprint, tables);
+                // On a database of its own with the same limits: the serving one keeps its own spill folder and holds
+                // none of the sorts' memory afterwards, whether the writing succeeds or fails halfway.
+                WriteApart(folder, manifest, fingerprint, tables, Setting(connection, "memory_limit"), Setting(connection, "threads"));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDBException)
             {
@@ -70,6 +72,11 @@ public static class DerivedFiles
     public static void WriteFor(string folder, DerivedTables tables, string? memoryLimit = null)
     {
         var manifest = ExtractManifest.Read(folder);
+        WriteApart(folder, manifest, tables.Fingerprint(manifest), tables, memoryLimit, threads: null);
+    }
+
+    private static void WriteApart(string folder, ExtractManifest manifest, string fingerprint, DerivedTables tables, string? memoryLimit, string? threads)
+    {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         Execute(connection, "SET autoinstall_known_extensions = false");
@@ -79,8 +86,20 @@ public static class DerivedFiles
             Execute(connection, $"SET memory_limit = '{memoryLimit.Replace("'", "''", StringComparison.Ordinal)}'");
         }
 
+        if (int.TryParse(threads, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0)
+        {
+            Execute(connection, $"SET threads = {count}");
+        }
+
         RegisterViews.Create(connection, folder, manifest);
-        Write(connection, folder, tables.Fingerprint(manifest), tables);
+        Write(connection, folder, fingerprint, tables);
+    }
+
+    private static string? Setting(DuckDBConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT CAST(current_setting('{name}') AS VARCHAR)";
+        return command.ExecuteScalar() as string;
     }
 
     private static void Write(DuckDBConnection connection, string folder, string fingerprint, DerivedTables tables)
@@ -110,7 +129,6 @@ public static class DerivedFiles
                 }
             }
 
-            Execute(connection, "RESET temp_directory");
             Directory.Delete(spill, recursive: true);
             var manifest = new DerivedManifest(fingerprint, [.. tables.Tables.Select(t => ExtractFileChecksum.Of(work, t.FileName))]);
             File.WriteAllText(Path.Combine(work, ManifestName), JsonSerializer.Serialize(manifest, ExtractManifest.JsonOptions));

@@ -52,6 +52,7 @@ public sealed class DerivedFilesTests : IAsyncLifetime, IDisposable
         using var connection = databases.Connect(_version);
 
         Assert.True(File.Exists(Path.Combine(DerivedFolder, DerivedFiles.ManifestName)));
+        Assert.Equal(DerivedFiles.Source.Files, databases.DerivedSourceOf(_version));
         AssertSameRowsAsDefinitions(connection);
     }
 
@@ -95,6 +96,35 @@ public sealed class DerivedFilesTests : IAsyncLifetime, IDisposable
         Assert.True(reader.Read());
         Assert.Equal(0L, reader.GetInt64(0));
         Assert.True(reader.GetInt64(1) > 0);
+    }
+
+    [Fact]
+    public void A_version_whose_files_cannot_be_made_is_served_by_its_definitions_and_can_still_spill()
+    {
+        // Making the files fails halfway (a table whose rows raise an error): the version is served by the definitions,
+        // and its database must not be left spilling into the folder the failed attempt worked in (and removed).
+        Directory.Delete(DerivedFolder, recursive: true);
+        var definitions = Path.Combine(_root, "definitions");
+        Directory.CreateDirectory(definitions);
+        foreach (var file in Directory.GetFiles(DerivedTables.DefaultDirectory, "*.sql"))
+        {
+            File.Copy(file, Path.Combine(definitions, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(definitions, "zz_fails.sql"), "-- order by: x\nSELECT CASE WHEN pid >= 0 THEN error('made to fail') END AS x FROM person_index\n");
+
+        using var databases = new ExtractDatabases(new ExtractRegistry(_root), new ExtractOptions { MemoryLimit = "64MB", Threads = 1 }, definitions);
+        using var connection = databases.Connect(_version);
+
+        Assert.False(Directory.Exists(DerivedFolder));
+        Assert.Equal(DerivedFiles.Source.Definitions, databases.DerivedSourceOf(_version));
+        using var command = connection.CreateCommand();
+        // A sort of about 300 MB under a 64 MB limit has to spill.
+        command.CommandText = "SELECT max(rn), count(*) FROM (SELECT row_number() OVER (ORDER BY s) AS rn FROM (SELECT md5(CAST(i AS VARCHAR)) || md5(CAST(i + 1 AS VARCHAR)) AS s FROM range(3000000) t(i)))";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(3_000_000L, reader.GetInt64(1));
+        Assert.Equal(3_000_000L, Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static void AssertSameRowsAsDefinitions(DuckDB.NET.Data.DuckDBConnection connection)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StatService.Data.Extracts.Derived;
 
 namespace StatService.Data.Extracts;
@@ -10,7 +12,8 @@ namespace StatService.Data.Extracts;
 /// An anchor connection keeps each database (and its settings) alive for the process lifetime;
 /// every query gets its own duplicate connection, since DuckDB connections are not shared across threads.
 /// </summary>
-public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions options, string? derivedDirectory = null) : IDisposable
+public sealed class ExtractDatabases(
+    ExtractRegistry registry, ExtractOptions options, string? derivedDirectory = null, ILogger<ExtractDatabases>? logger = null) : IDisposable
 {
     private readonly Lazy<DerivedTables> _derived = new(() => DerivedTables.Load(derivedDirectory ?? DerivedTables.DefaultDirectory));
 
@@ -85,7 +88,12 @@ public sealed class ExtractDatabases(ExtractRegistry registry, ExtractOptions op
 
         // The derived tables (queries/derived), person_index among them: every person of the version ranked by
         // pseudonym, so a place is the same on every open and machine. The release ledger keeps places, never pseudonyms.
-        _derivedSources[version] = DerivedFiles.Attach(connection, folder, manifest, _derived.Value);
+        // Served from the definitions when the files cannot be written: same rows, much slower, so an operator is told why.
+        _derivedSources[version] = DerivedFiles.Attach(connection, folder, manifest, _derived.Value, failure =>
+            (logger ?? (ILogger)NullLogger.Instance).LogWarning(
+                failure,
+                "The derived files of extract {Version} could not be written; its derived tables are served from their definitions (same rows, slower).",
+                version));
         return connection;
     }
 

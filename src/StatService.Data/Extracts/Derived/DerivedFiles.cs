@@ -29,7 +29,8 @@ public static class DerivedFiles
     /// Creates <c>person_index</c> (a table) and a view per other derived table on a connection that already has the
     /// register views, writing the files first when the version has none that match.
     /// </summary>
-    public static Source Attach(DuckDBConnection connection, string folder, ExtractManifest manifest, DerivedTables tables)
+    /// <param name="writingFailed">Told why the files could not be written, when the definitions serve instead.</param>
+    public static Source Attach(DuckDBConnection connection, string folder, ExtractManifest manifest, DerivedTables tables, Action<Exception>? writingFailed = null)
     {
         var fingerprint = tables.Fingerprint(manifest);
         var target = Path.Combine(folder, FolderName);
@@ -43,6 +44,7 @@ public static class DerivedFiles
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDBException)
             {
+                writingFailed?.Invoke(e);
                 Drop(connection, tables);
                 CreateFromDefinitions(connection, tables);
                 return Source.Definitions;

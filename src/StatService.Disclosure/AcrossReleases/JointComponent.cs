@@ -11,12 +11,15 @@ namespace StatService.Disclosure.AcrossReleases;
 /// </summary>
 internal static class JointComponent
 {
-    /// <summary>The candidate's tables first (release -1), then the earlier tables that belong, in ledger order.</summary>
-    public static List<AuditedTable> Select(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, out int personCount) =>
-        earlier is IPersonTableIndex index ? SelectIndexed(candidate, index, out personCount) : SelectByScan(candidate, earlier, out personCount);
+    /// <summary>
+    /// The candidate's tables first (release -1), then the earlier tables of <paramref name="context"/> (counts: empty;
+    /// sums: their quantity) that belong, in ledger order. Tables of other contexts neither join nor link.
+    /// </summary>
+    public static List<AuditedTable> Select(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, string context, out int personCount) =>
+        earlier is IPersonTableIndex index ? SelectIndexed(candidate, index, context, out personCount) : SelectByScan(candidate, earlier, context, out personCount);
 
     /// <summary>Breadth first over persons: the tables counting the persons reached so far, then those counting theirs.</summary>
-    private static List<AuditedTable> SelectIndexed(ReleasePersons candidate, IPersonTableIndex earlier, out int personCount)
+    private static List<AuditedTable> SelectIndexed(ReleasePersons candidate, IPersonTableIndex earlier, string context, out int personCount)
     {
         var tables = candidate.Tables.Select(t => new AuditedTable(-1, t)).ToList();
         var limit = Math.Max(earlier.PersonLimit, 1 + MaxPerson(tables));
@@ -33,7 +36,7 @@ internal static class JointComponent
             var next = new List<int>();
             foreach (var (release, table) in earlier.TablesCounting(frontier))
             {
-                if (selected.Add((release, table)))
+                if (earlier[release].Persons.Tables[table].Context == context && selected.Add((release, table)))
                 {
                     Mark(new AuditedTable(release, earlier[release].Persons.Tables[table]), marked, next);
                 }
@@ -66,11 +69,11 @@ internal static class JointComponent
         }
     }
 
-    private static List<AuditedTable> SelectByScan(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, out int personCount)
+    private static List<AuditedTable> SelectByScan(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, string context, out int personCount)
     {
         var tables = new List<AuditedTable>();
         tables.AddRange(candidate.Tables.Select(t => new AuditedTable(-1, t)));
-        var others = earlier.SelectMany((r, i) => r.Persons.Tables.Select(t => new AuditedTable(i, t))).ToList();
+        var others = earlier.SelectMany((r, i) => r.Persons.Tables.Where(t => t.Context == context).Select(t => new AuditedTable(i, t))).ToList();
         personCount = 1 + tables.Concat(others).SelectMany(t => t.Table.Inner).Where(p => p.Length > 0).Select(p => p[^1]).DefaultIfEmpty(-1).Max();
         var marked = new bool[personCount];
         foreach (var table in tables)

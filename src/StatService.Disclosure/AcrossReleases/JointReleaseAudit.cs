@@ -50,12 +50,14 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         var contexts = candidate.Tables.Select(t => t.Context).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var parts = contexts.Select(context =>
         {
-            var (mine, theirs) = (Of(candidate, context), earlier.Select(r => Of(r, context)).ToList());
-            return context.Length == 0 ? AuditCounts(mine, theirs, policy, memory, cancellationToken) : MagnitudeAudit.Audit(mine, theirs, policy, cancellationToken);
+            // The earlier releases go as they are (a ledger's person index stays usable); their tables of other contexts are
+            // left out where the part to audit is selected.
+            var mine = Of(candidate, context);
+            return context.Length == 0 ? AuditCounts(mine, earlier, policy, memory, cancellationToken) : MagnitudeAudit.Audit(mine, earlier, context, policy, cancellationToken);
         }).ToList();
         return parts.Count switch
         {
-            0 => AuditCounts(candidate, [.. earlier.Select(r => Of(r, string.Empty))], policy, memory, cancellationToken),
+            0 => AuditCounts(candidate, earlier, policy, memory, cancellationToken),
             1 => parts[0],
             _ => new CrossReleaseFindings(
                 parts.Sum(p => p.Disclosures), [.. parts.SelectMany(p => p.ToHide).Distinct().Order()], parts.All(p => p.Curable), parts.Max(p => p.ComparedReleases),
@@ -69,16 +71,11 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
     private static ReleasePersons Of(ReleasePersons release, string context) =>
         release.Tables.All(t => t.Context == context) ? release : new ReleasePersons([.. release.Tables.Where(t => t.Context == context)]);
 
-    private static RecordedRelease Of(RecordedRelease release, string context)
-    {
-        var tables = Of(release.Persons, context);
-        return ReferenceEquals(tables, release.Persons) ? release : release with { Persons = tables };
-    }
 
     private CrossReleaseFindings AuditCounts(
         ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory? memory, CancellationToken cancellationToken)
     {
-        var tables = JointComponent.Select(candidate, earlier, out var personCount);
+        var tables = JointComponent.Select(candidate, earlier, string.Empty, out var personCount);
         var releases = tables.Where(t => !t.IsNew).Select(t => t.Release).Distinct().Count();
         // One table alone is the in-table audit's business; several tables of one release (a group profile's linked
         // tables over the same persons) can pin a group between them even without earlier releases.

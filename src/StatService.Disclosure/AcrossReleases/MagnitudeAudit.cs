@@ -22,9 +22,11 @@ internal static class MagnitudeAudit
 
     private const double Tolerance = 1e-6;
 
-    public static CrossReleaseFindings Audit(ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, CancellationToken cancellationToken)
+    /// <param name="candidate">The new release's tables of <paramref name="context"/>.</param>
+    public static CrossReleaseFindings Audit(
+        ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, string context, DisclosurePolicy policy, CancellationToken cancellationToken)
     {
-        var tables = JointComponent.Select(candidate, earlier, out var personCount);
+        var tables = JointComponent.Select(candidate, earlier, context, out var personCount);
         var releases = tables.Where(t => !t.IsNew).Select(t => t.Release).Distinct().Count();
         if (releases == 0 && candidate.Tables.Count < 2)
         {

@@ -31,10 +31,12 @@ public sealed class JointComponentTests
             var excluded = round % 4 == 0 ? recorded[random.Next(recorded.Count)].OrderId : Guid.NewGuid();
             var indexed = history.View(excluded);
 
-            var viaIndex = JointComponent.Select(candidate, indexed, out var indexedCount);
-            var viaScan = JointComponent.Select(candidate, [.. indexed], out var scannedCount);
+            var context = round % 3 == 0 ? Sums : string.Empty;
+            var viaIndex = JointComponent.Select(candidate, indexed, context, out var indexedCount);
+            var viaScan = JointComponent.Select(candidate, [.. indexed], context, out var scannedCount);
 
             Assert.Equal(viaScan.Select(t => (t.Release, t.Table)), viaIndex.Select(t => (t.Release, t.Table)));
+            Assert.All(viaIndex.Where(t => !t.IsNew), t => Assert.Equal(context, t.Table.Context));
             Assert.True(indexedCount > viaIndex.SelectMany(t => t.Table.Inner).SelectMany(p => p).DefaultIfEmpty(-1).Max());
             Assert.True(indexedCount <= scannedCount);
             sizes.Add(viaIndex.Count - candidate.Tables.Count);
@@ -67,6 +69,45 @@ public sealed class JointComponentTests
         Assert.Equal(viaScan.ToHide, viaIndex.ToHide);
     }
 
+    [Fact]
+    public void The_audit_reads_the_ledger_through_its_person_index()
+    {
+        var history = new ReleaseHistory();
+        var random = new Random(5);
+        for (var i = 0; i < 50; i++)
+        {
+            history.Append(i + 1, new RecordedRelease(Guid.NewGuid(), RandomRelease(random, 5_000)));
+        }
+
+        var counting = new CountingIndex(history.View(Guid.Empty));
+        new JointReleaseAudit().Audit(Published("b", [.. Enumerable.Range(0, 400)]), counting, DisclosurePolicy.DanishDefault, CancellationToken.None);
+
+        Assert.True(counting.Lookups > 0, "The audit scanned every earlier table instead of asking the index.");
+    }
+
+    private const string Sums = "ddd|A10|2023-01-01|2023-12-31";
+
+    private sealed class CountingIndex(IPersonTableIndex inner) : IPersonTableIndex
+    {
+        public int Lookups { get; private set; }
+
+        public int PersonLimit => inner.PersonLimit;
+
+        public int Count => inner.Count;
+
+        public RecordedRelease this[int index] => inner[index];
+
+        public IReadOnlyCollection<(int Release, int Table)> TablesCounting(IReadOnlyList<int> persons)
+        {
+            Lookups++;
+            return inner.TablesCounting(persons);
+        }
+
+        public IEnumerator<RecordedRelease> GetEnumerator() => inner.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     private static ReleasePersons Published(string name, int[] persons) =>
         new([new PersonTable(name, [persons], [new PersonCell(0, [0], persons.Length, persons.Length, false)])]);
 
@@ -82,6 +123,10 @@ public sealed class JointComponentTests
             var inner = Enumerable.Range(0, random.Next(1, 5))
                 .Select(_ => Enumerable.Range(0, random.Next(0, 12)).Select(_ => Math.Min(persons - 1, start + random.Next(span))).Distinct().Order().ToArray())
                 .ToArray();
-            return new PersonTable($"t{t}", inner, [.. inner.Select((p, c) => new PersonCell(c, [c], p.Length, p.Length, false))]);
+            // One table in four sums a quantity: it joins only the parts of its own context.
+            return new PersonTable($"t{t}", inner, [.. inner.Select((p, c) => new PersonCell(c, [c], p.Length, p.Length, false))])
+            {
+                Context = random.Next(4) == 0 ? Sums : string.Empty,
+            };
         })]);
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using StatService.Data.Extracts.Synthetic;
 
 namespace StatService.Cli.Tests.Bench;
 
@@ -50,32 +49,5 @@ public sealed partial class BenchPeriodYearTests : IClassFixture<BenchPeriodYear
     private static partial Regex ProductPeriod();
 
     /// <summary>A small synthetic extract covering 2021-2023, like the national one.</summary>
-    public sealed class RecentExtract : IAsyncLifetime
-    {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "statservice-tests", $"cli-bench-{Guid.NewGuid():N}");
-
-        public string Folder => Path.Combine(_root, "synthetic-1000-s3");
-
-        public Task InitializeAsync() => SyntheticExtractGenerator.GenerateAsync(new SyntheticExtractOptions
-        {
-            Persons = 1_000,
-            From = new DateOnly(2021, 1, 1),
-            To = new DateOnly(2023, 12, 31),
-            Seed = 3,
-            OutputDirectory = Folder,
-        });
-
-        public Task DisposeAsync()
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-
-            return Task.CompletedTask;
-        }
-    }
+    public sealed class RecentExtract() : SmallSyntheticExtract("cli-bench", seed: 3, fromYear: 2021);
 }

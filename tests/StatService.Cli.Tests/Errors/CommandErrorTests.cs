@@ -1,4 +1,3 @@
-using StatService.Data.Extracts.Synthetic;
 
 namespace StatService.Cli.Tests.Errors;
 
@@ -53,32 +52,5 @@ public sealed class CommandErrorTests : IClassFixture<CommandErrorTests.SmallExt
     }
 
     /// <summary>A small synthetic extract (2019-2023) for the commands to be wrong about.</summary>
-    public sealed class SmallExtract : IAsyncLifetime
-    {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "statservice-tests", $"cli-extract-{Guid.NewGuid():N}");
-
-        public string Folder => Path.Combine(_root, "synthetic-1000-s2");
-
-        public Task InitializeAsync() => SyntheticExtractGenerator.GenerateAsync(new SyntheticExtractOptions
-        {
-            Persons = 1_000,
-            From = new DateOnly(2019, 1, 1),
-            To = new DateOnly(2023, 12, 31),
-            Seed = 2,
-            OutputDirectory = Folder,
-        });
-
-        public Task DisposeAsync()
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-
-            return Task.CompletedTask;
-        }
-    }
+    public sealed class SmallExtract() : SmallSyntheticExtract("cli-extract", seed: 2, fromYear: 2019);
 }

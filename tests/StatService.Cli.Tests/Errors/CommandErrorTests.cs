@@ -1,4 +1,3 @@
-
 namespace StatService.Cli.Tests.Errors;
 
 /// <summary>Every command answers a user's mistake with one line naming the command and exit code 2, never a stack trace.</summary>

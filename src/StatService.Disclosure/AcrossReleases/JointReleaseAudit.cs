@@ -71,7 +71,6 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
     private static ReleasePersons Of(ReleasePersons release, string context) =>
         release.Tables.All(t => t.Context == context) ? release : new ReleasePersons([.. release.Tables.Where(t => t.Context == context)]);
 
-
     private CrossReleaseFindings AuditCounts(
         ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory? memory, CancellationToken cancellationToken)
     {

@@ -17,17 +17,25 @@ internal static class OverlappingSums
     {
         foreach (var mine in candidate.Tables.Where(t => t.IsMagnitude).GroupBy(t => t.Context, StringComparer.Ordinal))
         {
-            HashSet<int>? contributors = null;
-            foreach (var theirs in earlier.SelectMany(r => r.Persons.Tables).Where(t => MeasureContext.Overlap(mine.Key, t.Context)))
+            var contributors = mine.SelectMany(t => t.Inner).SelectMany(cell => cell).Distinct().ToList();
+            if (Meeting(contributors, earlier).Any(theirs => MeasureContext.Overlap(mine.Key, theirs.Context)))
             {
-                contributors ??= [.. mine.SelectMany(t => t.Inner).SelectMany(cell => cell)];
-                if (theirs.Inner.Any(cell => cell.Any(contributors.Contains)))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The earlier tables that count any of <paramref name="persons"/>: through the ledger's person index when it has one, as the joint audit reads it.</summary>
+    private static IEnumerable<PersonTable> Meeting(IReadOnlyList<int> persons, IReadOnlyList<RecordedRelease> earlier)
+    {
+        if (earlier is IPersonTableIndex index)
+        {
+            return index.TablesCounting(persons).Select(found => index[found.Release].Persons.Tables[found.Table]);
+        }
+
+        var wanted = persons.ToHashSet();
+        return earlier.SelectMany(r => r.Persons.Tables).Where(t => t.IsMagnitude && t.Inner.Any(cell => cell.Any(wanted.Contains)));
     }
 }

@@ -77,6 +77,19 @@ public sealed class MagnitudeAuditTests
         Assert.Empty(findings.ToHide);
     }
 
+    [Fact]
+    public void An_overlapping_quantity_is_found_through_the_ledgers_person_index_too()
+    {
+        var a = Contributors(Range(0, 200), 10);
+        var history = new ReleaseHistory();
+        history.Append(1, Earlier(Sum("a", Ddd2023, a)));
+
+        var findings = _audit.Audit(Release(Sum("b", "ddd|A10|2023-01-01|2023-12-30", a[100..])), history.View(Guid.Empty), Policy, CancellationToken.None);
+
+        Assert.False(findings.IsClean);
+        Assert.False(findings.Curable);
+    }
+
     [Theory]
     [InlineData("ddd|A10|2024-01-01|2024-12-31")]
     [InlineData("ddd|N02|2023-01-01|2023-12-31")]

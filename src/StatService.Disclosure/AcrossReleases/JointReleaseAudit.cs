@@ -110,6 +110,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         long largest = 0;
         for (var t = 0; t < tables.Count; t++)
         {
+            var implied = tables[t].IsNew ? [] : ImpliedMargins(tables[t].Table, atoms, t);
             foreach (var known in tables[t].Table.Cells)
             {
                 if (!known.Constrains && !known.Hidden)
@@ -128,7 +129,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
                     cell = known with { Low = policy.HiddenFloor(count), High = null, Hidden = true };
                 }
 
-                if (cell.Constrains)
+                if (cell.Constrains && !implied.Contains(cell.Cell))
                 {
                     rows.Add((cellAtoms, count, cell, new KnownCell(tables[t].IsNew, tables[t].Table.Name, cell.Cell, cell.Hidden)));
                 }
@@ -252,5 +253,35 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
 
         var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs, undecided);
         return new CrossReleaseFindings(disclosures, [.. toHide], curable, releases, work);
+    }
+
+    /// <summary>
+    /// An earlier table's exact margins that are the sum of its exact inner cells over disjoint atoms: the inner rows imply
+    /// them, so leaving them out loses the attacker nothing, while the programs lose rows that only slow the simplex
+    /// (their redundancy makes every optimum degenerate). The new release's margins stay: a margin becomes informative
+    /// as soon as an inner cell under it is hidden, and the new release's cells are hidden round by round.
+    /// </summary>
+    internal static HashSet<int> ImpliedMargins(PersonTable table, AtomPartition atoms, int t)
+    {
+        var exactInner = new HashSet<int>();
+        foreach (var cell in table.Cells)
+        {
+            if (cell.Members.Length == 1 && !cell.Hidden && cell.High == cell.Low)
+            {
+                exactInner.Add(cell.Members[0]);
+            }
+        }
+
+        var implied = new HashSet<int>();
+        foreach (var cell in table.Cells)
+        {
+            if (cell.Members.Length > 1 && !cell.Hidden && cell.High == cell.Low && cell.Members.All(exactInner.Contains)
+                && cell.Members.Sum(m => atoms.InnerAtoms[t][m].Length) == atoms.AtomsOf(t, cell.Members).Length)
+            {
+                implied.Add(cell.Cell);
+            }
+        }
+
+        return implied;
     }
 }

@@ -226,6 +226,7 @@ internal sealed class AttackerLp : IDisposable
     {
         var status = _solver.Solve();
         SolveCount++;
+        AuditCounters.CountProgram();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
             // The true table is feasible and every cell is capped, so anything else is a solver fault.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using StatService.Core.Disclosure;
 using StatService.Disclosure;
 
@@ -117,7 +118,7 @@ internal static class BenchDisclosureCommand
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"policy danish-default, loss = {(settings.ByValue ? "cell value" : "cell count")}, model effort {settings.Limit.TotalSeconds:0.##} s (optimal), {settings.Runs} run(s) each, {Environment.ProcessorCount} cores"));
-        Console.WriteLine("cells    shape                              mean  seed  primaries  method     median s  cpu s  secondaries  hidden %  optimum  vs optimum  peak MB  audit        loss");
+        Console.WriteLine("cells    shape                              mean  seed  primaries  method     median s  cpu s  secondaries  hidden %  optimum  vs optimum  peak MB  audit        loss  programs  pattern");
         foreach (var target in targets)
         foreach (var mean in meanCounts)
         {
@@ -176,7 +177,7 @@ internal static class BenchDisclosureCommand
 
                 var versus = gap is { } shown ? string.Create(CultureInfo.InvariantCulture, $"{shown:+0.0;-0.0;0.0} %") : "";
                 line = string.Create(CultureInfo.InvariantCulture,
-                    $"{median.Seconds,8:F2}  {median.CpuSeconds,5:F1}  {median.Secondaries,11:N0}  {median.HiddenPercent,8:F2}  {(median.Proven ? "proven" : "no"),7}  {versus,10}  {finished.Max(r => r.PeakMegabytes),7:N0}  {(median.AuditPassed ? "passed" : "FAILED")}  {median.Loss,10:N0}");
+                    $"{median.Seconds,8:F2}  {median.CpuSeconds,5:F1}  {median.Secondaries,11:N0}  {median.HiddenPercent,8:F2}  {(median.Proven ? "proven" : "no"),7}  {versus,10}  {finished.Max(r => r.PeakMegabytes),7:N0}  {(median.AuditPassed ? "passed" : "FAILED")}  {median.Loss,10:N0}  {median.Programs,8:N0}  {median.Pattern}{(finished.Any(r => r.Pattern != median.Pattern) ? " (runs differ)" : "")}");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -208,7 +209,7 @@ internal static class BenchDisclosureCommand
             $"  loss against {against}, model effort {effort.TotalSeconds:0.##} s: {string.Join(", ", gaps)}"));
     }
 
-    private sealed record RunResult(double Seconds, int Secondaries, double HiddenPercent, bool Proven, long PeakMegabytes, bool AuditPassed, double CpuSeconds, long Loss);
+    private sealed record RunResult(double Seconds, int Secondaries, double HiddenPercent, bool Proven, long PeakMegabytes, bool AuditPassed, double CpuSeconds, long Loss, long Programs, string Pattern);
 
     private static RunResult? RunChild(int target, string method, double mean, int seed, TimeSpan limit, TimeSpan maxRun, bool byValue, CancellationToken ct)
     {
@@ -246,7 +247,8 @@ internal static class BenchDisclosureCommand
         return new RunResult(
             double.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
             double.Parse(f[3], CultureInfo.InvariantCulture), f[4] == "1", long.Parse(f[5], CultureInfo.InvariantCulture), f[6] == "1",
-            double.Parse(f[7], CultureInfo.InvariantCulture), long.Parse(f[8], CultureInfo.InvariantCulture));
+            double.Parse(f[7], CultureInfo.InvariantCulture), long.Parse(f[8], CultureInfo.InvariantCulture),
+            long.Parse(f[9], CultureInfo.InvariantCulture), f[10].Trim());
     }
 
     /// <summary>One run, in the child: build the table, protect it as the engine does, print one result line.</summary>
@@ -281,6 +283,13 @@ internal static class BenchDisclosureCommand
         var share = table.Values[0] == 0 ? 0 : 100.0 * hidden / table.Values[0];
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultMarker} {seconds:F3} {secondaries} {share:F3} {(pattern.Optimal && !pattern.UsedFallback ? 1 : 0)} {peak} {(pattern.Audit.Passed ? 1 : 0)} {cpu:F3} {(byValue ? SecondarySuppression.TotalLoss(problem, pattern.Roles, policy, pattern.Suppressed) : secondaries)}"));
+            $"{ResultMarker} {seconds:F3} {secondaries} {share:F3} {(pattern.Optimal && !pattern.UsedFallback ? 1 : 0)} {peak} {(pattern.Audit.Passed ? 1 : 0)} {cpu:F3} {(byValue ? SecondarySuppression.TotalLoss(problem, pattern.Roles, policy, pattern.Suppressed) : secondaries)} {AuditCounters.Programs} {PatternHash(pattern.Suppressed)}"));
+    }
+
+    /// <summary>The first 12 hex digits of the SHA-256 of the pattern (one byte per cell): equal hashes, equal patterns.</summary>
+    private static string PatternHash(bool[] suppressed)
+    {
+        var bytes = suppressed.Select(s => s ? (byte)1 : (byte)0).ToArray();
+        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
     }
 }

@@ -61,6 +61,13 @@ public sealed class AdoReleaseLedger(OrderDatabase database) : AdoStore(database
             checked((int)reader.GetInt64(3)), checked((int)reader.GetInt64(4)));
     }
 
+    /// <summary>
+    /// How many of a version's releases this process holds in memory (0 when it holds none, or dropped them): what the
+    /// next check need not read from the database.
+    /// </summary>
+    public int HeldReleases(string extractVersion) =>
+        _histories.TryGetValue(extractVersion, out var cached) ? cached.History.Count : 0;
+
     /// <summary>The lock of one extract version (its PostgreSQL advisory key is a hash of this name: keep it).</summary>
     internal static string LockName(string extractVersion) => "statservice.release-ledger:" + extractVersion;
 

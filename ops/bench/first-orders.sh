@@ -38,7 +38,7 @@ done
 echo "process answers after $(( $(now) - started )) ms (warm-up $warm)"
 if $wait; then
     until curl -s -m 5 "$url/health" | grep -q '"warm-up":{"status":"Healthy"'; do sleep 0.1; done
-    echo "warm-up done after $(( $(now) - started )) ms: $(grep -o 'ready: opened.*' "$log" | head -1)"
+    echo "warm-up check Healthy after $(( $(now) - started )) ms $(grep -o 'ready: opened.*' "$log" | head -1)"
 fi
 
 for i in $(seq 1 "$orders"); do

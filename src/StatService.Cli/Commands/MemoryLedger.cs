@@ -4,20 +4,22 @@ using StatService.Core.Orders;
 namespace StatService.Cli.Commands;
 
 /// <summary>
-/// The release ledger in memory for the benchmark: records are kept in their stored (encoded) form and decoded once, as
-/// the order store does, so storage per release is the store's. Sessions are serialised like the store's.
+/// The release ledger in memory for the benchmark: records are kept in their stored (encoded) form in a
+/// <see cref="ReleaseHistory"/> per version, indexed by person, as the order store's ledger keeps them, so checks read
+/// the history the service's way and storage per release is the store's. Sessions are serialised like the store's.
 /// </summary>
 internal sealed class MemoryLedger : IReleaseLedger
 {
-    private readonly List<(Guid Order, string Version, byte[] Payload, ReleasePersons Persons)> _records = [];
+    private readonly Dictionary<string, ReleaseHistory> _histories = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private long _sequence;
 
-    public long StoredBytes => _records.Sum(r => (long)r.Payload.Length);
+    public long StoredBytes { get; private set; }
 
-    public int Count => _records.Count;
+    public int Count { get; private set; }
 
     public Task<IReadOnlyList<RecordedRelease>> EarlierReleasesAsync(string extractVersion, Guid excludedOrder, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<RecordedRelease>>([.. _records.Where(r => r.Version == extractVersion && r.Order != excludedOrder).Select(r => new RecordedRelease(r.Order, r.Persons))]);
+        Task.FromResult<IReadOnlyList<RecordedRelease>>(_histories.TryGetValue(extractVersion, out var history) ? history.View(excludedOrder) : []);
 
     public async Task<ILedgerSession> BeginAsync(string extractVersion, CancellationToken cancellationToken)
     {
@@ -37,7 +39,15 @@ internal sealed class MemoryLedger : IReleaseLedger
         public Task<OrderResult> CommitAsync(OrderResult result, LedgerRelease release, CancellationToken cancellationToken)
         {
             var payload = ReleasePersonsCodec.Encode(release.Persons);
-            ledger._records.Add((release.OrderId, version, payload, ReleasePersonsCodec.Decode(payload)));
+            if (!ledger._histories.TryGetValue(version, out var history))
+            {
+                ledger._histories[version] = history = new ReleaseHistory();
+            }
+
+            history.Append(++ledger._sequence, release.OrderId, payload);
+
+            ledger.StoredBytes += payload.Length;
+            ledger.Count++;
             return Task.FromResult(result);
         }
 

@@ -4,17 +4,21 @@ namespace StatService.Core.Ledger;
 /// The releases of one extract version in the order they were recorded, kept in memory and only ever appended to (the
 /// ledger never changes a record), with an index from each person place to the tables that count it. A check asks a
 /// <see cref="View"/> which tables meet its persons and reads only those: its cost follows the releases it can meet,
-/// not the length of the history. The index takes about four bytes per person a table counts, as the decoded
-/// releases do. Safe for one writer and many readers at once: views see the releases recorded before they were taken.
+/// not the length of the history. Memory: a release read from the ledger is kept in its stored form
+/// (<see cref="ReleasePersonsCodec"/>, about a byte a person) and decoded by the views that read it, once per view (a
+/// check takes one view and lets it go); the index holds each person's tables as gaps in varints, about a byte per
+/// person a table counts. Safe for one writer and many readers at once: views see the releases recorded before they
+/// were taken.
 /// </summary>
 public sealed class ReleaseHistory
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly List<RecordedRelease> _releases = [];
+    private readonly List<Entry> _releases = [];
     private readonly List<int> _releaseOfTable = [];
     private readonly List<int> _firstTable = [];
-    private int[][] _postings = [];
+    private byte[][] _postings = [];
     private int[] _lengths = [];
+    private int[] _lastTable = [];
     private int _personLimit;
 
     /// <summary>The ledger's sequence number of the last release appended (0: none).</summary>
@@ -36,10 +40,25 @@ public sealed class ReleaseHistory
         }
     }
 
-    /// <summary>Appends a release recorded after every one appended so far.</summary>
+    /// <summary>Appends a release recorded after every one appended so far, kept as it is.</summary>
     public void Append(long sequence, RecordedRelease release)
     {
         ArgumentNullException.ThrowIfNull(release);
+        Append(sequence, new Entry(release.OrderId, null, release), release.Persons);
+    }
+
+    /// <summary>
+    /// Appends a release recorded after every one appended so far, in its stored form (<see cref="ReleasePersonsCodec"/>):
+    /// it is decoded here to index its persons, then kept as the payload, and decoded again by the views that read it.
+    /// </summary>
+    public void Append(long sequence, Guid orderId, byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        Append(sequence, new Entry(orderId, payload, null), ReleasePersonsCodec.Decode(payload));
+    }
+
+    private void Append(long sequence, Entry entry, ReleasePersons persons)
+    {
         if (sequence <= LastSequence)
         {
             throw new ArgumentOutOfRangeException(nameof(sequence), "Releases are appended in the order they were recorded.");
@@ -50,20 +69,20 @@ public sealed class ReleaseHistory
         {
             var index = _releases.Count;
             _firstTable.Add(_releaseOfTable.Count);
-            foreach (var table in release.Persons.Tables)
+            foreach (var table in persons.Tables)
             {
                 var id = _releaseOfTable.Count;
                 _releaseOfTable.Add(index);
-                foreach (var persons in table.Inner)
+                foreach (var cell in table.Inner)
                 {
-                    foreach (var p in persons)
+                    foreach (var p in cell)
                     {
                         Post(p, id);
                     }
                 }
             }
 
-            _releases.Add(release);
+            _releases.Add(entry);
             LastSequence = sequence;
         }
         finally
@@ -88,38 +107,59 @@ public sealed class ReleaseHistory
         }
     }
 
+    /// <summary>Adds a table to a person's list: the gap from the person's last table (ids ascend), as a LEB128 varint.</summary>
     private void Post(int person, int table)
     {
         if (person >= _postings.Length)
         {
             var size = Math.Max(person + 1, _postings.Length * 2);
+            var from = _postings.Length;
             Array.Resize(ref _postings, size);
             Array.Resize(ref _lengths, size);
+            Array.Resize(ref _lastTable, size);
+            Array.Fill(_lastTable, -1, from, size - from);
         }
 
         _personLimit = Math.Max(_personLimit, person + 1);
-        var list = _postings[person] ??= new int[2];
-        var length = _lengths[person];
         // A person in several inner cells of one table (a non-additive table) is posted once.
-        if (length > 0 && list[length - 1] == table)
+        if (_lastTable[person] == table)
         {
             return;
         }
 
-        if (length == list.Length)
+        var list = _postings[person] ??= new byte[4];
+        var length = _lengths[person];
+        var gap = (uint)(table - _lastTable[person] - 1);
+        if (length + 5 > list.Length)
         {
-            Array.Resize(ref list, length * 2);
+            Array.Resize(ref list, Math.Max(length + 5, list.Length * 2));
             _postings[person] = list;
         }
 
-        list[length] = table;
-        _lengths[person] = length + 1;
+        while (gap >= 0x80)
+        {
+            list[length++] = (byte)(gap | 0x80);
+            gap >>= 7;
+        }
+
+        list[length++] = (byte)gap;
+        _lengths[person] = length;
+        _lastTable[person] = table;
+    }
+
+    /// <summary>A release as held: as appended (<see cref="Decoded"/>) or in its stored form (<see cref="Payload"/>).</summary>
+    private sealed record Entry(Guid OrderId, byte[]? Payload, RecordedRelease? Decoded)
+    {
+        public RecordedRelease Decode() => Decoded ?? new RecordedRelease(OrderId, ReleasePersonsCodec.Decode(Payload!));
     }
 
     /// <summary>The first <c>count</c> releases, but the one at <c>excluded</c> (-1: none), renumbered without it.</summary>
     private sealed class HistoryView(ReleaseHistory history, int count, int excluded) : IPersonTableIndex
     {
-        private readonly List<RecordedRelease> _releases = history._releases;
+        private readonly List<Entry> _releases = history._releases;
+
+        // Releases this view has decoded: a check reads a table of a release several times.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, RecordedRelease> _decoded = new();
 
         public int Count => excluded < 0 ? count : count - 1;
 
@@ -129,15 +169,8 @@ public sealed class ReleaseHistory
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(index);
                 ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-                history._lock.EnterReadLock();
-                try
-                {
-                    return _releases[Global(index)];
-                }
-                finally
-                {
-                    history._lock.ExitReadLock();
-                }
+                var global = Global(index);
+                return _decoded.TryGetValue(global, out var decoded) ? decoded : _decoded.GetOrAdd(global, Held(global).Decode());
             }
         }
 
@@ -172,9 +205,21 @@ public sealed class ReleaseHistory
                         continue;
                     }
 
-                    for (var i = 0; i < history._lengths[p]; i++)
+                    var (length, table) = (history._lengths[p], -1);
+                    for (var at = 0; at < length;)
                     {
-                        var table = list[i];
+                        uint gap = 0;
+                        for (var shift = 0; ; shift += 7)
+                        {
+                            var b = list[at++];
+                            gap |= (uint)(b & 0x7F) << shift;
+                            if (b < 0x80)
+                            {
+                                break;
+                            }
+                        }
+
+                        table += (int)gap + 1;
                         var release = history._releaseOfTable[table];
                         // Postings ascend, so the rest were recorded after this view was taken.
                         if (release >= count)
@@ -199,21 +244,24 @@ public sealed class ReleaseHistory
 
         public IEnumerator<RecordedRelease> GetEnumerator()
         {
-            RecordedRelease[] snapshot;
+            // Decodes every release: for scans of the whole history (the audit reads a view through its index instead).
+            return Enumerable.Range(0, Count).Select(i => this[i]).GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private Entry Held(int global)
+        {
             history._lock.EnterReadLock();
             try
             {
-                snapshot = [.. _releases.Take(count).Where((_, i) => i != excluded)];
+                return _releases[global];
             }
             finally
             {
                 history._lock.ExitReadLock();
             }
-
-            return ((IEnumerable<RecordedRelease>)snapshot).GetEnumerator();
         }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
         private int Global(int index) => excluded >= 0 && index >= excluded ? index + 1 : index;
 

@@ -11,7 +11,7 @@ namespace StatService.Data.Ledger;
 /// (<see cref="LedgerSession"/>), so a result is never stored without its record nor recorded twice. Sessions hold a
 /// lock per extract version that each provider takes its own way (<see cref="OrderDatabase.BeginLockedTransactionAsync"/>).
 /// Records never change once written and are numbered per version in the order they were written, so each process keeps
-/// a version's records decoded and indexed by person (<see cref="ReleaseHistory"/>) and reads only those recorded since
+/// a version's records (in their stored form) indexed by person (<see cref="ReleaseHistory"/>) and reads only those recorded since
 /// the last it has, whichever process wrote them. Memory: the versions most recently checked, at most
 /// <see cref="CachedVersions"/>.
 /// </summary>
@@ -61,6 +61,13 @@ public sealed class AdoReleaseLedger(OrderDatabase database) : AdoStore(database
             checked((int)reader.GetInt64(3)), checked((int)reader.GetInt64(4)));
     }
 
+    /// <summary>
+    /// How many of a version's releases this process holds in memory (0 when it holds none, or dropped them): what the
+    /// next check need not read from the database.
+    /// </summary>
+    public int HeldReleases(string extractVersion) =>
+        _histories.TryGetValue(extractVersion, out var cached) ? cached.History.Count : 0;
+
     /// <summary>The lock of one extract version (its PostgreSQL advisory key is a hash of this name: keep it).</summary>
     internal static string LockName(string extractVersion) => "statservice.release-ledger:" + extractVersion;
 
@@ -81,8 +88,7 @@ public sealed class AdoReleaseLedger(OrderDatabase database) : AdoStore(database
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var persons = ReleasePersonsCodec.Decode(Convert.FromBase64String(reader.GetString(2)));
-                cached.History.Append(reader.GetInt64(1), new RecordedRelease(Guid.Parse(reader.GetString(0)), persons));
+                cached.History.Append(reader.GetInt64(1), Guid.Parse(reader.GetString(0)), Convert.FromBase64String(reader.GetString(2)));
             }
         }
         finally

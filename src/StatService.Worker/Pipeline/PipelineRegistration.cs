@@ -58,6 +58,7 @@ public static class PipelineRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ExtractDatabases>();
         builder.Services.AddHostedService<ExtractIntegrityMonitor>();
+        builder.Services.AddSingleton<LedgerWarmup>();
         builder.Services.AddHostedService<PipelineWarmup>();
         builder.Services.AddSingleton<WarmupProgress>();
         builder.Services.AddHealthChecks().AddCheck<WarmupProgress>("warm-up", tags: ["ready"]);

@@ -13,10 +13,12 @@ namespace StatService.Worker.Pipeline;
 
 /// <summary>
 /// Readies the newest extract version at start instead of on the first order: opening it reads every byte of its
-/// files (the checksums) and attaches its derived tables, and each product's documented example then runs once through
-/// the order pipeline (query with the record keys, protection, rendering), loading the solver's native library and
-/// compiling the hot code; then one empty job goes through Quartz (<see cref="SchedulerWarmup"/>). The pipeline has no ledger here, so nothing is checked against or recorded in it; no order
-/// is stored and the delivery is dropped. <see cref="WarmupProgress"/> tells readiness how far it is.
+/// files (the checksums) and attaches its derived tables; the release ledger's history of each version orders run on is
+/// read and indexed (<see cref="LedgerWarmup"/>); each product's documented example then runs once through the order
+/// pipeline (query with the record keys, protection, rendering), loading the solver's native library and compiling the
+/// hot code; then one empty job goes through Quartz (<see cref="SchedulerWarmup"/>). The examples' pipeline has no
+/// ledger, so nothing is checked against or recorded in it; no order is stored and the delivery is dropped.
+/// <see cref="WarmupProgress"/> tells readiness which step it is at.
 /// Off with <c>Extracts:WarmOnStart</c>, and in processes that run no orders.
 /// </summary>
 public sealed partial class PipelineWarmup(
@@ -30,6 +32,7 @@ public sealed partial class PipelineWarmup(
     RecordKeySecret recordKeys,
     TimeProvider time,
     SchedulerWarmup scheduler,
+    LedgerWarmup ledger,
     WarmupProgress progress,
     ExtractOptions options,
     IOptions<WorkerOptions> worker,
@@ -58,13 +61,17 @@ public sealed partial class PipelineWarmup(
             return;
         }
 
-        progress.Started(extract.Version);
+        progress.Step($"opening extract version {extract.Version}");
         var pipeline = new OrderPipeline(catalogue, breakdowns, registry, queries, disclosure, time, ledger: null, recordKeys: recordKeys);
         var clock = Stopwatch.StartNew();
         try
         {
             databases.Connect(extract.Version).Dispose();
             var opened = clock.Elapsed;
+            var held = await ledger.LoadAsync(
+                new Progress<string>(version => progress.Step($"reading the release ledger of extract version {version}")), cancellationToken);
+            var read = clock.Elapsed - opened;
+            progress.Step($"running each product's example once on extract version {extract.Version}");
             foreach (var id in catalogue.Ids)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -81,8 +88,9 @@ public sealed partial class PipelineWarmup(
 
             await scheduler.FireOnceAsync(cancellationToken);
 
-            LogWarmed(extract.Version, (long)opened.TotalMilliseconds, (long)clock.Elapsed.TotalMilliseconds);
-            progress.Finished($"Extract version {extract.Version} warmed in {(long)clock.Elapsed.TotalMilliseconds} ms.");
+            var releases = string.Join(", ", held.Select(h => $"{h.Releases} on {h.Version}"));
+            LogWarmed(extract.Version, (long)opened.TotalMilliseconds, releases, (long)read.TotalMilliseconds, (long)clock.Elapsed.TotalMilliseconds);
+            progress.Finished($"Extract version {extract.Version} warmed in {(long)clock.Elapsed.TotalMilliseconds} ms; ledger releases held: {(releases.Length > 0 ? releases : "none")}.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -105,8 +113,8 @@ public sealed partial class PipelineWarmup(
         ExtractVersion = version,
     };
 
-    [LoggerMessage(LogLevel.Information, "Extract version {Version} ready: opened in {OpenMs} ms, every product warmed in {TotalMs} ms")]
-    private partial void LogWarmed(string version, long openMs, long totalMs);
+    [LoggerMessage(LogLevel.Information, "Extract version {Version} ready: opened in {OpenMs} ms, ledger releases ({Releases}) read in {LedgerMs} ms, every product warmed in {TotalMs} ms")]
+    private partial void LogWarmed(string version, long openMs, string releases, long ledgerMs, long totalMs);
 
     [LoggerMessage(LogLevel.Warning, "Warming extract version {Version} failed; the first order opens it instead")]
     private partial void LogFailed(Exception exception, string version);

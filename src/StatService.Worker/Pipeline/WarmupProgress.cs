@@ -4,7 +4,8 @@ namespace StatService.Worker.Pipeline;
 
 /// <summary>
 /// Whether <see cref="PipelineWarmup"/> has readied the pipeline, as the readiness check <c>warm-up</c>: Degraded while it
-/// runs (orders are taken and run meanwhile, only the first ones slower), Healthy once done, off or given up.
+/// runs, saying "Warming:" and the step (orders are taken meanwhile: the first ones wait for what they need, e.g. the
+/// ledger's history being read), Healthy once done, off or given up.
 /// Not Unhealthy: warming takes seconds, or minutes when a national extract's derived files are made, and the
 /// form and status pages must not go away for that.
 /// </summary>
@@ -15,7 +16,8 @@ public sealed class WarmupProgress : IHealthCheck
 
     public bool Warming => _warming;
 
-    public void Started(string version) => _state = $"Warming extract version {version}: opening it and running each product's example once.";
+    /// <summary>The step the warm-up is at, as readiness reports it (e.g. "reading the release ledger of extract version X").</summary>
+    public void Step(string step) => _state = $"Warming: {step}.";
 
     public void Finished(string description)
     {

@@ -8,15 +8,24 @@ namespace StatService.Core.Tests.Ledger;
 /// </summary>
 public sealed class ReleaseHistoryTests
 {
-    [Fact]
-    public void The_index_names_exactly_the_tables_a_scan_finds_counting_the_persons()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_index_names_exactly_the_tables_a_scan_finds_counting_the_persons(bool stored)
     {
         var random = new Random(7);
         var history = new ReleaseHistory();
         var releases = Enumerable.Range(0, 60).Select(_ => new RecordedRelease(Guid.NewGuid(), RandomRelease(random))).ToList();
         for (var i = 0; i < releases.Count; i++)
         {
-            history.Append(10 + (3 * i), releases[i]);
+            if (stored)
+            {
+                history.Append(10 + (3 * i), releases[i].OrderId, ReleasePersonsCodec.Encode(releases[i].Persons));
+            }
+            else
+            {
+                history.Append(10 + (3 * i), releases[i]);
+            }
         }
 
         for (var round = 0; round < 50; round++)
@@ -29,7 +38,44 @@ public sealed class ReleaseHistoryTests
 
             Assert.Equal(expected, view.TablesCounting(persons).Order().ToList());
             Assert.Equal(releases.Where(r => r.OrderId != excluded).Select(r => r.OrderId), view.Select(r => r.OrderId));
+            Assert.Equal(
+                releases.Where(r => r.OrderId != excluded).Select(r => Convert.ToHexString(ReleasePersonsCodec.Encode(r.Persons))),
+                view.Select(r => Convert.ToHexString(ReleasePersonsCodec.Encode(r.Persons))));
         }
+    }
+
+    [Fact]
+    public void A_stored_release_is_decoded_once_per_view_and_afresh_by_the_next()
+    {
+        var history = new ReleaseHistory();
+        history.Append(1, Guid.NewGuid(), ReleasePersonsCodec.Encode(Release([1, 2, 3])));
+        var view = history.View(Guid.Empty);
+
+        Assert.Same(view[0], view[0]);
+        Assert.NotSame(view[0], history.View(Guid.Empty)[0]);
+        Assert.Equal([1, 2, 3], view[0].Persons.Tables[0].Inner[0]);
+    }
+
+    [Fact]
+    public void Table_gaps_of_any_size_are_indexed()
+    {
+        // Gaps of 0, 127, 128 and 20,000 tables between a person's tables: one-, two- and three-byte varints.
+        var history = new ReleaseHistory();
+        var sequence = 0L;
+        var shared = new[] { 5 };
+        foreach (var gap in new[] { 0, 0, 127, 128, 20_000 })
+        {
+            for (var i = 0; i < gap; i++)
+            {
+                history.Append(++sequence, new RecordedRelease(Guid.NewGuid(), Release([7])));
+            }
+
+            history.Append(++sequence, new RecordedRelease(Guid.NewGuid(), Release(shared)));
+        }
+
+        var found = history.View(Guid.Empty).TablesCounting(shared).Select(t => t.Release).Order().ToList();
+
+        Assert.Equal([0, 1, 129, 258, 20_259], found);
     }
 
     [Fact]

@@ -14,7 +14,8 @@
 WITH
 -- @include cohort.sql
 , years AS (
-    SELECT unnest(CAST($year_from AS DATE[])) AS y_from, unnest(CAST($year_to AS DATE[])) AS y_to
+    SELECT y_from, y_to, year(y_to) * 10000 + month(y_to) * 100 + day(y_to) AS to_ymd
+    FROM (SELECT unnest(CAST($year_from AS DATE[])) AS y_from, unnest(CAST($year_to AS DATE[])) AS y_to)
 ),
 -- each person's record key, hashed once per person (not per year) and only when the order uses cell keys
 person_keys AS (
@@ -23,13 +24,20 @@ person_keys AS (
     FROM person_index
     WHERE CAST($cell_keys AS BOOLEAN)
 ),
+-- what the year ends need of each person, worked out once per person rather than once per person and year
+persons AS (
+    SELECT pid, reg AS region, foed_dag, c_status, d_status_hen_start,
+           CASE koen WHEN '1' THEN 'male' WHEN '2' THEN 'female' END AS sex,
+           year(foed_dag) * 10000 + month(foed_dag) * 100 + day(foed_dag) AS born_ymd
+    FROM person_attributes
+),
 residents AS (
     SELECT year(y.y_to) AS yr, y.y_from, y.y_to, p.pid, coalesce(k.record_key, CAST(0 AS UBIGINT)) AS record_key,
-           p.reg AS region,
-           CASE p.koen WHEN '1' THEN 'male' WHEN '2' THEN 'female' END AS sex,
-           year(y.y_to) - year(p.foed_dag)
-               - CASE WHEN month(y.y_to) * 100 + day(y.y_to) < month(p.foed_dag) * 100 + day(p.foed_dag) THEN 1 ELSE 0 END AS age
-    FROM person_attributes p CROSS JOIN years y
+           p.region, p.sex,
+           -- completed years as a difference of yyyymmdd numbers: a birthday counts from the same month and day
+           -- (29 February: from 1 March), as in shared/cohort.sql
+           (y.to_ymd - p.born_ymd) // 10000 AS age
+    FROM persons p CROSS JOIN years y
     LEFT JOIN person_keys k ON k.pid = p.pid
     WHERE p.foed_dag <= y.y_to
       AND CASE WHEN p.c_status = '01' THEN p.d_status_hen_start <= y.y_to ELSE p.d_status_hen_start > y.y_to END
@@ -37,8 +45,10 @@ residents AS (
 filtered AS (
     -- pid: the case's (null for residents who are not cases); rpid: every resident's, for the population's person sets
     SELECT r.yr, r.y_from, r.y_to, r.record_key, r.region, r.sex, r.age, r.pid AS rpid,
-           CASE WHEN age >= 90 THEN '90+'
-                ELSE CAST(age // 10 * 10 AS VARCHAR) || '-' || CAST(age // 10 * 10 + 9 AS VARCHAR) END AS ageband,
+           -- constant labels: no string is built for each of the tens of millions of resident-years
+           CASE WHEN age >= 90 THEN '90+' WHEN age >= 80 THEN '80-89' WHEN age >= 70 THEN '70-79'
+                WHEN age >= 60 THEN '60-69' WHEN age >= 50 THEN '50-59' WHEN age >= 40 THEN '40-49'
+                WHEN age >= 30 THEN '30-39' WHEN age >= 20 THEN '20-29' WHEN age >= 10 THEN '10-19' ELSE '0-9' END AS ageband,
            q.entry_date, q.pid
     FROM residents r
     LEFT JOIN qualified q ON q.pid = r.pid AND q.entry_date <= r.y_to

@@ -60,18 +60,25 @@ public sealed class OrderPipeline(
 
         // 3. protect: the release's tables together (linked tables); nothing is delivered unless the audit passed.
         var policy = product.PolicyFor(parameters);
+        var zeroGroups = await ZeroGroupsAsync(product, parameters, breakdowns, queries, extract.Version, tables, policy, cancellationToken);
+        if (!zeroGroups.IsEmpty)
+        {
+            // a hidden zero must look like a few persons: a reader may not assume a hidden cell holds anyone
+            policy = policy with { ZerosMayBeHidden = true };
+        }
+
         if (checkedAcrossReleases)
         {
             // ... and with every earlier release of the extract version (the ledger); 4. render; 5. record with the result.
             var candidate = new ReleaseUnderCheck(order.Id, product.Id, extract.Version, tables, policy) { Context = MeasureContext.Of(parameters) };
             var audit = crossReleaseAudit ?? throw new InvalidOperationException("A release ledger needs its cross-release audit.");
             return await new ReleaseLedgerCheck(ledger!, audit, time).ProtectAndRecordAsync(
-                candidate, (checkedPolicy, differencing) => Protect(tables, checkedPolicy, differencing, cancellationToken), release => Render(order, product, parameters, extract.Version, release),
-                cancellationToken);
+                candidate, zeroGroups, (checkedPolicy, differencing) => Protect(tables, checkedPolicy, differencing, cancellationToken),
+                release => Render(order, product, parameters, extract.Version, release), cancellationToken);
         }
 
         // 4. render.
-        return Render(order, product, parameters, extract.Version, Protect(tables, policy, DifferencingPrimaries.None, cancellationToken));
+        return Render(order, product, parameters, extract.Version, Protect(tables, policy, zeroGroups, cancellationToken));
     }
 
     private OrderDelivery Render(Order order, ProductDefinition product, CohortParameters parameters, string extractVersion, ProtectedRelease release)
@@ -93,6 +100,37 @@ public sealed class OrderPipeline(
         var rows = await queries.RunAsync(
             extractVersion, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters, product, breakdowns, recordKeys, personSets), cancellationToken);
         return ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(rows, personSets));
+    }
+
+    /// <summary>
+    /// Zeros inside a group of 1-4 persons (<see cref="ZeroGroupPrimaries"/>): in their own table's margins, or in the
+    /// order with one restriction lifted (<see cref="CohortRelaxations"/>), queried only while some zero is left open.
+    /// Counts of persons under suppression only: rounding and cell keys never publish a small count as itself.
+    /// </summary>
+    public static async Task<DifferencingPrimaries> ZeroGroupsAsync(
+        ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, ExtractQueryRunner queries, string extractVersion,
+        IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken)
+    {
+        if (policy.Method != DisclosureMethod.Suppression || parameters.Measure != Measures.Persons || policy.ZerosSensitive
+            || !ZeroGroupPrimaries.HasZeros(tables))
+        {
+            return DifferencingPrimaries.None;
+        }
+
+        var found = ZeroGroupPrimaries.Find(tables, [], policy);
+        var zeros = tables.Sum(t => t.Values.Count(v => v == 0));
+        if (found.Cells.Count == zeros)
+        {
+            return found;
+        }
+
+        var relaxed = new List<IReadOnlyList<CountTable>>();
+        foreach (var relaxation in CohortRelaxations.Of(parameters, product.FixedOccurrence is not null))
+        {
+            relaxed.Add(await QueryTablesAsync(product, relaxation, breakdowns, queries, extractVersion, cancellationToken));
+        }
+
+        return ZeroGroupPrimaries.Find(tables, relaxed, policy);
     }
 
     private ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, DifferencingPrimaries differencing, CancellationToken cancellationToken)

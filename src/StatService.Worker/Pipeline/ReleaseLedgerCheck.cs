@@ -39,11 +39,12 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
     /// </summary>
     public static bool Applies(string measure) => Measures.All.Contains(measure, StringComparer.Ordinal);
 
+    /// <param name="sensitive">Cells the release itself makes primaries beyond the policy's rules (zeros inside small groups).</param>
     /// <param name="protect">Protects the release's tables under a policy, with the cells the ledger found sensitive.</param>
     /// <param name="render">Renders the deliverables of a protected release.</param>
     public async Task<OrderDelivery> ProtectAndRecordAsync(
-        ReleaseUnderCheck candidate, Func<DisclosurePolicy, DifferencingPrimaries, ProtectedRelease> protect, Func<ProtectedRelease, OrderDelivery> render,
-        CancellationToken cancellationToken)
+        ReleaseUnderCheck candidate, DifferencingPrimaries sensitive, Func<DisclosurePolicy, DifferencingPrimaries, ProtectedRelease> protect,
+        Func<ProtectedRelease, OrderDelivery> render, CancellationToken cancellationToken)
     {
         using var activity = StatServiceTelemetry.ActivitySource.StartActivity("release.ledger");
         var (orderId, version, policy) = (candidate.OrderId, candidate.ExtractVersion, candidate.Policy);
@@ -51,7 +52,7 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
         var memory = new AuditMemory();
         var tableIndex = candidate.Tables.Select((t, i) => (t.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var earlier = await ledger.EarlierReleasesAsync(version, orderId, cancellationToken);
-        var needs = DifferencingPrimaries.None;
+        var needs = sensitive;
         for (var round = 1; round <= MaxRounds; round++)
         {
             ProtectedRelease release;

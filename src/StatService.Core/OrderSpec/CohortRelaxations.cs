@@ -1,0 +1,88 @@
+namespace StatService.Core.OrderSpec;
+
+/// <summary>
+/// The order with one restriction lifted: each counts, in every cell, the persons of the same cell of the order and
+/// maybe more, so a zero of the order inside a small cell of a relaxation says what all of those few persons share
+/// (see <c>ZeroGroupPrimaries</c>). Lifted one at a time, as an attacker would order them: every exclusion at once,
+/// each exclusion alone (when there are several), the age span, the sex, the regions, each inclusion type (when
+/// several must be met), first-ever occurrence and alive-and-resident.
+/// </summary>
+public static class CohortRelaxations
+{
+    /// <summary>Exclusion codes lifted one by one only up to this many; beyond it, all of them at once only.</summary>
+    public const int MaxSingleExclusions = 4;
+
+    /// <param name="fixedOccurrence">The product fixes the occurrence (incidence counts first-ever cases only): lifting
+    /// it would change what a case is, not add persons, and nobody can order it.</param>
+    public static IReadOnlyList<CohortParameters> Of(CohortParameters order, bool fixedOccurrence)
+    {
+        var relaxed = new List<CohortParameters>();
+        var exclusions = order.Diagnoses.Exclude.Count + order.Procedures.Exclude.Count + order.Medications.Exclude.Count;
+        if (exclusions > 0)
+        {
+            relaxed.Add(order with
+            {
+                Diagnoses = order.Diagnoses with { Exclude = [] },
+                Procedures = order.Procedures with { Exclude = [] },
+                Medications = order.Medications with { Exclude = [] },
+            });
+        }
+
+        if (exclusions is > 1 and <= MaxSingleExclusions)
+        {
+            relaxed.AddRange(order.Diagnoses.Exclude.Select(code => order with { Diagnoses = order.Diagnoses with { Exclude = Without(order.Diagnoses.Exclude, code) } }));
+            relaxed.AddRange(order.Procedures.Exclude.Select(code => order with { Procedures = order.Procedures with { Exclude = Without(order.Procedures.Exclude, code) } }));
+            relaxed.AddRange(order.Medications.Exclude.Select(code => order with { Medications = order.Medications with { Exclude = Without(order.Medications.Exclude, code) } }));
+        }
+
+        if (order.Age.Min is not null || order.Age.Max is not null)
+        {
+            relaxed.Add(order with { Age = new AgeRange(null, null) });
+        }
+
+        if (order.Sex is not null)
+        {
+            relaxed.Add(order with { Sex = null });
+        }
+
+        if (order.Regions.Count > 0)
+        {
+            relaxed.Add(order with { Regions = [] });
+        }
+
+        // Every inclusion type must be met; with two or more, dropping one counts a superset. The last one never goes:
+        // a cohort needs some inclusion.
+        var types = new[] { order.Diagnoses.Include.Count, order.Procedures.Include.Count, order.Medications.Include.Count }.Count(n => n > 0);
+        if (types > 1)
+        {
+            if (order.Diagnoses.Include.Count > 0)
+            {
+                relaxed.Add(order with { Diagnoses = order.Diagnoses with { Include = [] } });
+            }
+
+            if (order.Procedures.Include.Count > 0)
+            {
+                relaxed.Add(order with { Procedures = order.Procedures with { Include = [] } });
+            }
+
+            if (order.Medications.Include.Count > 0)
+            {
+                relaxed.Add(order with { Medications = order.Medications with { Include = [] } });
+            }
+        }
+
+        if (order.Occurrence == Occurrence.FirstEver && !fixedOccurrence)
+        {
+            relaxed.Add(order with { Occurrence = Occurrence.Any });
+        }
+
+        if (order.AliveAndResident)
+        {
+            relaxed.Add(order with { AliveAndResident = false });
+        }
+
+        return relaxed;
+    }
+
+    private static string[] Without(IReadOnlyList<string> codes, string code) => [.. codes.Where(c => !string.Equals(c, code, StringComparison.Ordinal))];
+}

@@ -124,8 +124,11 @@ public sealed class OrderPipeline(
             return found;
         }
 
+        var relaxations = CohortRelaxations.Of(parameters, product.FixedOccurrence is not null);
+        using var activity = StatServiceTelemetry.ActivitySource.StartActivity("disclosure.zero_groups");
+        activity?.SetTag("statservice.relaxations", relaxations.Count);
         var relaxed = new List<IReadOnlyList<CountTable>>();
-        foreach (var relaxation in CohortRelaxations.Of(parameters, product.FixedOccurrence is not null))
+        foreach (var relaxation in relaxations)
         {
             relaxed.Add(await QueryTablesAsync(product, relaxation, breakdowns, queries, extractVersion, cancellationToken));
         }

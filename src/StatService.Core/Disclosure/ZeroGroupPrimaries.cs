@@ -18,8 +18,11 @@ public static class ZeroGroupPrimaries
     /// the same table and codes in any of <paramref name="relaxed"/> (releases of the same product whose every cell
     /// counts a superset of the persons of the same cell here).
     /// </summary>
+    /// <param name="emptyByDefinition">Cells the order's own filters leave empty whatever the data (men in an order for
+    /// women, children in an order for adults): their zero tells nothing about anyone, so they stay published.</param>
     public static DifferencingPrimaries Find(
-        IReadOnlyList<CountTable> tables, IReadOnlyList<IReadOnlyList<CountTable>> relaxed, DisclosurePolicy policy)
+        IReadOnlyList<CountTable> tables, IReadOnlyList<IReadOnlyList<CountTable>> relaxed, DisclosurePolicy policy,
+        Func<CountTable, int, bool>? emptyByDefinition = null)
     {
         var found = new List<DifferencingPrimary>();
         for (var t = 0; t < tables.Count; t++)
@@ -32,7 +35,7 @@ public static class ZeroGroupPrimaries
                 .ToArray();
             for (var cell = 0; cell < table.CellCount; cell++)
             {
-                if (table.Values[cell] == 0 && (inSmallMargin[cell] || counterparts.Any(r => IsSmall(SameCell(table, cell, r), policy))))
+                if (table.Values[cell] == 0 && emptyByDefinition?.Invoke(table, cell) != true && (inSmallMargin[cell] || counterparts.Any(r => IsSmall(SameCell(table, cell, r), policy))))
                 {
                     found.Add(new DifferencingPrimary(t, cell, null, null));
                 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using StatService.Core.Tables;
+
 namespace StatService.Core.OrderSpec;
 
 /// <summary>
@@ -82,6 +85,45 @@ public static class CohortRelaxations
         }
 
         return relaxed;
+    }
+
+    /// <summary>
+    /// Whether the order's own filters (sex, regions, age span) rule the cell out whatever the data: a cell of men in an
+    /// order for women, of a region the order leaves out, of an age band outside its span. Its zero is no news.
+    /// </summary>
+    public static bool EmptyByDefinition(CohortParameters order, CountTable table, int cell)
+    {
+        for (var d = 0; d < table.Dimensions.Count; d++)
+        {
+            var code = table.Dimensions[d].Codes[table.CodeIndex(cell, d)].Code;
+            if (code == TableDimension.TotalCode)
+            {
+                continue;
+            }
+
+            var outside = table.Dimensions[d].Name switch
+            {
+                Breakdowns.Sex => order.Sex is { } sex && !string.Equals(code, sex, StringComparison.Ordinal),
+                Breakdowns.Region => order.Regions.Count > 0 && !order.Regions.Contains(code, StringComparer.Ordinal),
+                Breakdowns.AgeBand => AgeBandOutside(code, order.Age),
+                _ => false,
+            };
+            if (outside)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AgeBandOutside(string band, AgeRange span)
+    {
+        var dash = band.IndexOf('-', StringComparison.Ordinal);
+        var (low, high) = band.EndsWith('+')
+            ? (int.Parse(band[..^1], CultureInfo.InvariantCulture), int.MaxValue)
+            : dash > 0 ? (int.Parse(band[..dash], CultureInfo.InvariantCulture), int.Parse(band[(dash + 1)..], CultureInfo.InvariantCulture)) : (int.MinValue, int.MaxValue);
+        return (span.Max is { } max && low > max) || (span.Min is { } min && high < min);
     }
 
     private static string[] Without(IReadOnlyList<string> codes, string code) => [.. codes.Where(c => !string.Equals(c, code, StringComparison.Ordinal))];

@@ -117,8 +117,9 @@ public sealed class OrderPipeline(
             return DifferencingPrimaries.None;
         }
 
-        var found = ZeroGroupPrimaries.Find(tables, [], policy);
-        var zeros = tables.Sum(t => t.Values.Count(v => v == 0));
+        bool EmptyByDefinition(CountTable table, int cell) => CohortRelaxations.EmptyByDefinition(parameters, table, cell);
+        var found = ZeroGroupPrimaries.Find(tables, [], policy, EmptyByDefinition);
+        var zeros = tables.Sum(t => Enumerable.Range(0, t.CellCount).Count(c => t.Values[c] == 0 && !EmptyByDefinition(t, c)));
         if (found.Cells.Count == zeros)
         {
             return found;
@@ -133,7 +134,7 @@ public sealed class OrderPipeline(
             relaxed.Add(await QueryTablesAsync(product, relaxation, breakdowns, queries, extractVersion, cancellationToken));
         }
 
-        return ZeroGroupPrimaries.Find(tables, relaxed, policy);
+        return ZeroGroupPrimaries.Find(tables, relaxed, policy, EmptyByDefinition);
     }
 
     private ProtectedRelease Protect(IReadOnlyList<CountTable> tables, DisclosurePolicy policy, DifferencingPrimaries differencing, CancellationToken cancellationToken)

@@ -92,7 +92,8 @@ public sealed record DisclosurePolicy
         _ =>
             $"Counts 1-{MaxSensitiveCount} are suppressed (shown as <{Threshold}); " +
             (ZerosSensitive ? ZerosSuppressedWords + "; "
-                : ZerosMayBeHidden ? ZerosSuppressedWords + " where complementary suppression needs them, so a suppressed cell may be 0; "
+                : ZerosMayBeHidden ? ZerosSuppressedWords + " where complementary suppression needs them " +
+                    $"or where they would describe a group of 1-{MaxSensitiveCount} persons, so a suppressed cell may be 0; "
                 : "zeros are published; ") +
             DescribeDominance() +
             "complementary cells are suppressed so that no suppressed cell can be recomputed or shown to be below " +

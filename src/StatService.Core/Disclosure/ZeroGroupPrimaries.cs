@@ -8,7 +8,7 @@ namespace StatService.Core.Disclosure;
 /// men" = 0 next to "rare disease X" = 3 says all three are women; "X, excluding hypertension" = 0 says all of them
 /// are hypertensive. The group is either a margin of the zero's own table (its row, column or any total above it) or
 /// the same cell of the order with one restriction lifted (a <em>relaxed</em> release: an exclusion, an age span, a sex,
-/// regions, one of several inclusion types, first-ever occurrence or alive-and-resident taken away), which anyone
+/// regions, one of several inclusion types or first-ever occurrence taken away), which anyone
 /// may order. Such zeros become primary suppressions, so a reader cannot tell them from a few persons.
 /// </summary>
 public static class ZeroGroupPrimaries

@@ -8,7 +8,9 @@ namespace StatService.Core.OrderSpec;
 /// maybe more, so a zero of the order inside a small cell of a relaxation says what all of those few persons share
 /// (see <c>ZeroGroupPrimaries</c>). Lifted one at a time, as an attacker would order them: every exclusion at once,
 /// each exclusion alone (when there are several), the age span, the sex, the regions, each inclusion type (when
-/// several must be met), first-ever occurrence and alive-and-resident.
+/// several must be met) and first-ever occurrence. Alive-and-resident is not lifted: the persons it adds are the dead
+/// and emigrated, whose own cells (an outcome of death) the order leaves empty by its definition, so nearly every zero
+/// of a death outcome would look telling and take the shared totals with it.
 /// </summary>
 public static class CohortRelaxations
 {
@@ -77,11 +79,6 @@ public static class CohortRelaxations
         if (order.Occurrence == Occurrence.FirstEver && !fixedOccurrence)
         {
             relaxed.Add(order with { Occurrence = Occurrence.Any });
-        }
-
-        if (order.AliveAndResident)
-        {
-            relaxed.Add(order with { AliveAndResident = false });
         }
 
         return relaxed;

@@ -153,7 +153,10 @@ public sealed class DifferencingOrderTests(LedgerExtract extract)
         var cells = Assert.Single(recorded!.Persons.Tables).Cells;
         Assert.Equal(published.Values.Order(), cells.Where(c => !c.Hidden).Select(c => c.Low).Order());
         Assert.All(cells.Where(c => !c.Hidden), c => Assert.Equal(c.Low, c.High));
-        Assert.Equal(3, cells.Count(c => c.Hidden));
+        // the total and 1081's and 1082's men, and any region's zero that would say all its few patients are women
+        var hidden = men.GetProperty("tables")[0].GetProperty("cells").EnumerateArray().Count(c => c.GetProperty("status").GetString() == "suppressed");
+        Assert.True(hidden >= 3, $"{hidden} cells hidden");
+        Assert.Equal(hidden, cells.Count(c => c.Hidden));
     }
 
     [Fact]

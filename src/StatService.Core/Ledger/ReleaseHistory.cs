@@ -170,7 +170,7 @@ public sealed class ReleaseHistory
                 ArgumentOutOfRangeException.ThrowIfNegative(index);
                 ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
                 var global = Global(index);
-                return _decoded.TryGetValue(global, out var decoded) ? decoded : _decoded.GetOrAdd(global, Held(global).Decode());
+                return _decoded.GetOrAdd(global, g => Held(g).Decode());
             }
         }
 

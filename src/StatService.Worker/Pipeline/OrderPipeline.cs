@@ -46,12 +46,16 @@ public sealed class OrderPipeline(
         var extract = (version is { } named ? extracts.Find(named) : extracts.Newest())
             ?? throw new OrderRejectedException("The register extract for this order is not available.");
 
-        // 1. compile and 2. query: values bound as parameters, the SQL text is the product's own.
+        // 1. compile and 2. query: values bound as parameters, the SQL text is the product's own. Then the zeros inside small
+        // groups, which may query the order again with one restriction lifted.
         IReadOnlyList<CountTable> tables;
+        DifferencingPrimaries zeroGroups;
+        var policy = product.PolicyFor(parameters);
         var checkedAcrossReleases = ledger is not null && ReleaseLedgerCheck.Applies(parameters.Measure);
         try
         {
             tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads, checkedAcrossReleases);
+            zeroGroups = await ZeroGroupsAsync(product, parameters, breakdowns, queries, extract.Version, tables, policy, cancellationToken);
         }
         catch (ExtractWithdrawnException withdrawnNow)
         {
@@ -59,8 +63,6 @@ public sealed class OrderPipeline(
         }
 
         // 3. protect: the release's tables together (linked tables); nothing is delivered unless the audit passed.
-        var policy = product.PolicyFor(parameters);
-        var zeroGroups = await ZeroGroupsAsync(product, parameters, breakdowns, queries, extract.Version, tables, policy, cancellationToken);
         if (!zeroGroups.IsEmpty)
         {
             // a hidden zero must look like a few persons: a reader may not assume a hidden cell holds anyone

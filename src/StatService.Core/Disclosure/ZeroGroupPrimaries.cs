@@ -1,3 +1,4 @@
+using StatService.Core.OrderSpec;
 using StatService.Core.Tables;
 
 namespace StatService.Core.Disclosure;
@@ -35,7 +36,7 @@ public static class ZeroGroupPrimaries
                 .ToArray();
             for (var cell = 0; cell < table.CellCount; cell++)
             {
-                if (table.Values[cell] == 0 && emptyByDefinition?.Invoke(table, cell) != true && (inSmallMargin[cell] || counterparts.Any(r => IsSmall(SameCell(table, cell, r), policy))))
+                if (IsCandidate(table, cell, emptyByDefinition) && (inSmallMargin[cell] || counterparts.Any(r => IsSmall(SameCell(table, cell, r), policy))))
                 {
                     found.Add(new DifferencingPrimary(t, cell, null, null));
                 }
@@ -47,6 +48,13 @@ public static class ZeroGroupPrimaries
 
     /// <summary>Whether any cell could be in a small group at all: without a published zero there is nothing to find.</summary>
     public static bool HasZeros(IReadOnlyList<CountTable> tables) => tables.Any(t => t.Values.Contains(0L));
+
+    /// <summary>The zeros <see cref="Find"/> asks about: every zero the order's own filters do not explain.</summary>
+    public static int CandidateCount(IReadOnlyList<CountTable> tables, Func<CountTable, int, bool>? emptyByDefinition = null) =>
+        tables.Sum(t => Enumerable.Range(0, t.CellCount).Count(c => IsCandidate(t, c, emptyByDefinition)));
+
+    private static bool IsCandidate(CountTable table, int cell, Func<CountTable, int, bool>? emptyByDefinition) =>
+        table.Values[cell] == 0 && emptyByDefinition?.Invoke(table, cell) != true;
 
     /// <summary>
     /// Zeros with a margin of 1 to the threshold above them, through any chain of margins (zero margins pass the
@@ -113,7 +121,7 @@ public static class ZeroGroupPrimaries
         {
             var code = table.Dimensions[d].Codes[table.CodeIndex(cell, d)].Code;
             codes[d] = other.Dimensions[d].IndexOf(code);
-            if (codes[d] < 0 || code == OtherCode)
+            if (codes[d] < 0 || code == Breakdowns.OtherCode)
             {
                 // 'other' gathers what a ranking leaves out, which need not be the same groups in both releases
                 return 0;
@@ -122,8 +130,6 @@ public static class ZeroGroupPrimaries
 
         return other.Values[other.CellIndex(codes)];
     }
-
-    private const string OtherCode = "other";
 
     private static bool IsSmall(long value, DisclosurePolicy policy) => value > 0 && value <= policy.MaxSensitiveCount;
 }

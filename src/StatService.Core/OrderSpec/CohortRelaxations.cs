@@ -1,4 +1,3 @@
-using System.Globalization;
 using StatService.Core.Tables;
 
 namespace StatService.Core.OrderSpec;
@@ -114,14 +113,16 @@ public static class CohortRelaxations
         return false;
     }
 
+    /// <summary>Whether no age in the span falls in the band (bands in <see cref="Breakdowns.AgeBandCodes"/> order).</summary>
     private static bool AgeBandOutside(string band, AgeRange span)
     {
-        var dash = band.IndexOf('-', StringComparison.Ordinal);
-        var (low, high) = band.EndsWith('+')
-            ? (int.Parse(band[..^1], CultureInfo.InvariantCulture), int.MaxValue)
-            : dash > 0 ? (int.Parse(band[..dash], CultureInfo.InvariantCulture), int.Parse(band[(dash + 1)..], CultureInfo.InvariantCulture)) : (int.MinValue, int.MaxValue);
-        return (span.Max is { } max && low > max) || (span.Min is { } min && high < min);
+        var index = Array.IndexOf(AgeBands, band);
+        return index >= 0
+            && ((span.Min is { } min && index < Array.IndexOf(AgeBands, Breakdowns.AgeBandOf(min)))
+                || (span.Max is { } max && index > Array.IndexOf(AgeBands, Breakdowns.AgeBandOf(max))));
     }
+
+    private static readonly string[] AgeBands = [.. Breakdowns.AgeBandCodes];
 
     private static string[] Without(IReadOnlyList<string> codes, string code) => [.. codes.Where(c => !string.Equals(c, code, StringComparison.Ordinal))];
 }

@@ -121,8 +121,7 @@ public sealed class OrderPipeline(
 
         bool EmptyByDefinition(CountTable table, int cell) => CohortRelaxations.EmptyByDefinition(parameters, table, cell);
         var found = ZeroGroupPrimaries.Find(tables, [], policy, EmptyByDefinition);
-        var zeros = tables.Sum(t => Enumerable.Range(0, t.CellCount).Count(c => t.Values[c] == 0 && !EmptyByDefinition(t, c)));
-        if (found.Cells.Count == zeros)
+        if (found.Cells.Count == ZeroGroupPrimaries.CandidateCount(tables, EmptyByDefinition))
         {
             return found;
         }

@@ -1,5 +1,6 @@
 -- The cohort of order spec v1, shared by every product: common table expressions ending in
--- `qualified` (pid, entry_date) and `cohort` (pnr, pid, region, sex, age, ageband, entry_date, record_key).
+-- `qualified` (pid, entry_date), `cohort` (pnr, pid, region, sex, age, ageband, entry_date, record_key) and
+-- `cohort_variants` (the same with a variant: the order, and the order with its attribute filters lifted).
 -- pid is the person's place in the extract version's person index (person_index: every person of
 -- cpr_person ranked by pseudonym), the only person key that leaves a query (for the release ledger).
 -- Spliced by the catalogue where a product's SQL says "-- @include cohort.sql", right after WITH.
@@ -110,7 +111,9 @@ person_at_index AS (
     FROM person_attributes
     WHERE foed_dag <= CAST($index_date AS DATE)
 ),
-cohort AS MATERIALIZED (
+-- The cohort before its attribute filters (age span, sex, regions), each filter as a flag: the order's cohort
+-- keeps the persons who pass all three, and the variants below lift one at a time.
+cohort_wide AS MATERIALIZED (
     SELECT
         i.pnr, p.pid, p.region, p.sex, p.age, q.entry_date,
         CASE WHEN p.age >= 90 THEN '90+'
@@ -121,14 +124,32 @@ cohort AS MATERIALIZED (
         CASE WHEN CAST($cell_keys AS BOOLEAN)
              THEN CAST(('0x' || left(sha256(CAST($key_outer AS BLOB) || unhex(sha256(CAST($key_inner AS BLOB) || encode(i.pnr)))), 8)) AS UBIGINT)
              ELSE CAST(0 AS UBIGINT)
-        END AS record_key
+        END AS record_key,
+        (CAST($age_min AS INTEGER) IS NULL OR p.age >= CAST($age_min AS INTEGER))
+            AND (CAST($age_max AS INTEGER) IS NULL OR p.age <= CAST($age_max AS INTEGER)) AS in_age,
+        (CAST($sex AS VARCHAR) IS NULL OR p.sex = CAST($sex AS VARCHAR)) AS in_sex,
+        (len(CAST($regions AS VARCHAR[])) = 0 OR list_contains(CAST($regions AS VARCHAR[]), p.region)) AS in_regions
     FROM person_at_index p
     JOIN qualified q ON q.pid = p.pid
     JOIN person_index i ON i.pid = p.pid
     WHERE q.entry_date >= CAST($period_from AS DATE)
       AND (NOT CAST($alive_resident AS BOOLEAN) OR p.resident)
-      AND (CAST($age_min AS INTEGER) IS NULL OR p.age >= CAST($age_min AS INTEGER))
-      AND (CAST($age_max AS INTEGER) IS NULL OR p.age <= CAST($age_max AS INTEGER))
-      AND (CAST($sex AS VARCHAR) IS NULL OR p.sex = CAST($sex AS VARCHAR))
-      AND (len(CAST($regions AS VARCHAR[])) = 0 OR list_contains(CAST($regions AS VARCHAR[]), p.region))
+),
+cohort AS (
+    SELECT pnr, pid, region, sex, age, entry_date, ageband, record_key
+    FROM cohort_wide
+    WHERE in_age AND in_sex AND in_regions
+),
+-- Variant 0 is the order; variant k > 0 the order with the filters its flags name lifted (the zero-group check's
+-- relaxations): a product that groups by variant counts them all in one pass over the registers.
+variants AS (
+    SELECT unnest(range(len(CAST($variant_any_age AS BOOLEAN[])))) AS variant,
+           unnest(CAST($variant_any_age AS BOOLEAN[])) AS any_age,
+           unnest(CAST($variant_any_sex AS BOOLEAN[])) AS any_sex,
+           unnest(CAST($variant_any_region AS BOOLEAN[])) AS any_region
+),
+cohort_variants AS (
+    SELECT v.variant, c.pnr, c.pid, c.region, c.sex, c.age, c.entry_date, c.ageband, c.record_key
+    FROM cohort_wide c
+    JOIN variants v ON (v.any_age OR c.in_age) AND (v.any_sex OR c.in_sex) AND (v.any_region OR c.in_regions)
 )

@@ -11,11 +11,18 @@ public static partial class CohortQueryParameters
 {
     /// <param name="recordKeys">The record-key secret's pads; needed only when the order's policy is cell-key.</param>
     /// <param name="personSets">Whether inner cells return their persons (person index places) for the release ledger.</param>
+    /// <param name="lifts">Variants 1.. of a query that counts variants: the order with these attribute filters lifted
+    /// (variant 0, the order itself, is always there).</param>
     public static IReadOnlyDictionary<string, object?> For(
-        CohortParameters p, ProductDefinition product, Breakdowns breakdowns, RecordKeyPads? recordKeys = null, bool personSets = false)
+        CohortParameters p, ProductDefinition product, Breakdowns breakdowns, RecordKeyPads? recordKeys = null, bool personSets = false,
+        IReadOnlyList<AttributeLift>? lifts = null)
     {
         var values = All(p, product, breakdowns);
         values["person_sets"] = personSets;
+        AttributeLift[] variants = [AttributeLift.None, .. lifts ?? []];
+        values["variant_any_age"] = variants.Select(v => v.AnyAge).ToList();
+        values["variant_any_sex"] = variants.Select(v => v.AnySex).ToList();
+        values["variant_any_region"] = variants.Select(v => v.AnyRegion).ToList();
         var cellKeys = product.PolicyFor(p).Method == Disclosure.DisclosureMethod.CellKey;
         var pads = cellKeys
             ? recordKeys is { Inner.Length: > 0 } configured

@@ -21,6 +21,12 @@ public sealed record ProductDefinition
     /// <summary>DuckDB SQL with <c>$named</c> parameters only; user values are never part of it.</summary>
     public required string Sql { get; init; }
 
+    /// <summary>
+    /// Whether the query counts the order's variants (<c>cohort_variants</c> in shared/cohort.sql) and returns each row's
+    /// <c>variant</c>: the order with an attribute filter lifted is then counted in the order's own pass over the registers.
+    /// </summary>
+    public bool CountsVariants => Sql.Contains("FROM cohort_variants", StringComparison.Ordinal);
+
     /// <summary>The SQL file's name, for traces and error messages.</summary>
     public required string QueryFile { get; init; }
 

@@ -18,40 +18,40 @@ public static class CohortRelaxations
 
     /// <param name="fixedOccurrence">The product fixes the occurrence (incidence counts first-ever cases only): lifting
     /// it would change what a case is, not add persons, and nobody can order it.</param>
-    public static IReadOnlyList<CohortParameters> Of(CohortParameters order, bool fixedOccurrence)
+    public static IReadOnlyList<CohortRelaxation> Of(CohortParameters order, bool fixedOccurrence)
     {
-        var relaxed = new List<CohortParameters>();
+        var relaxed = new List<CohortRelaxation>();
         var exclusions = order.Diagnoses.Exclude.Count + order.Procedures.Exclude.Count + order.Medications.Exclude.Count;
         if (exclusions > 0)
         {
-            relaxed.Add(order with
+            relaxed.Add(new(order with
             {
                 Diagnoses = order.Diagnoses with { Exclude = [] },
                 Procedures = order.Procedures with { Exclude = [] },
                 Medications = order.Medications with { Exclude = [] },
-            });
+            }));
         }
 
         if (exclusions is > 1 and <= MaxSingleExclusions)
         {
-            relaxed.AddRange(order.Diagnoses.Exclude.Select(code => order with { Diagnoses = order.Diagnoses with { Exclude = Without(order.Diagnoses.Exclude, code) } }));
-            relaxed.AddRange(order.Procedures.Exclude.Select(code => order with { Procedures = order.Procedures with { Exclude = Without(order.Procedures.Exclude, code) } }));
-            relaxed.AddRange(order.Medications.Exclude.Select(code => order with { Medications = order.Medications with { Exclude = Without(order.Medications.Exclude, code) } }));
+            relaxed.AddRange(order.Diagnoses.Exclude.Select(code => new CohortRelaxation(order with { Diagnoses = order.Diagnoses with { Exclude = Without(order.Diagnoses.Exclude, code) } })));
+            relaxed.AddRange(order.Procedures.Exclude.Select(code => new CohortRelaxation(order with { Procedures = order.Procedures with { Exclude = Without(order.Procedures.Exclude, code) } })));
+            relaxed.AddRange(order.Medications.Exclude.Select(code => new CohortRelaxation(order with { Medications = order.Medications with { Exclude = Without(order.Medications.Exclude, code) } })));
         }
 
         if (order.Age.Min is not null || order.Age.Max is not null)
         {
-            relaxed.Add(order with { Age = new AgeRange(null, null) });
+            relaxed.Add(new(order with { Age = new AgeRange(null, null) }, AttributeLift.Age));
         }
 
         if (order.Sex is not null)
         {
-            relaxed.Add(order with { Sex = null });
+            relaxed.Add(new(order with { Sex = null }, AttributeLift.Sex));
         }
 
         if (order.Regions.Count > 0)
         {
-            relaxed.Add(order with { Regions = [] });
+            relaxed.Add(new(order with { Regions = [] }, AttributeLift.Regions));
         }
 
         // Every inclusion type must be met; with two or more, dropping one counts a superset. The last one never goes:
@@ -61,23 +61,23 @@ public static class CohortRelaxations
         {
             if (order.Diagnoses.Include.Count > 0)
             {
-                relaxed.Add(order with { Diagnoses = order.Diagnoses with { Include = [] } });
+                relaxed.Add(new(order with { Diagnoses = order.Diagnoses with { Include = [] } }));
             }
 
             if (order.Procedures.Include.Count > 0)
             {
-                relaxed.Add(order with { Procedures = order.Procedures with { Include = [] } });
+                relaxed.Add(new(order with { Procedures = order.Procedures with { Include = [] } }));
             }
 
             if (order.Medications.Include.Count > 0)
             {
-                relaxed.Add(order with { Medications = order.Medications with { Include = [] } });
+                relaxed.Add(new(order with { Medications = order.Medications with { Include = [] } }));
             }
         }
 
         if (order.Occurrence == Occurrence.FirstEver && !fixedOccurrence)
         {
-            relaxed.Add(order with { Occurrence = Occurrence.Any });
+            relaxed.Add(new(order with { Occurrence = Occurrence.Any }));
         }
 
         return relaxed;

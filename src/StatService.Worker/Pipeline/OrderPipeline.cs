@@ -54,8 +54,13 @@ public sealed class OrderPipeline(
         var checkedAcrossReleases = ledger is not null && ReleaseLedgerCheck.Applies(parameters.Measure);
         try
         {
-            tables = await QueryTablesAsync(product, parameters, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads, checkedAcrossReleases);
-            zeroGroups = await ZeroGroupsAsync(product, parameters, breakdowns, queries, extract.Version, tables, policy, cancellationToken);
+            // A query that counts variants counts the attribute relaxations the zero-group check may need in the same pass.
+            var variants = ZeroGroupsApply(policy, parameters) && product.CountsVariants
+                ? CohortRelaxations.Of(parameters, product.FixedOccurrence is not null).Where(r => r.Lift is not null).ToList()
+                : [];
+            var queried = await QueryVariantsAsync(product, parameters, variants, breakdowns, queries, extract.Version, cancellationToken, recordKeys?.Pads, checkedAcrossReleases);
+            tables = queried.Order;
+            zeroGroups = await ZeroGroupsAsync(product, parameters, breakdowns, queries, extract.Version, tables, policy, cancellationToken, queried.Variants);
         }
         catch (ExtractWithdrawnException withdrawnNow)
         {
@@ -97,24 +102,53 @@ public sealed class OrderPipeline(
     /// <summary>Runs the product's query and builds its tables, every margin verified (see <see cref="ReleaseTableBuilder"/>).</summary>
     public static async Task<IReadOnlyList<CountTable>> QueryTablesAsync(
         ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, ExtractQueryRunner queries, string extractVersion,
-        CancellationToken cancellationToken, RecordKeyPads? recordKeys = null, bool personSets = false)
+        CancellationToken cancellationToken, RecordKeyPads? recordKeys = null, bool personSets = false) =>
+        (await QueryVariantsAsync(product, parameters, [], breakdowns, queries, extractVersion, cancellationToken, recordKeys, personSets)).Order;
+
+    /// <summary>
+    /// As <see cref="QueryTablesAsync"/>, and where the product's query counts variants (<see cref="ProductDefinition.CountsVariants"/>),
+    /// the tables of each of <paramref name="variants"/> (attribute relaxations) from the same pass; otherwise none.
+    /// </summary>
+    public static async Task<QueriedTables> QueryVariantsAsync(
+        ProductDefinition product, CohortParameters parameters, IReadOnlyList<CohortRelaxation> variants, Breakdowns breakdowns, ExtractQueryRunner queries,
+        string extractVersion, CancellationToken cancellationToken, RecordKeyPads? recordKeys = null, bool personSets = false)
     {
+        var lifts = product.CountsVariants ? variants.Select(v => v.Lift ?? throw new ArgumentException("Only attribute relaxations are counted as variants.", nameof(variants))).ToList() : [];
         var rows = await queries.RunAsync(
-            extractVersion, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters, product, breakdowns, recordKeys, personSets), cancellationToken);
-        return ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(rows, personSets));
+            extractVersion, product.QueryFile, product.Sql, CohortQueryParameters.For(parameters, product, breakdowns, recordKeys, personSets, lifts), cancellationToken);
+        if (!product.CountsVariants)
+        {
+            return new QueriedTables(ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(rows, personSets)), []);
+        }
+
+        var variant = rows.Ordinal("variant");
+        QueryRows Of(int v) => rows with { Rows = [.. rows.Rows.Where(row => Convert.ToInt32(row[variant], CultureInfo.InvariantCulture) == v)] };
+        var order = ReleaseTableBuilder.Build(product, parameters, breakdowns, ToTableRows(Of(0), personSets));
+        var counted = new List<(CohortRelaxation, IReadOnlyList<CountTable>)>();
+        for (var v = 0; v < lifts.Count; v++)
+        {
+            counted.Add((variants[v], ReleaseTableBuilder.Build(product, variants[v].Order, breakdowns, ToTableRows(Of(v + 1), personSets: false))));
+        }
+
+        return new QueriedTables(order, counted);
     }
+
+    /// <summary>Whether zeros inside small groups are looked for: counts of persons under suppression, zeros published.</summary>
+    private static bool ZeroGroupsApply(DisclosurePolicy policy, CohortParameters parameters) =>
+        policy.Method == DisclosureMethod.Suppression && parameters.Measure == Measures.Persons && !policy.ZerosSensitive;
 
     /// <summary>
     /// Zeros inside a group of 1-4 persons (<see cref="ZeroGroupPrimaries"/>): in their own table's margins, or in the
-    /// order with one restriction lifted (<see cref="CohortRelaxations"/>), queried only while some zero is left open.
+    /// order with one restriction lifted (<see cref="CohortRelaxations"/>), queried only while some zero is left open
+    /// (relaxations the order's own query already counted as variants are not queried again).
     /// Counts of persons under suppression only: rounding and cell keys never publish a small count as itself.
     /// </summary>
     public static async Task<DifferencingPrimaries> ZeroGroupsAsync(
         ProductDefinition product, CohortParameters parameters, Breakdowns breakdowns, ExtractQueryRunner queries, string extractVersion,
-        IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken)
+        IReadOnlyList<CountTable> tables, DisclosurePolicy policy, CancellationToken cancellationToken,
+        IReadOnlyList<(CohortRelaxation Relaxation, IReadOnlyList<CountTable> Tables)>? counted = null)
     {
-        if (policy.Method != DisclosureMethod.Suppression || parameters.Measure != Measures.Persons || policy.ZerosSensitive
-            || !ZeroGroupPrimaries.HasZeros(tables))
+        if (!ZeroGroupsApply(policy, parameters) || !ZeroGroupPrimaries.HasZeros(tables))
         {
             return DifferencingPrimaries.None;
         }
@@ -130,11 +164,20 @@ public sealed class OrderPipeline(
         using var activity = StatServiceTelemetry.ActivitySource.StartActivity("disclosure.zero_groups");
         activity?.SetTag("statservice.relaxations", relaxations.Count);
         var relaxed = new List<IReadOnlyList<CountTable>>();
+        var queried = 0;
         foreach (var relaxation in relaxations)
         {
-            relaxed.Add(await QueryTablesAsync(product, relaxation, breakdowns, queries, extractVersion, cancellationToken));
+            if (relaxation.Lift is { } lift && counted?.FirstOrDefault(c => c.Relaxation.Lift == lift).Tables is { } already)
+            {
+                relaxed.Add(already);
+                continue;
+            }
+
+            queried++;
+            relaxed.Add(await QueryTablesAsync(product, relaxation.Order, breakdowns, queries, extractVersion, cancellationToken));
         }
 
+        activity?.SetTag("statservice.relaxations_queried", queried);
         return ZeroGroupPrimaries.Find(tables, relaxed, policy, EmptyByDefinition);
     }
 

@@ -25,7 +25,7 @@ public sealed class CohortRelaxationTests(SharedExtract extract)
     {
         var order = extract.Read(parametersJson, product);
         var tables = await extract.RunAsync(product, order);
-        var relaxations = CohortRelaxations.Of(order, extract.Catalogue.Find(product)!.FixedOccurrence is not null);
+        var relaxations = CohortRelaxations.Of(order, extract.Catalogue.Find(product)!.FixedOccurrence is not null).Select(r => r.Order).ToList();
         Assert.True(relaxations.Count >= 2, "The test orders restrict in several ways.");
 
         foreach (var relaxation in relaxations)
@@ -47,6 +47,40 @@ public sealed class CohortRelaxationTests(SharedExtract extract)
                         $"{table.Name} {string.Join('/', Codes(table, cell))}: {table.Values[cell]} in the order, {same} with one restriction lifted ({Lifted(order, relaxation)})");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A query that counts variants (group-profile) counts each attribute relaxation in the order's own pass: every table
+    /// of every variant must equal that relaxation's own query, cell by cell, and the order's tables the order's query.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"specVersion":1,"diagnoses":{"include":["DJ44"],"exclude":["DI50"]},"age":{"min":50,"max":79},"sex":"female","regions":["1084","1085"],"period":{"from":"2021-01-01","to":"2023-12-31"}}""")]
+    [InlineData("""{"specVersion":1,"diagnoses":{"include":["DE11"]},"age":{"min":18},"period":{"from":"2021-01-01","to":"2023-12-31"},"medicationGroups":{"level":4,"top":5}}""")]
+    public async Task Variants_counted_in_one_pass_equal_their_own_queries(string parametersJson)
+    {
+        const string product = "group-profile";
+        Assert.True(extract.Catalogue.Find(product)!.CountsVariants);
+        var order = extract.Read(parametersJson, product);
+        var lifts = CohortRelaxations.Of(order, fixedOccurrence: false).Where(r => r.Lift is not null).ToList();
+        Assert.NotEmpty(lifts);
+
+        var queried = await extract.RunVariantsAsync(product, order, lifts);
+        Assert.Equal(lifts.Count, queried.Variants.Count);
+        AssertSameTables(await extract.RunAsync(product, order), queried.Order, "the order");
+        foreach (var (relaxation, tables) in queried.Variants)
+        {
+            AssertSameTables(await extract.RunAsync(product, relaxation.Order), tables, Lifted(order, relaxation.Order));
+        }
+    }
+
+    private static void AssertSameTables(IReadOnlyList<CountTable> expected, IReadOnlyList<CountTable> actual, string what)
+    {
+        Assert.Equal(expected.Select(t => t.Name), actual.Select(t => t.Name));
+        foreach (var (wanted, got) in expected.Zip(actual))
+        {
+            Assert.Equal(Enumerable.Range(0, wanted.CellCount).Select(c => string.Join('/', Codes(wanted, c))), Enumerable.Range(0, got.CellCount).Select(c => string.Join('/', Codes(got, c))));
+            Assert.True(wanted.Values.SequenceEqual(got.Values), $"{what}, {wanted.Name}: the variant counts other numbers than its own query");
         }
     }
 

@@ -61,6 +61,10 @@ public sealed class SharedExtract : IAsyncLifetime, IDisposable
     public Task<IReadOnlyList<CountTable>> RunAsync(string productId, CohortParameters parameters) =>
         OrderPipeline.QueryTablesAsync(Catalogue.Find(productId)!, parameters, Breakdowns, Runner, Extract.Version, CancellationToken.None);
 
+    /// <summary>The product's query with the order's attribute relaxations as variants, as the pipeline runs it.</summary>
+    public Task<QueriedTables> RunVariantsAsync(string productId, CohortParameters parameters, IReadOnlyList<CohortRelaxation> variants) =>
+        OrderPipeline.QueryVariantsAsync(Catalogue.Find(productId)!, parameters, variants, Breakdowns, Runner, Extract.Version, CancellationToken.None);
+
     /// <summary>A product from elsewhere (a changed copy of the catalogue), with the record-key secret's pads.</summary>
     public Task<IReadOnlyList<CountTable>> RunAsync(ProductDefinition product, CohortParameters parameters, RecordKeyPads recordKeys) =>
         OrderPipeline.QueryTablesAsync(product, parameters, Breakdowns, Runner, Extract.Version, CancellationToken.None, recordKeys);

@@ -25,8 +25,10 @@ internal sealed class AtomPartition
 
     public static AtomPartition Of(IReadOnlyList<AuditedTable> tables, int personCount)
     {
-        var first = new ulong[personCount];
-        var second = new ulong[personCount];
+        // Only the persons some inner cell counts are read or written: at national scale they are a few hundred thousand of
+        // millions of places, so the per-place arrays are left uninitialised and a person's slots are set on first sight.
+        var first = GC.AllocateUninitializedArray<ulong>(personCount);
+        var second = GC.AllocateUninitializedArray<ulong>(personCount);
         var member = new bool[personCount];
         ulong id = 0;
         foreach (var table in tables)
@@ -37,14 +39,20 @@ internal sealed class AtomPartition
                 var (a, b) = (Mix(2 * id), Mix((2 * id) + 1));
                 foreach (var p in persons)
                 {
-                    first[p] += a;
-                    second[p] ^= b;
-                    member[p] = true;
+                    if (member[p])
+                    {
+                        first[p] += a;
+                        second[p] ^= b;
+                    }
+                    else
+                    {
+                        (first[p], second[p], member[p]) = (a, b, true);
+                    }
                 }
             }
         }
 
-        var atomOf = new int[personCount];
+        var atomOf = GC.AllocateUninitializedArray<int>(personCount);
         var bySignature = new Dictionary<(ulong, ulong), int>();
         var sizes = new List<int>();
         for (var p = 0; p < personCount; p++)
@@ -64,7 +72,34 @@ internal sealed class AtomPartition
             atomOf[p] = atom;
         }
 
-        var innerAtoms = tables.Select(t => t.Table.Inner.Select(persons => persons.Select(p => atomOf[p]).Distinct().Order().ToArray()).ToArray()).ToArray();
+        // Each inner cell's atoms, ascending: few distinct atoms among many persons, so a stamp per atom, not a set per cell.
+        var stamps = new int[sizes.Count];
+        var stamp = 0;
+        var found = new List<int>();
+        var innerAtoms = new int[tables.Count][][];
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var inner = tables[t].Table.Inner;
+            innerAtoms[t] = new int[inner.Count][];
+            for (var i = 0; i < inner.Count; i++)
+            {
+                stamp++;
+                foreach (var p in inner[i])
+                {
+                    var atom = atomOf[p];
+                    if (stamps[atom] != stamp)
+                    {
+                        stamps[atom] = stamp;
+                        found.Add(atom);
+                    }
+                }
+
+                found.Sort();
+                innerAtoms[t][i] = [.. found];
+                found.Clear();
+            }
+        }
+
         return new AtomPartition([.. sizes], innerAtoms, atomOf);
     }
 

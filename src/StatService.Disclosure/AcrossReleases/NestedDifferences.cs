@@ -16,45 +16,95 @@ internal static class NestedDifferences
     public static List<KnownCell> Find(IReadOnlyList<AuditedTable> tables, int personCount, DisclosurePolicy policy, bool withinRelease)
     {
         var found = new List<KnownCell>();
+        var seen = new int[personCount];
+        var stamp = 0;
+        var sets = new CellSets[tables.Count];
+        for (var t = 0; t < tables.Count; t++)
+        {
+            sets[t] = CellSets.Of(tables[t].Table, seen, ref stamp);
+        }
+
         // A pair whose two person sets one release already holds both of is that release's own business (its linked
         // tables were protected together): the earlier release then disclosed nothing new, or the new one is judged alone.
-        var setsOf = tables.GroupBy(t => t.Release).ToDictionary(
-            g => g.Key, g => g.SelectMany(t => t.Table.Cells.Where(c => c.Constrains).Select(c => Signature(Persons(t.Table, c.Members)))).ToHashSet());
-        var earlierKnown = EarlierIntervals(tables);
-        foreach (var mine in tables.Where(t => t.IsNew))
+        var setsOf = Enumerable.Range(0, tables.Count).GroupBy(t => tables[t].Release).ToDictionary(
+            g => g.Key, g => g.SelectMany(t => Constraining(tables[t].Table).Select(c => sets[t].Fingerprints[c])).ToHashSet());
+        var earlierKnown = EarlierIntervals(tables, sets);
+        for (var m = 0; m < tables.Count; m++)
         {
-            // Each person's inner cells of the new table (one for an additive table).
-            var cellsOf = new List<int>?[personCount];
-            for (var i = 0; i < mine.Table.Inner.Count; i++)
+            var mine = tables[m];
+            if (!mine.IsNew)
             {
-                foreach (var p in mine.Table.Inner[i])
-                {
-                    (cellsOf[p] ??= []).Add(i);
-                }
+                continue;
             }
 
+            // Each person's inner cells of the new table: the one of a disjoint (additive) table, else the list.
+            var mySets = sets[m];
+            var cellOf = mySets.Disjoint ? InnerCellOf(mine.Table, personCount) : null;
+            var cellsOf = mySets.Disjoint ? null : InnerCellsOf(mine.Table, personCount);
+
             // A new cell whose persons an earlier release already published at least as tightly tells the attacker nothing new.
-            var newCells = mine.Table.Cells.Where(c => c.Constrains && !c.Hidden)
-                .Select(c => (Cell: c, Count: Count(mine.Table, c.Members), Known: KnownBefore(c, mine.Table, earlierKnown))).ToList();
+            var newCells = Constraining(mine.Table).Where(c => !mine.Table.Cells[c].Hidden)
+                .Select(c => (Index: c, Cell: mine.Table.Cells[c], Count: mySets.Counts[c], Known: KnownBefore(mine.Table.Cells[c], mySets.Fingerprints[c], earlierKnown))).ToList();
             var inInner = new int[mine.Table.Inner.Count];
             // Earlier tables, and the new release's other tables: a group profile's tables count the same persons under
             // different breakdowns, and the in-table audit sees no relation between, say, its cohort total and the total
             // of persons with any dispensing (one inside the other).
-            foreach (var theirs in tables.Where(t => t != mine && (withinRelease || !t.IsNew)))
+            for (var o = 0; o < tables.Count; o++)
             {
-                foreach (var earlier in theirs.Table.Cells.Where(c => c.Constrains))
+                var theirs = tables[o];
+                if (o == m || !(withinRelease || !theirs.IsNew))
                 {
-                    var persons = Persons(theirs.Table, earlier.Members);
+                    continue;
+                }
+
+                // Both tables disjoint: each earlier inner cell's persons counted once by the new inner cells they are in,
+                // and a cell's counts are the sums over its inner cells (no person of a margin is read again).
+                var theirSets = sets[o];
+                var rows = cellOf is not null && theirSets.Disjoint ? InnerOverlaps(theirs.Table, cellOf, mine.Table.Inner.Count) : null;
+                for (var e = 0; e < theirs.Table.Cells.Count; e++)
+                {
+                    var earlier = theirs.Table.Cells[e];
+                    if (!earlier.Constrains)
+                    {
+                        continue;
+                    }
+
                     Array.Clear(inInner);
                     var touched = false;
-                    foreach (var p in persons)
+                    var overlapping = false;
+                    List<int>? persons = null;
+                    if (rows is not null)
                     {
-                        if (cellsOf[p] is { } inner)
+                        foreach (var member in earlier.Members)
                         {
-                            touched = true;
-                            foreach (var i in inner)
+                            foreach (var (inner, n) in rows[member])
                             {
-                                inInner[i]++;
+                                inInner[inner] += n;
+                                touched = true;
+                            }
+                        }
+                    }
+                    else
+                    {
+                        persons = CellSets.Persons(theirs.Table, earlier.Members, seen, ref stamp);
+                        foreach (var p in persons)
+                        {
+                            if (cellOf is not null)
+                            {
+                                if (cellOf[p] >= 0)
+                                {
+                                    touched = true;
+                                    inInner[cellOf[p]]++;
+                                }
+                            }
+                            else if (cellsOf![p] is { } inner)
+                            {
+                                touched = true;
+                                overlapping |= inner.Count > 1;
+                                foreach (var i in inner)
+                                {
+                                    inInner[i]++;
+                                }
                             }
                         }
                     }
@@ -64,20 +114,19 @@ internal static class NestedDifferences
                         continue;
                     }
 
-                    var overlapping = persons.Any(p => cellsOf[p] is { Count: > 1 });
-
-                    foreach (var (cell, count, known) in newCells)
+                    var theirCount = theirSets.Counts[e];
+                    foreach (var (index, cell, count, known) in newCells)
                     {
-                        var common = overlapping ? CommonPersonByPerson(cell.Members, persons, cellsOf) : cell.Members.Sum(m => inInner[m]);
-                        var (inside, outside) = common == count && persons.Count > count
+                        var common = overlapping ? CommonPersonByPerson(cell.Members, persons!, cellsOf!) : cell.Members.Sum(i => inInner[i]);
+                        var (inside, outside) = common == count && theirCount > count
                             ? (cell, earlier) // the new cell inside the earlier one
-                            : common == persons.Count && count > persons.Count ? (earlier, cell) : (null, null);
+                            : common == theirCount && count > theirCount ? (earlier, cell) : (null, null);
                         if (inside is null || outside is null)
                         {
                             continue;
                         }
 
-                        var difference = Math.Abs(count - persons.Count);
+                        var difference = Math.Abs(count - theirCount);
                         if (difference < 1 || difference > policy.MaxSensitiveCount)
                         {
                             continue;
@@ -89,7 +138,7 @@ internal static class NestedDifferences
                             // its linked tables share), or the outer one where earlier releases already published the inner; a
                             // pair earlier releases published both of adds nothing. Only the blamed cell's own table reports it,
                             // so that a pair is counted once.
-                            var theirsKnown = KnownBefore(earlier, Signature(persons), earlierKnown);
+                            var theirsKnown = KnownBefore(earlier, theirSets.Fingerprints[e], earlierKnown);
                             var mineIsInner = inside == cell;
                             var blamedIsMine = mineIsInner != (mineIsInner ? known : theirsKnown);
                             if (earlier.Hidden || (known && theirsKnown) || !blamedIsMine)
@@ -97,7 +146,7 @@ internal static class NestedDifferences
                                 continue;
                             }
                         }
-                        else if (known || setsOf[-1].Contains(Signature(persons)) || setsOf[theirs.Release].Contains(Signature(Persons(mine.Table, cell.Members))))
+                        else if (known || setsOf[-1].Contains(theirSets.Fingerprints[e]) || setsOf[theirs.Release].Contains(mySets.Fingerprints[index]))
                         {
                             continue;
                         }
@@ -115,15 +164,24 @@ internal static class NestedDifferences
         return found;
     }
 
+    /// <summary>Positions in <see cref="PersonTable.Cells"/> of the cells whose interval says something.</summary>
+    private static IEnumerable<int> Constraining(PersonTable table) => Enumerable.Range(0, table.Cells.Count).Where(c => table.Cells[c].Constrains);
+
     /// <summary>The tightest interval earlier releases give each person set they hold a cell of.</summary>
-    private static Dictionary<(int, ulong, ulong), (long Low, long High)> EarlierIntervals(IReadOnlyList<AuditedTable> tables)
+    private static Dictionary<Fingerprint, (long Low, long High)> EarlierIntervals(IReadOnlyList<AuditedTable> tables, CellSets[] sets)
     {
-        var known = new Dictionary<(int, ulong, ulong), (long Low, long High)>();
-        foreach (var table in tables.Where(t => !t.IsNew))
+        var known = new Dictionary<Fingerprint, (long Low, long High)>();
+        for (var t = 0; t < tables.Count; t++)
         {
-            foreach (var cell in table.Table.Cells.Where(c => c.Constrains))
+            if (tables[t].IsNew)
             {
-                var signature = Signature(Persons(table.Table, cell.Members));
+                continue;
+            }
+
+            foreach (var c in Constraining(tables[t].Table))
+            {
+                var cell = tables[t].Table.Cells[c];
+                var signature = sets[t].Fingerprints[c];
                 var high = cell.High ?? long.MaxValue;
                 known[signature] = known.TryGetValue(signature, out var was) ? (Math.Max(was.Low, cell.Low), Math.Min(was.High, high)) : (cell.Low, high);
             }
@@ -132,34 +190,69 @@ internal static class NestedDifferences
         return known;
     }
 
-    private static bool KnownBefore(PersonCell cell, PersonTable table, Dictionary<(int, ulong, ulong), (long Low, long High)> earlier) =>
-        KnownBefore(cell, Signature(Persons(table, cell.Members)), earlier);
-
-    /// <summary>Whether earlier releases gave the cell's person set (by its signature) an interval at least as tight as its own.</summary>
-    private static bool KnownBefore(PersonCell cell, (int, ulong, ulong) signature, Dictionary<(int, ulong, ulong), (long Low, long High)> earlier) =>
+    /// <summary>Whether earlier releases gave the cell's person set (by its fingerprint) an interval at least as tight as its own.</summary>
+    private static bool KnownBefore(PersonCell cell, Fingerprint signature, Dictionary<Fingerprint, (long Low, long High)> earlier) =>
         earlier.TryGetValue(signature, out var known) && known.Low >= cell.Low && known.High <= (cell.High ?? long.MaxValue);
 
-    /// <summary>A person set's fingerprint: its size and two sums of mixed places (order-free).</summary>
-    private static (int, ulong, ulong) Signature(List<int> persons)
+    /// <summary>Each person's inner cell of a disjoint table, -1 for none.</summary>
+    private static int[] InnerCellOf(PersonTable table, int personCount)
     {
-        ulong a = 0, b = 0;
-        foreach (var p in persons)
+        var cellOf = new int[personCount];
+        Array.Fill(cellOf, -1);
+        for (var i = 0; i < table.Inner.Count; i++)
         {
-            var x = (ulong)p + 0x9E3779B97F4A7C15UL;
-            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-            a += x ^ (x >> 31);
-            b ^= x * 0xD6E8FEB86659FD93UL;
+            foreach (var p in table.Inner[i])
+            {
+                cellOf[p] = i;
+            }
         }
 
-        return (persons.Count, a, b);
+        return cellOf;
     }
 
-    private static int Count(PersonTable table, int[] members) =>
-        members.Length == 1 ? table.Inner[members[0]].Length : members.SelectMany(m => table.Inner[m]).Distinct().Count();
+    /// <summary>Each person's inner cells of a table whose inner cells overlap.</summary>
+    private static List<int>?[] InnerCellsOf(PersonTable table, int personCount)
+    {
+        var cellsOf = new List<int>?[personCount];
+        for (var i = 0; i < table.Inner.Count; i++)
+        {
+            foreach (var p in table.Inner[i])
+            {
+                (cellsOf[p] ??= []).Add(i);
+            }
+        }
 
-    private static List<int> Persons(PersonTable table, int[] members) =>
-        members.Length == 1 ? [.. table.Inner[members[0]]] : [.. members.SelectMany(m => table.Inner[m]).Distinct()];
+        return cellsOf;
+    }
+
+    /// <summary>Per inner cell of <paramref name="table"/>: how many of its persons each inner cell of the new (disjoint) table holds.</summary>
+    private static (int Inner, int Count)[][] InnerOverlaps(PersonTable table, int[] cellOf, int newInnerCount)
+    {
+        var counts = new int[newInnerCount];
+        var hit = new List<int>();
+        var rows = new (int, int)[table.Inner.Count][];
+        for (var e = 0; e < table.Inner.Count; e++)
+        {
+            foreach (var p in table.Inner[e])
+            {
+                var i = cellOf[p];
+                if (i >= 0 && counts[i]++ == 0)
+                {
+                    hit.Add(i);
+                }
+            }
+
+            rows[e] = [.. hit.Select(i => (i, counts[i]))];
+            foreach (var i in hit)
+            {
+                counts[i] = 0;
+            }
+
+            hit.Clear();
+        }
+
+        return rows;
+    }
 
     /// <summary>Persons of the earlier cell in the new cell, where the new table's inner cells overlap (non-additive).</summary>
     private static int CommonPersonByPerson(int[] members, List<int> persons, List<int>?[] cellsOf)

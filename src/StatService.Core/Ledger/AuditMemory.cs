@@ -13,6 +13,13 @@ public sealed class AuditMemory
 
     private readonly Queue<double[]> _points = new();
 
+    /// <summary>
+    /// The audit's own work that depends only on whom the tables count and on the earlier releases (which earlier tables
+    /// join, the atoms): the same in every round of one order, so the audit keeps it here and checks that both still match
+    /// before using it. Opaque to everyone else.
+    /// </summary>
+    public object? Persons { get; set; }
+
     public IEnumerable<double[]> Points => _points;
 
     public void Remember(double[] point)

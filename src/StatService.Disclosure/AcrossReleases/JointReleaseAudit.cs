@@ -74,7 +74,21 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
     private CrossReleaseFindings AuditCounts(
         ReleasePersons candidate, IReadOnlyList<RecordedRelease> earlier, DisclosurePolicy policy, AuditMemory? memory, CancellationToken cancellationToken)
     {
-        var tables = JointComponent.Select(candidate, earlier, string.Empty, out var personCount);
+        // A later round of the same order counts the same persons against the same earlier releases: the same earlier tables
+        // join and the atoms are the same; only which of the new cells are hidden changed.
+        var kept = memory?.Persons is KeptPersons k && ReferenceEquals(k.Earlier, earlier) && SamePersons(k.Candidate, candidate.Tables) ? k : null;
+        List<AuditedTable> tables;
+        int personCount;
+        if (kept is not null)
+        {
+            tables = [.. candidate.Tables.Select(t => new AuditedTable(-1, t)), .. kept.Tables.Where(t => !t.IsNew)];
+            personCount = kept.PersonCount;
+        }
+        else
+        {
+            tables = JointComponent.Select(candidate, earlier, string.Empty, out personCount);
+        }
+
         var releases = tables.Where(t => !t.IsNew).Select(t => t.Release).Distinct().Count();
         // One table alone is the in-table audit's business; several tables of one release (a group profile's linked
         // tables over the same persons) can pin a group between them even without earlier releases.
@@ -87,7 +101,12 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
 
         var nested = NestedDifferences.Find(tables, personCount, policy, withinRelease);
         var nestedCells = nested.Select(c => (c.Table, c.Cell)).ToHashSet();
-        var atoms = AtomPartition.Of(tables, personCount);
+        var atoms = kept?.Atoms ?? AtomPartition.Of(tables, personCount);
+        if (memory is not null)
+        {
+            memory.Persons = new KeptPersons(earlier, candidate.Tables, tables, personCount, atoms);
+        }
+
         // Perturbed and rounded releases rest on their method's own noise inside one release; across releases their
         // intervals are checked by the nested differences.
         if (atoms.Sizes.Length > AtomLimit || policy.Method != DisclosureMethod.Suppression)
@@ -254,6 +273,15 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs, undecided);
         return new CrossReleaseFindings(disclosures, [.. toHide], curable, releases, work);
     }
+
+    /// <summary>Whether two releases' tables count the same persons in the same inner cells.</summary>
+    private static bool SamePersons(IReadOnlyList<PersonTable> a, IReadOnlyList<PersonTable> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Inner.Count == p.Second.Inner.Count
+            && p.First.Inner.Zip(p.Second.Inner).All(i => i.First.AsSpan().SequenceEqual(i.Second)));
+
+    /// <summary>What <see cref="AuditMemory.Persons"/> keeps between the rounds of one order.</summary>
+    private sealed record KeptPersons(
+        IReadOnlyList<RecordedRelease> Earlier, IReadOnlyList<PersonTable> Candidate, List<AuditedTable> Tables, int PersonCount, AtomPartition Atoms);
 
     /// <summary>
     /// An earlier table's exact margins that are the sum of its exact inner cells over disjoint atoms: the inner rows imply

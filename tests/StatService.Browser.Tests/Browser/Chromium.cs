@@ -55,6 +55,9 @@ public sealed class Chromium : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
+        // Assertions wait on their own clock (5 s by default): on a loaded two-core machine a page can take longer to
+        // answer, and a test must not fail because the machine is busy. The same 20 s as every other wait.
+        Assertions.SetDefaultExpectTimeout(20_000);
         return new Chromium(playwright, context, profile);
     }
 

@@ -50,11 +50,15 @@ public static class ReleasePersonsBuilder
 
         var leaves = table.Dimensions.Select(LeavesBelow).ToArray();
         var cells = new List<PersonCell>(table.CellCount);
-        var counting = new DistinctCounter(inner);
+        var distinct = new DistinctPersons(1 + inner.Select(i => i.Length == 0 ? -1 : i[^1]).DefaultIfEmpty(-1).Max());
+        // Where no person is in two inner cells (an additive table) a margin's count is the sum of its inner cells'.
+        var disjoint = distinct.Disjoint(inner);
         for (var cell = 0; cell < table.CellCount; cell++)
         {
             var members = Members(table, cell, leaves, innerOf);
-            var count = counting.Count(members);
+            var count = members.Length == 1 ? inner[members[0]].Length
+                : disjoint ? members.Sum(m => (long)inner[m].Length)
+                : distinct.Count(members.Select(m => inner[m])); // inner cells of a non-additive table share persons
             var isInner = innerOf[cell] >= 0;
             var (low, high, hidden) = Known(published, cell, isInner, table.Additive, policy, count);
             if (count < low || (high is { } h && count > h))
@@ -146,50 +150,7 @@ public static class ReleasePersonsBuilder
         }
     }
 
-    /// <summary>
-    /// Distinct persons of cells made of inner cells. Where no person is in two inner cells (an additive table) a margin's
-    /// count is the sum of its inner cells': a national release's margins hold millions of person entries, never gathered.
-    /// </summary>
-    private sealed class DistinctCounter
-    {
-        private readonly List<int[]> _inner;
-        private readonly bool _disjoint;
-        private readonly int[] _seen;
-        private int _stamp;
-
-        public DistinctCounter(List<int[]> inner)
-        {
-            _inner = inner;
-            _seen = new int[1 + inner.Select(i => i.Length == 0 ? -1 : i[^1]).DefaultIfEmpty(-1).Max()];
-            var entries = inner.Sum(i => (long)i.Length);
-            _disjoint = entries == Distinct(Enumerable.Range(0, inner.Count));
-        }
-
-        public long Count(int[] members) =>
-            members.Length == 1 ? _inner[members[0]].Length
-            : _disjoint ? members.Sum(m => (long)_inner[m].Length)
-            : Distinct(members); // inner cells of a non-additive table share persons: the cell counts each once
-
-        private long Distinct(IEnumerable<int> members)
-        {
-            var mark = ++_stamp;
-            var distinct = 0L;
-            foreach (var member in members)
-            {
-                foreach (var p in _inner[member])
-                {
-                    if (_seen[p] != mark)
-                    {
-                        _seen[p] = mark;
-                        distinct++;
-                    }
-                }
-            }
-
-            return distinct;
-        }
-    }
-
+    /// <summary>Positions (in inner order) of the inner cells below <paramref name="cell"/>.</summary>
     private static int[] Members(CountTable table, int cell, int[][][] leaves, int[] innerOf)
     {
         var perDimension = new int[table.Dimensions.Count][];

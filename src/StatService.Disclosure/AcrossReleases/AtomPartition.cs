@@ -36,7 +36,7 @@ internal sealed class AtomPartition
             foreach (var persons in table.Table.Inner)
             {
                 id++;
-                var (a, b) = (Mix(2 * id), Mix((2 * id) + 1));
+                var (a, b) = (SplitMix.Mix(2 * id), SplitMix.Mix((2 * id) + 1));
                 foreach (var p in persons)
                 {
                     if (member[p])
@@ -106,13 +106,4 @@ internal sealed class AtomPartition
     /// <summary>The atoms of a cell made of several inner cells (shared atoms once: non-additive tables overlap).</summary>
     public int[] AtomsOf(int table, int[] members) =>
         members.Length == 1 ? InnerAtoms[table][members[0]] : members.SelectMany(m => InnerAtoms[table][m]).Distinct().Order().ToArray();
-
-    /// <summary>SplitMix64's finaliser: spreads consecutive ids over all 64 bits.</summary>
-    private static ulong Mix(ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        return x ^ (x >> 31);
-    }
 }

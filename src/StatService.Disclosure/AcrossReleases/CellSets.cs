@@ -26,29 +26,10 @@ internal sealed class CellSets
     /// <summary>Per cell, in the order of <see cref="PersonTable.Cells"/>.</summary>
     public Fingerprint[] Fingerprints { get; }
 
-    /// <param name="seen">Scratch, one slot per person place, every slot different from <paramref name="stamp"/> and from
-    /// the stamps after it (each call uses <paramref name="stamp"/> and up to one per cell after it; returns the next free one).</param>
-    public static CellSets Of(PersonTable table, int[] seen, ref int stamp)
+    public static CellSets Of(PersonTable table, DistinctPersons distinct)
     {
-        var inner = new Fingerprint[table.Inner.Count];
-        var entries = 0L;
-        var distinct = 0L;
-        var mark = ++stamp;
-        for (var i = 0; i < table.Inner.Count; i++)
-        {
-            inner[i] = Fingerprint.Of(table.Inner[i]);
-            entries += table.Inner[i].Length;
-            foreach (var p in table.Inner[i])
-            {
-                if (seen[p] != mark)
-                {
-                    seen[p] = mark;
-                    distinct++;
-                }
-            }
-        }
-
-        var disjoint = entries == distinct;
+        var inner = table.Inner.Select(Fingerprint.Of).ToArray();
+        var disjoint = distinct.Disjoint(table.Inner);
         var counts = new int[table.Cells.Count];
         var fingerprints = new Fingerprint[table.Cells.Count];
         for (var c = 0; c < table.Cells.Count; c++)
@@ -66,7 +47,7 @@ internal sealed class CellSets
             }
             else
             {
-                fingerprints[c] = Fingerprint.Of(Persons(table, members, seen, ref stamp));
+                fingerprints[c] = Fingerprint.Of(Persons(table, members, distinct));
             }
 
             counts[c] = fingerprints[c].Count;
@@ -76,29 +57,8 @@ internal sealed class CellSets
     }
 
     /// <summary>The distinct persons of a cell made of <paramref name="members"/> (inner cells that may overlap).</summary>
-    public static List<int> Persons(PersonTable table, int[] members, int[] seen, ref int stamp)
-    {
-        if (members.Length == 1)
-        {
-            return [.. table.Inner[members[0]]];
-        }
-
-        var mark = ++stamp;
-        var persons = new List<int>();
-        foreach (var m in members)
-        {
-            foreach (var p in table.Inner[m])
-            {
-                if (seen[p] != mark)
-                {
-                    seen[p] = mark;
-                    persons.Add(p);
-                }
-            }
-        }
-
-        return persons;
-    }
+    public static List<int> Persons(PersonTable table, int[] members, DistinctPersons distinct) =>
+        distinct.Gather(members.Select(m => table.Inner[m]));
 }
 
 /// <summary>
@@ -115,10 +75,8 @@ internal readonly record struct Fingerprint(int Count, ulong Sum, ulong Xor)
         var (count, sum, xor) = (0, 0UL, 0UL);
         foreach (var p in persons)
         {
-            var x = (ulong)p + 0x9E3779B97F4A7C15UL;
-            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-            sum += x ^ (x >> 31);
+            var x = SplitMix.Mix((ulong)p);
+            sum += x;
             xor ^= x * 0xD6E8FEB86659FD93UL;
             count++;
         }

@@ -16,12 +16,11 @@ internal static class NestedDifferences
     public static List<KnownCell> Find(IReadOnlyList<AuditedTable> tables, int personCount, DisclosurePolicy policy, bool withinRelease)
     {
         var found = new List<KnownCell>();
-        var seen = new int[personCount];
-        var stamp = 0;
+        var distinct = new DistinctPersons(personCount);
         var sets = new CellSets[tables.Count];
         for (var t = 0; t < tables.Count; t++)
         {
-            sets[t] = CellSets.Of(tables[t].Table, seen, ref stamp);
+            sets[t] = CellSets.Of(tables[t].Table, distinct);
         }
 
         // A pair whose two person sets one release already holds both of is that release's own business (its linked
@@ -86,7 +85,7 @@ internal static class NestedDifferences
                     }
                     else
                     {
-                        persons = CellSets.Persons(theirs.Table, earlier.Members, seen, ref stamp);
+                        persons = CellSets.Persons(theirs.Table, earlier.Members, distinct);
                         foreach (var p in persons)
                         {
                             if (cellOf is not null)

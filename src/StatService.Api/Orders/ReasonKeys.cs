@@ -14,6 +14,7 @@ public static class ReasonKeys
         [OrderRunner.InternalErrorReason] = "reason.internalError",
         [ReleaseLedgerCheck.RejectionReason] = "reason.ledgerRefused",
         [ReleaseLedgerCheck.NarrowedNote] = "reason.ledgerNarrowed",
+        [ReleaseLedgerCheck.WorkLimitReason] = "reason.ledgerWorkLimit",
     };
 
     /// <summary>Every reason the service writes, with its text key.</summary>

@@ -22,6 +22,9 @@ public sealed class AuditMemory
 
     public IEnumerable<double[]> Points => _points;
 
+    /// <summary>Simplex iterations the order's audits have spent so far: counted work, held against the audit's limit.</summary>
+    public long Iterations { get; set; }
+
     public void Remember(double[] point)
     {
         if (_points.Count == Capacity)

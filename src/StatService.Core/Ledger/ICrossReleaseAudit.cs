@@ -27,6 +27,7 @@ public sealed record CrossReleaseFindings(int Disclosures, IReadOnlyList<(string
 
 /// <summary>
 /// How much the joint audit did: releases and cells in the connected part, atoms, targets, linear programs solved, and
-/// targets the program budget left undecided (a release with any is not clean).
+/// targets the program budget left undecided (a release with any is not clean). <see cref="Exhausted"/>: the order's
+/// work limit is spent with targets still undecided, so no further round can show the release safe.
 /// </summary>
-public sealed record AuditWork(int Releases, int Cells, int Atoms, int Targets, int Programs, int Undecided);
+public sealed record AuditWork(int Releases, int Cells, int Atoms, int Targets, int Programs, int Undecided, bool Exhausted = false);

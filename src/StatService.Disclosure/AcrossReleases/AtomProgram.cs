@@ -63,6 +63,9 @@ internal sealed class AtomProgram : IDisposable
 
     public int Programs { get; private set; }
 
+    /// <summary>Simplex iterations over every solve: the audit's work, the same on any machine for the same program.</summary>
+    public long Iterations { get; private set; }
+
     /// <summary>
     /// Cells over the same atoms on one side (earlier, this release's published, this release's hidden), known to lie in
     /// [low, high]: one row, the intersection of their intervals. Duplicates only slow the solver, and a binding row then
@@ -257,6 +260,7 @@ internal sealed class AtomProgram : IDisposable
     {
         Programs++;
         var status = _solver.Solve();
+        Iterations += _solver.Iterations();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
             // Warm starts can stall GLOP after bounds change, and its presolve can misjudge a program's status: a cold
@@ -265,6 +269,7 @@ internal sealed class AtomProgram : IDisposable
             using var cold = new MPSolverParameters();
             cold.SetIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, (int)MPSolverParameters.PresolveValues.PRESOLVE_OFF);
             status = _solver.Solve(cold);
+            Iterations += _solver.Iterations();
         }
 
         if (status != Solver.ResultStatus.OPTIMAL)

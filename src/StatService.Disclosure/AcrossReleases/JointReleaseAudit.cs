@@ -25,6 +25,22 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
     /// </summary>
     public const int AtomLimit = 10_000;
 
+    /// <summary>
+    /// Simplex iterations one order's audits may spend over all its rounds (a few seconds on two cores): the programs grow
+    /// with every connected earlier release, so an order piled on a long history of near-identical orders about the same
+    /// persons would otherwise take minutes. Counted work, not time: an order that needs more is refused, the same everywhere.
+    /// </summary>
+    public const long DefaultIterationLimit = 60_000;
+
+    private readonly long _iterationLimit;
+
+    /// <param name="iterationLimit">Simplex iterations one order's audits may spend (<see cref="DefaultIterationLimit"/>).</param>
+    public JointReleaseAudit(long iterationLimit = DefaultIterationLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(iterationLimit);
+        _iterationLimit = iterationLimit;
+    }
+
     /// <summary>A group program that lifts fewer than one in this many of its targets left splits them in two.</summary>
     private const int SlowSplit = 8;
 
@@ -63,7 +79,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
                 parts.Sum(p => p.Disclosures), [.. parts.SelectMany(p => p.ToHide).Distinct().Order()], parts.All(p => p.Curable), parts.Max(p => p.ComparedReleases),
                 new AuditWork(
                     parts.Max(p => p.Work.Releases), parts.Sum(p => p.Work.Cells), parts.Sum(p => p.Work.Atoms), parts.Sum(p => p.Work.Targets),
-                    parts.Sum(p => p.Work.Programs), parts.Sum(p => p.Work.Undecided))),
+                    parts.Sum(p => p.Work.Programs), parts.Sum(p => p.Work.Undecided), parts.Any(p => p.Work.Exhausted))),
         };
     }
 
@@ -189,7 +205,8 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         // programs each, never more than the budget.
         var groups = new Stack<List<int>>();
         groups.Push([.. open.Order()]);
-        while (groups.Count > 0 && program.Programs < ProgramBudget)
+        var spentBefore = memory?.Iterations ?? 0;
+        while (groups.Count > 0 && program.Programs < ProgramBudget && spentBefore + program.Iterations < _iterationLimit)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var group = groups.Pop().Where(open.Contains).ToList();
@@ -264,13 +281,20 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
         // Targets the budget left undecided are not passed: the release is clean only when every target was decided. With
         // cells to hide the next round decides them afresh; without, the order cannot be shown safe and is refused.
         var undecided = open.Count;
+        if (memory is not null)
+        {
+            memory.Iterations += program.Iterations;
+        }
+
+        // Out of work with targets open: a later round would start with none left, so the order cannot be shown safe.
+        var exhausted = undecided > 0 && spentBefore + program.Iterations >= _iterationLimit;
         if (undecided > 0)
         {
             disclosures++;
-            curable &= toHide.Count > 0;
+            curable &= toHide.Count > 0 && !exhausted;
         }
 
-        var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs, undecided);
+        var work = new AuditWork(releases, rows.Count, atoms.Sizes.Length, distinctTargets.Count, program.Programs, undecided, exhausted);
         return new CrossReleaseFindings(disclosures, [.. toHide], curable, releases, work);
     }
 

@@ -52,6 +52,9 @@ public static class PipelineRegistration
         return builder;
     }
 
+    /// <summary>Simplex iterations the release ledger's check may spend on one order (<see cref="JointReleaseAudit.DefaultIterationLimit"/>).</summary>
+    public const string IterationLimitKey = "Ledger:IterationLimit";
+
     /// <summary>compile -> query -> protect -> render, used by RunOrderJob.</summary>
     public static IHostApplicationBuilder AddOrderPipeline(this IHostApplicationBuilder builder)
     {
@@ -64,7 +67,14 @@ public static class PipelineRegistration
         builder.Services.AddHealthChecks().AddCheck<WarmupProgress>("warm-up", tags: ["ready"]);
         builder.Services.AddSingleton<ExtractQueryRunner>();
         builder.Services.AddSingleton<IDisclosureControl, ReleaseProtection>();
-        builder.Services.AddSingleton<ICrossReleaseAudit, JointReleaseAudit>();
+        // Work, not time, bounds the ledger's check: the same limit on every worker of a deployment gives the same outcomes.
+        var iterationLimit = builder.Configuration.GetValue(IterationLimitKey, JointReleaseAudit.DefaultIterationLimit);
+        if (iterationLimit <= 0)
+        {
+            throw new InvalidOperationException($"{IterationLimitKey} must be a positive number of simplex iterations.");
+        }
+
+        builder.Services.AddSingleton<ICrossReleaseAudit>(new JointReleaseAudit(iterationLimit));
         var embedded = StorageOptions.ReadProvider(builder.Configuration) == StorageProvider.Sqlite;
         builder.Services.AddOptions<RecordKeyOptions>().BindConfiguration(RecordKeyOptions.Section).ValidateDataAnnotations()
             .Validate<ProductCatalogue>(

@@ -28,6 +28,15 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
         "The order cannot be delivered: together with numbers released earlier from the same register extract, its tables would " +
         "reveal a group too small to publish, and hiding cells cannot prevent it. Different criteria or breakdowns may help.";
 
+    /// <summary>
+    /// What a requester reads when the check's work limit is spent before the release is shown safe: many releases already
+    /// count the same persons. It names no numbers and no other order.
+    /// </summary>
+    public const string WorkLimitReason =
+        "The order cannot be delivered: many numbers have already been released about the same persons from this register " +
+        "extract, and its tables cannot be shown safe together with them within the check's work limit. Fewer breakdowns, " +
+        "another group of persons or a new extract version may help.";
+
     /// <summary>The history's note on a delivery the ledger narrowed: for the caseworker and the requester, with no numbers.</summary>
     public const string NarrowedNote =
         "Delivered with more cells hidden than the order alone would need: together with numbers released earlier from the same " +
@@ -98,6 +107,12 @@ public sealed class ReleaseLedgerCheck(IReleaseLedger ledger, ICrossReleaseAudit
                     var stored = await session.CommitAsync(new OrderResult(orderId, delivery.Json, delivery.Csv, time.GetUtcNow()), record, cancellationToken);
                     return delivery with { Json = stored.Json, Csv = stored.Csv, Stored = true, NarrowedByLedger = hiddenForLedger > 0 || policy.HiddenMayBeZero != candidate.Policy.HiddenMayBeZero };
                 }
+            }
+
+            if (findings.Work.Exhausted)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, "ledger work limit");
+                throw new OrderRejectedException(WorkLimitReason);
             }
 
             if (policy.Method != DisclosureMethod.Suppression)

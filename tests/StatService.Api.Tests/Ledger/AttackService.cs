@@ -6,7 +6,7 @@ using StatService.Api.Tests.Stores;
 namespace StatService.Api.Tests.Ledger;
 
 /// <summary>What became of one order: delivered with its release, or refused (failed), as its requester sees it over HTTP.</summary>
-public sealed record OrderOutcome(AttackOrder Order, string Status, JsonElement? Release);
+public sealed record OrderOutcome(AttackOrder Order, string Status, JsonElement? Release, string? Reason = null);
 
 /// <summary>
 /// The whole service on a fresh data folder (SQLite) or a fresh PostgreSQL database, with the attack extract; orders go
@@ -99,7 +99,10 @@ internal sealed class AttackService : IAsyncDisposable
 
             if (status is "failed" or "rejected" or "cancelled")
             {
-                return new OrderOutcome(order, status, null);
+                var reason = new[] { "failureReason", "rejectionReason" }
+                    .Select(p => view.RootElement.TryGetProperty(p, out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null)
+                    .FirstOrDefault(r => r is not null);
+                return new OrderOutcome(order, status, null, reason);
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"{order} is still {status}.");

@@ -180,6 +180,29 @@ public sealed class JointReleaseAuditTests
     }
 
     [Fact]
+    public void An_order_whose_rounds_spend_the_iteration_limit_is_not_curable_and_says_so()
+    {
+        // Twenty pairs published earlier and a new count over all forty: every pair is a target the programs must decide.
+        var pairs = Enumerable.Range(0, 20).Select(i => Range(2 * i, 2)).ToArray();
+        var earlier = new[] { Earlier(new PersonTable("pairs", pairs, [.. pairs.Select((_, i) => new PersonCell(i, [i], 2, 2, false))])) };
+        var candidate = Release(Published("all", Range(0, 40)));
+
+        var unlimited = new AuditMemory();
+        var decided = _audit.Audit(candidate, earlier, Policy, unlimited, CancellationToken.None);
+        Assert.True(decided.IsClean);
+        Assert.False(decided.Work.Exhausted);
+        Assert.True(unlimited.Iterations > 1, $"{unlimited.Iterations} iterations: the case needs no program and shows nothing.");
+
+        var memory = new AuditMemory();
+        var limited = new JointReleaseAudit(iterationLimit: 1).Audit(candidate, earlier, Policy, memory, CancellationToken.None);
+        Assert.True(limited.Work.Exhausted);
+        Assert.True(limited.Work.Undecided > 0);
+        Assert.False(limited.IsClean);
+        Assert.False(limited.Curable);
+        Assert.True(memory.Iterations >= 1);
+    }
+
+    [Fact]
     public void Two_tables_of_one_release_that_differ_by_one_person_pin_him_without_any_earlier_release()
     {
         // A group profile: the cohort by sex (343) and the persons with any dispensing by medicine group (342; not additive,

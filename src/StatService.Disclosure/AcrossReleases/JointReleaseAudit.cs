@@ -26,7 +26,7 @@ public sealed class JointReleaseAudit : ICrossReleaseAudit
     public const int AtomLimit = 10_000;
 
     /// <summary>
-    /// Simplex iterations one order's audits may spend over all its rounds (a few seconds on two cores): the programs grow
+    /// Simplex iterations one order's audits may spend over all its rounds (5-10 s of one core at a thousand atoms): the programs grow
     /// with every connected earlier release, so an order piled on a long history of near-identical orders about the same
     /// persons would otherwise take minutes. Counted work, not time: an order that needs more is refused, the same everywhere.
     /// </summary>

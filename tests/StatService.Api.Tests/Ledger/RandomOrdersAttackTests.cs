@@ -17,7 +17,8 @@ public sealed class RandomOrdersAttackTests(AttackExtract extract, ITestOutputHe
 {
     /// <summary>
     /// Orders per run: 60 in the suite (a few minutes on two cores); <c>STATSERVICE_ATTACK_ORDERS=300</c> runs the full
-    /// measure of the closing figures (audits grow with the ledger: about half an hour on SQLite).
+    /// measure of the closing figures (about 70 minutes per store on a shared two-core machine: the audits grow with the
+    /// ledger until the work limit refuses the orders it cannot finish).
     /// </summary>
     private static int Count =>
         int.TryParse(Environment.GetEnvironmentVariable("STATSERVICE_ATTACK_ORDERS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 60;
